@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { MarketEngine, type FeedConfig, type MarketEvent } from './engine';
+
+const feed = (seed = 42): FeedConfig => ({
+  slug: 'demo',
+  source: 'simulator',
+  status: 'running',
+  tickIntervalMs: 500,
+  volatility: 0.35,
+  drift: 0,
+  spreadBps: 8,
+  seed,
+  instruments: [
+    { symbol: 'GLOBX', name: 'Globex', priceScale: 2, tickSize: 1, openPrice: 8700, lastPrice: 8733 },
+    { symbol: 'ACME', name: 'Acme Corp', priceScale: 2, tickSize: 1, openPrice: 14250, lastPrice: 14250 },
+  ],
+});
+
+function run(seed: number, ticks: number) {
+  const events: MarketEvent[] = [];
+  const engine = new MarketEngine({ publish: (e) => events.push(e), now: () => 1_000 });
+  engine.loadFeed(feed(seed));
+  for (let i = 0; i < ticks; i++) engine.tick('demo');
+  return { engine, events };
+}
+
+describe('market engine', () => {
+  it('announces instruments in symbol order, then updates each on every tick', () => {
+    const { events } = run(42, 2);
+    expect(events.map((e) => `${e.type}:${e.data.symbol}`)).toEqual([
+      'add:ACME', 'add:GLOBX', 'update:ACME', 'update:GLOBX', 'update:ACME', 'update:GLOBX',
+    ]);
+    expect(events[0]!.data).toMatchObject({ topic: 'feed:demo', price: 142.5, open: 142.5, decimals: 2 });
+  });
+
+  it('replays the same prices for the same seed', () => {
+    expect(run(42, 50).events).toEqual(run(42, 50).events);
+    expect(run(42, 50).events).not.toEqual(run(43, 50).events);
+  });
+
+  it('snapshots the current quotes as add events', () => {
+    const { engine, events } = run(42, 3);
+    const last = events.filter((e) => e.type === 'update').slice(-2);
+    const snap = engine.snapshot('demo')!;
+    expect(snap.map((a) => [a.symbol, a.price, a.bid, a.ask])).toEqual(
+      last.map((u) => [u.data.symbol, (u.data as { price: number }).price, (u.data as { bid: number }).bid, (u.data as { ask: number }).ask]),
+    );
+    expect(engine.snapshot('nope')).toBeNull();
+  });
+
+  it('removes instruments with a remove event', () => {
+    const { engine, events } = run(42, 0);
+    expect(engine.removeInstrument('demo', 'ACME')).toBe(true);
+    expect(engine.removeInstrument('demo', 'ACME')).toBe(false);
+    expect(events.at(-1)).toEqual({ topic: 'feed:demo', type: 'remove', data: { topic: 'feed:demo', symbol: 'ACME' } });
+    expect(engine.snapshot('demo')!.map((a) => a.symbol)).toEqual(['GLOBX']);
+  });
+});

@@ -1,0 +1,201 @@
+import { feedTopic, type AddEvent, type RemoveEvent, type UpdateEvent } from '@quoteline/protocol';
+import { createRandom, type Random } from './random';
+import { gbmStep, quoteFromMid, type Quote, type SimulatorParams } from './simulator';
+import { toWirePrice } from './money';
+
+/** A market event the engine emits, ready for the event log. */
+export type MarketEvent =
+  | { topic: string; type: 'add'; data: AddEvent }
+  | { topic: string; type: 'remove'; data: RemoveEvent }
+  | { topic: string; type: 'update'; data: UpdateEvent };
+
+/** An instrument as the engine is given it (from the database). Prices in minor units. */
+export interface InstrumentConfig {
+  symbol: string;
+  name: string;
+  priceScale: number;
+  tickSize: number;
+  openPrice: number;
+  lastPrice: number;
+}
+
+/** A feed as the engine is given it (from the database). */
+export interface FeedConfig extends SimulatorParams {
+  slug: string;
+  source: string;
+  status: 'running' | 'paused';
+  tickIntervalMs: number;
+  seed: number;
+  instruments: InstrumentConfig[];
+}
+
+/** The live state of one instrument, in minor units. */
+export interface InstrumentState extends Quote {
+  symbol: string;
+  name: string;
+  decimals: number;
+  tickSize: number;
+  open: number;
+  /** unrounded mid price the random walk continues from */
+  mid: number;
+  ts: number;
+}
+
+interface FeedState {
+  config: FeedConfig;
+  random: Random;
+  instruments: Map<string, InstrumentState>;
+  timer: ReturnType<typeof setInterval> | null;
+}
+
+/** What the engine needs from the world: where events go and what time it is. */
+export interface MarketEngineOptions {
+  publish(event: MarketEvent): void;
+  now?: () => number;
+}
+
+/**
+ * Holds every feed's live quotes and drives simulated feeds. Plain TypeScript:
+ * the platform wires `publish` to the event log; tests call `tick()` directly.
+ */
+export class MarketEngine {
+  private readonly feeds = new Map<string, FeedState>();
+  private readonly publish: (event: MarketEvent) => void;
+  private readonly now: () => number;
+
+  constructor(options: MarketEngineOptions) {
+    this.publish = options.publish;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Loads a feed and announces each instrument with an `add`; replaces a feed of the same slug. */
+  loadFeed(config: FeedConfig): void {
+    this.unloadFeed(config.slug, { announce: false });
+    const state: FeedState = { config, random: createRandom(config.seed), instruments: new Map(), timer: null };
+    this.feeds.set(config.slug, state);
+    const sorted = [...config.instruments].sort((a, b) => a.symbol.localeCompare(b.symbol));
+    for (const instrument of sorted) this.addInstrument(config.slug, instrument);
+  }
+
+  /** Stops a feed; with `announce`, subscribers see a `remove` per instrument. */
+  unloadFeed(slug: string, { announce = true } = {}): void {
+    const state = this.feeds.get(slug);
+    if (!state) return;
+    this.stopTimer(state);
+    if (announce) for (const symbol of [...state.instruments.keys()]) this.removeInstrument(slug, symbol);
+    this.feeds.delete(slug);
+  }
+
+  /** Adds (or re-adds) one instrument to a loaded feed and publishes its `add`. */
+  addInstrument(slug: string, instrument: InstrumentConfig): void {
+    const state = this.requireFeed(slug);
+    const quote = quoteFromMid(instrument.lastPrice, instrument.tickSize, state.config.spreadBps);
+    const inst: InstrumentState = {
+      symbol: instrument.symbol,
+      name: instrument.name,
+      decimals: instrument.priceScale,
+      tickSize: instrument.tickSize,
+      open: instrument.openPrice,
+      mid: instrument.lastPrice,
+      ts: this.now(),
+      ...quote,
+    };
+    state.instruments.set(inst.symbol, inst);
+    this.publish({ topic: feedTopic(slug), type: 'add', data: toAddEvent(slug, inst) });
+  }
+
+  /** Removes one instrument and publishes its `remove`; false when it was not there. */
+  removeInstrument(slug: string, symbol: string): boolean {
+    const state = this.feeds.get(slug);
+    if (!state?.instruments.delete(symbol)) return false;
+    this.publish({ topic: feedTopic(slug), type: 'remove', data: { topic: feedTopic(slug), symbol } });
+    return true;
+  }
+
+  /** Starts the timers of every running simulated feed. */
+  start(): void {
+    for (const state of this.feeds.values()) this.startTimer(state);
+  }
+
+  /** Stops every timer; state stays, so `start()` continues the same walk. */
+  stop(): void {
+    for (const state of this.feeds.values()) this.stopTimer(state);
+  }
+
+  /** Advances every instrument of a simulated feed by one tick and publishes an `update` each. */
+  tick(slug: string): void {
+    const state = this.requireFeed(slug);
+    const { config, random } = state;
+    const ts = this.now();
+    const topic = feedTopic(slug);
+    for (const inst of state.instruments.values()) {
+      inst.mid = gbmStep(inst.mid, config, config.tickIntervalMs, random);
+      Object.assign(inst, quoteFromMid(inst.mid, inst.tickSize, config.spreadBps));
+      inst.ts = ts;
+      const d = inst.decimals;
+      this.publish({
+        type: 'update',
+        topic,
+        data: { topic, symbol: inst.symbol, price: toWirePrice(inst.price, d), bid: toWirePrice(inst.bid, d), ask: toWirePrice(inst.ask, d), ts },
+      });
+    }
+  }
+
+  /** The feed slugs currently loaded. */
+  feedSlugs(): string[] {
+    return [...this.feeds.keys()];
+  }
+
+  /** True when a feed of this slug is loaded. */
+  hasFeed(slug: string): boolean {
+    return this.feeds.has(slug);
+  }
+
+  /** The `add` events describing a feed right now (its snapshot), or null for an unknown feed. */
+  snapshot(slug: string): AddEvent[] | null {
+    const state = this.feeds.get(slug);
+    if (!state) return null;
+    return [...state.instruments.values()].map((inst) => toAddEvent(slug, inst));
+  }
+
+  /** The live state of one instrument of any feed, for pricing orders and persisting last prices. */
+  instrument(symbol: string): (InstrumentState & { feed: string }) | null {
+    for (const [slug, state] of this.feeds) {
+      const inst = state.instruments.get(symbol);
+      if (inst) return { ...inst, feed: slug };
+    }
+    return null;
+  }
+
+  private requireFeed(slug: string): FeedState {
+    const state = this.feeds.get(slug);
+    if (!state) throw new Error(`feed ${slug} is not loaded`);
+    return state;
+  }
+
+  private startTimer(state: FeedState): void {
+    if (state.timer || state.config.status !== 'running' || state.config.source !== 'simulator') return;
+    state.timer = setInterval(() => this.tick(state.config.slug), state.config.tickIntervalMs);
+    state.timer.unref?.();
+  }
+
+  private stopTimer(state: FeedState): void {
+    if (state.timer) clearInterval(state.timer);
+    state.timer = null;
+  }
+}
+
+function toAddEvent(slug: string, inst: InstrumentState): AddEvent {
+  const d = inst.decimals;
+  return {
+    topic: feedTopic(slug),
+    symbol: inst.symbol,
+    name: inst.name,
+    price: toWirePrice(inst.price, d),
+    bid: toWirePrice(inst.bid, d),
+    ask: toWirePrice(inst.ask, d),
+    open: toWirePrice(inst.open, d),
+    decimals: d,
+    ts: inst.ts,
+  };
+}

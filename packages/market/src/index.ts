@@ -1,0 +1,4 @@
+export * from './random';
+export * from './simulator';
+export * from './money';
+export * from './engine';

@@ -1,0 +1,74 @@
+/** Machine-readable error codes of the public surface, with the HTTP status each maps to. */
+export const ERROR_CODES = {
+  bad_request: 400,
+  invalid_topic: 400,
+  invalid_body: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  unknown_topic: 404,
+  not_acceptable: 406,
+  conflict: 409,
+  payload_too_large: 413,
+  unprocessable: 422,
+  too_many_requests: 429,
+  internal: 500,
+  unavailable: 503,
+} as const;
+
+/** One of the error codes. */
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** One validation problem, pointing at the offending field. */
+export interface ErrorIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+/** The JSON body of every error response. */
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; issues?: ErrorIssue[] };
+}
+
+/** The one error class of the domain boundary: carries a code, a message for people and optional issues. */
+export class QuotelineError extends Error {
+  readonly code: ErrorCode;
+  readonly issues: ErrorIssue[] | undefined;
+
+  constructor(code: ErrorCode, message: string, options?: { issues?: ErrorIssue[]; cause?: unknown }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'QuotelineError';
+    this.code = code;
+    this.issues = options?.issues;
+  }
+
+  /** The HTTP status this error maps to. */
+  get status(): number {
+    return ERROR_CODES[this.code];
+  }
+
+  /** The public JSON shape of this error. */
+  toBody(): ErrorBody {
+    return { error: { code: this.code, message: this.message, ...(this.issues ? { issues: this.issues } : {}) } };
+  }
+
+  /** Normalises anything thrown into a QuotelineError; unknown causes become `internal` without leaking details. */
+  static from(cause: unknown): QuotelineError {
+    if (cause instanceof QuotelineError) return cause;
+    return new QuotelineError('internal', 'Something went wrong on our side; try again.', { cause });
+  }
+}
+
+/** Builds a QuotelineError from zod issues, keeping each field's path and message. */
+export function invalid(
+  code: ErrorCode,
+  message: string,
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): QuotelineError {
+  return new QuotelineError(code, message, {
+    issues: issues.map((i) => ({
+      path: i.path.map((p) => (typeof p === 'number' ? p : String(p))),
+      message: i.message,
+    })),
+  });
+}

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { topicSchema } from './topics';
+
+/** Body of `GET /api/health`. */
+export const healthResponseSchema = z.object({
+  status: z.literal('ok'),
+  instance: z.string(),
+  db: z.enum(['ok', 'error']),
+  bus: z.enum(['ok', 'error']),
+  connections: z.number().int().nonnegative(),
+  epoch: z.string(),
+  head: z.string(),
+});
+
+/** Body of a successful `POST /api/stream/subscriptions`. */
+export const subscriptionResponseSchema = z.object({ topics: z.array(topicSchema) });
+
+export type HealthResponse = z.infer<typeof healthResponseSchema>;
+export type SubscriptionResponse = z.infer<typeof subscriptionResponseSchema>;

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { parseTopic, topicListSchema } from './topics';
+import { orderRequestSchema } from './requests';
+
+describe('topics', () => {
+  it('parses feed and account topics', () => {
+    expect(parseTopic('feed:demo')).toEqual({ kind: 'feed', name: 'feed:demo', slug: 'demo' });
+    expect(parseTopic('account:abc_1')).toEqual({ kind: 'account', name: 'account:abc_1', accountId: 'abc_1' });
+  });
+
+  it.each(['', 'demo', 'feed:', 'feed:Demo', 'feed:-x', 'feed:a b', 'stock:demo', 'account:', 'feed:demo\n'])(
+    'rejects %j',
+    (t) => expect(parseTopic(t)).toBeNull(),
+  );
+
+  it('splits, trims and de-duplicates a topic list', () => {
+    expect(topicListSchema.parse(' feed:demo,feed:demo , feed:fx')).toEqual(['feed:demo', 'feed:fx']);
+    expect(topicListSchema.safeParse('').success).toBe(false);
+    expect(topicListSchema.safeParse('feed:demo,bogus').success).toBe(false);
+  });
+});
+
+describe('order request', () => {
+  it('needs a limit price exactly for limit orders', () => {
+    expect(orderRequestSchema.safeParse({ symbol: 'ACME', side: 'buy', type: 'market', quantity: 1 }).success).toBe(true);
+    expect(orderRequestSchema.safeParse({ symbol: 'ACME', side: 'buy', type: 'limit', quantity: 1 }).success).toBe(false);
+    expect(orderRequestSchema.safeParse({ symbol: 'ACME', side: 'buy', type: 'market', quantity: 1, limitPrice: 2 }).success).toBe(false);
+  });
+
+  it.each([0, -1, 1.5, Number.NaN, 1e12])('rejects quantity %s', (quantity) => {
+    expect(orderRequestSchema.safeParse({ symbol: 'ACME', side: 'buy', type: 'market', quantity }).success).toBe(false);
+  });
+});

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+/** A feed slug: lowercase letters, digits and dashes, so it is safe in URLs and topics. */
+export const feedSlugSchema = z
+  .string()
+  .regex(/^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$/, 'a feed slug is 1-32 lowercase letters, digits or dashes');
+
+/** An instrument symbol: 1-12 uppercase letters, digits, dots or dashes. */
+export const symbolSchema = z
+  .string()
+  .regex(/^[A-Z0-9][A-Z0-9.-]{0,11}$/, 'a symbol is 1-12 uppercase letters, digits, dots or dashes');
+
+const accountIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+
+/** Parsed form of a topic string; `feed:<slug>` is public market data, `account:<id>` is private. */
+export type Topic =
+  | { kind: 'feed'; name: string; slug: string }
+  | { kind: 'account'; name: string; accountId: string };
+
+/** Parses one topic string, or returns null when it is not a valid topic. */
+export function parseTopic(value: string): Topic | null {
+  const colon = value.indexOf(':');
+  if (colon < 0) return null;
+  const kind = value.slice(0, colon);
+  const rest = value.slice(colon + 1);
+  if (kind === 'feed' && feedSlugSchema.safeParse(rest).success) return { kind, name: value, slug: rest };
+  if (kind === 'account' && accountIdSchema.safeParse(rest).success) return { kind, name: value, accountId: rest };
+  return null;
+}
+
+/** The topic name of a feed. */
+export const feedTopic = (slug: string): string => `feed:${slug}`;
+/** The private topic name of an account. */
+export const accountTopic = (accountId: string): string => `account:${accountId}`;
+
+/** A single valid topic string. */
+export const topicSchema = z.string().max(80).refine((v) => parseTopic(v) !== null, {
+  message: 'a topic is feed:<slug> or account:<id>',
+});
+
+/** Most topics one stream may carry; bounds the work a single request can ask for. */
+export const MAX_TOPICS_PER_STREAM = 32;
+
+/** The `topics` query parameter: comma-separated, de-duplicated, 1..MAX_TOPICS_PER_STREAM. */
+export const topicListSchema = z
+  .string()
+  .transform((v) => [...new Set(v.split(',').map((t) => t.trim()).filter(Boolean))])
+  .pipe(z.array(topicSchema).min(1, 'name at least one topic').max(MAX_TOPICS_PER_STREAM));

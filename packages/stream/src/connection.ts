@@ -1,0 +1,146 @@
+import type { LogEntry } from './eventLog';
+
+/** Where a connection's bytes go: a web ReadableStream controller in the app, an array in tests. */
+export interface FrameSink {
+  /** Room left before the transport is full; null when it never pushes back. */
+  readonly desiredSize: number | null;
+  /** Writes bytes; throws when the transport is gone. */
+  write(bytes: Uint8Array): void;
+  /** Ends the transport; must not throw. */
+  close(): void;
+}
+
+/** Why a connection ended. */
+export type CloseReason = 'client_closed' | 'write_failed' | 'slow_consumer' | 'server_shutdown' | 'revoked';
+
+/** Counters of one connection, summed by the hub for health and admin views. */
+export interface ConnectionStats {
+  delivered: number;
+  bytes: number;
+  conflated: number;
+}
+
+interface QueueItem {
+  frame: Uint8Array;
+  key: string | null;
+  /** false once a newer frame with the same key superseded it */
+  live: boolean;
+}
+
+/** Options that bound a connection. */
+export interface ConnectionLimits {
+  /** Largest number of queued, unsent bytes before the stream is cut (the client resumes). */
+  maxQueueBytes: number;
+}
+
+/**
+ * One SSE stream. Frames queue here until the transport has room; while it is
+ * full, a newer market update supersedes an unsent one of the same symbol (conflation);
+ * private events are never superseded, so a client too slow to keep the queue
+ * under its bound is cut off and resumes from its last id instead.
+ */
+export class Connection {
+  readonly topics = new Set<string>();
+  readonly stats: ConnectionStats = { delivered: 0, bytes: 0, conflated: 0 };
+  closedReason: CloseReason | null = null;
+  /** While resuming: live entries wait here until the replay has been queued. */
+  held: LogEntry[] | null = null;
+  /** After a replay: live entries at or before this id were already replayed. */
+  replayedUpTo: string | null = null;
+
+  private queue: QueueItem[] = [];
+  private readonly pendingByKey = new Map<string, QueueItem>();
+  private queuedBytes = 0;
+  private sink: FrameSink | null = null;
+  /** Set while the transport is full: only then do unsent updates supersede each other. */
+  private backlogged = false;
+
+  constructor(
+    readonly id: string,
+    readonly token: string,
+    readonly principal: unknown,
+    private readonly limits: ConnectionLimits,
+    private readonly onDirty: (c: Connection) => void,
+    private readonly onClose: (c: Connection, reason: CloseReason) => void,
+  ) {}
+
+  /** Attaches the transport; queued frames flush on the next turn. */
+  attach(sink: FrameSink): void {
+    this.sink = sink;
+    if (this.queue.length) this.onDirty(this);
+  }
+
+  /** Bytes queued and not yet handed to the transport. */
+  get pendingBytes(): number {
+    return this.queuedBytes;
+  }
+
+  /** Queues a frame; with a key, supersedes the unsent frame of the same key. Returns false if the connection is gone. */
+  enqueue(frame: Uint8Array, key: string | null = null): boolean {
+    if (this.closedReason) return false;
+    if (key !== null && this.backlogged) {
+      const previous = this.pendingByKey.get(key);
+      if (previous) {
+        previous.live = false;
+        this.queuedBytes -= previous.frame.byteLength;
+        this.stats.conflated++;
+      }
+    }
+    const item: QueueItem = { frame, key, live: true };
+    this.queue.push(item);
+    if (key !== null) this.pendingByKey.set(key, item);
+    this.queuedBytes += frame.byteLength;
+    if (this.queuedBytes > this.limits.maxQueueBytes) {
+      this.close('slow_consumer');
+      return false;
+    }
+    if (this.queue.length === 1) this.onDirty(this);
+    return true;
+  }
+
+  /** Hands every queued frame to the transport in ONE write, if it has room. */
+  flush(): void {
+    const sink = this.sink;
+    if (!sink || this.closedReason || this.queue.length === 0) return;
+    if (sink.desiredSize !== null && sink.desiredSize <= 0) {
+      this.backlogged = true;
+      return;
+    }
+    this.backlogged = false;
+    const live = this.queue.filter((item) => item.live);
+    const bytes = live.length === 1 ? live[0]!.frame : concat(live, this.queuedBytes);
+    this.queue = [];
+    this.pendingByKey.clear();
+    this.queuedBytes = 0;
+    try {
+      sink.write(bytes);
+    } catch {
+      this.close('write_failed');
+      return;
+    }
+    this.stats.delivered += live.length;
+    this.stats.bytes += bytes.byteLength;
+  }
+
+  /** Ends the stream once; the hub forgets it at once. */
+  close(reason: CloseReason): void {
+    if (this.closedReason) return;
+    this.closedReason = reason;
+    this.queue = [];
+    this.pendingByKey.clear();
+    this.queuedBytes = 0;
+    this.held = null;
+    this.onClose(this, reason);
+    this.sink?.close();
+  }
+}
+
+function concat(items: QueueItem[], total: number): Uint8Array {
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const item of items) {
+    out.set(item.frame, at);
+    at += item.frame.byteLength;
+  }
+  return out;
+}

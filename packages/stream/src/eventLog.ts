@@ -1,0 +1,45 @@
+import type { TopicEventType } from '@quoteline/protocol';
+
+/** An event to be appended: which topic, what type, its JSON data. */
+export interface LogInput {
+  topic: string;
+  type: TopicEventType;
+  data: { topic: string; symbol?: string } & Record<string, unknown>;
+}
+
+/** An event with its place in the log and its SSE frame, encoded once for every subscriber. */
+export interface LogEntry extends LogInput {
+  /** Opaque SSE id naming the log's epoch and the position, e.g. `k3x9:42`. */
+  id: string;
+  /** The complete SSE frame (`id:`, `event:`, `data:`), shared by all connections. */
+  frame: Uint8Array;
+  /** Set on conflatable events: entries with the same key supersede each other. */
+  conflationKey: string | null;
+}
+
+/** Why a resume could not be replayed. */
+export type ResetReason = 'unknown_id' | 'epoch_changed' | 'history_trimmed';
+
+/** The answer to "what came after this id": the entries, or why they cannot be had. */
+export type ReadAfterResult = { ok: true; entries: LogEntry[] } | { ok: false; reason: ResetReason };
+
+/**
+ * The one ordered event log. The in-process ring implements it now; a Redis
+ * Streams log implements the same interface when scaled, and the hub never knows which.
+ */
+export interface EventLog {
+  /** Names this log's history; a new epoch means old ids cannot be replayed. */
+  readonly epoch: string;
+  /** Appends an event, assigning its id; resolves once it is in the log. */
+  append(input: LogInput): Promise<LogEntry>;
+  /** Every retained entry strictly after `id`, in order; or why replay is impossible. */
+  readAfter(id: string): Promise<ReadAfterResult>;
+  /** Calls `listener` with each new entry, in log order; returns the unsubscribe. */
+  tail(listener: (entry: LogEntry) => void): () => void;
+  /** Orders two ids of this log (negative when `a` comes first). */
+  compare(a: string, b: string): number;
+  /** The id of the newest entry, or this epoch's origin id when empty. */
+  head(): string;
+  /** Stops tailing and frees resources. */
+  close(): Promise<void>;
+}

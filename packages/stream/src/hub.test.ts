@@ -1,0 +1,172 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { QuotelineError, type AddEvent } from '@quoteline/protocol';
+import { RingLog } from './ringLog';
+import { StreamHub, type TopicDirectory } from './hub';
+import { RecordingSink } from './testing';
+import type { Connection } from './connection';
+
+const directory: TopicDirectory = {
+  authorize(topic) {
+    if (!['feed:demo', 'feed:fx'].includes(topic)) throw new QuotelineError('unknown_topic', 'no such feed');
+  },
+};
+
+const add = (topic: string, symbol: string, price: number): AddEvent => ({ topic, symbol, name: symbol, price, bid: price, ask: price, open: price, decimals: 2, ts: 1 });
+
+let hubs: StreamHub[] = [];
+afterEach(() => {
+  hubs.forEach((h) => h.close());
+  hubs = [];
+});
+
+function setup(options: { maxQueueBytes?: number; capacity?: number } = {}) {
+  const log = new RingLog({ epoch: 'e', capacity: options.capacity ?? 1000 });
+  const hub = new StreamHub({ log, directory, instance: 'test', keepAliveMs: 60_000, maxQueueBytes: options.maxQueueBytes });
+  hubs.push(hub);
+  const publishAdd = (topic: string, symbol: string, price: number) => log.appendSync({ topic, type: 'add', data: add(topic, symbol, price) });
+  const publishUpdate = (topic: string, symbol: string, price: number) =>
+    log.appendSync({ topic, type: 'update', data: { topic, symbol, price, bid: price, ask: price, ts: 2 } });
+  return { log, hub, publishAdd, publishUpdate };
+}
+
+async function attach(connection: Connection, sink = new RecordingSink()) {
+  connection.attach(sink);
+  await tick();
+  return sink;
+}
+const tick = () => new Promise<void>((r) => setImmediate(r));
+
+async function openRecorded(hub: StreamHub, topics: string[], lastEventId?: string) {
+  const connection = await hub.open({ topics, principal: null, lastEventId });
+  const sink = await attach(connection);
+  return { connection, sink };
+}
+
+describe('StreamHub', () => {
+  it('sends ready, then the snapshot at its position, then only later deltas', async () => {
+    const { hub, publishAdd, publishUpdate } = setup();
+    publishAdd('feed:demo', 'A', 1);
+    publishAdd('feed:demo', 'B', 2);
+    publishUpdate('feed:demo', 'A', 3);
+    const { sink } = await openRecorded(hub, ['feed:demo']);
+    publishUpdate('feed:demo', 'B', 4);
+    await tick();
+    expect(sink.events.map((e) => `${e.type}:${e.id ?? '-'}`)).toEqual(['ready:-', 'add:e:3', 'add:e:3', 'update:e:4']);
+    expect(sink.events[1]!.data).toMatchObject({ symbol: 'A', price: 3 });
+  });
+
+  it('writes the same bytes to every subscriber, once per turn', async () => {
+    const { hub, log, publishAdd, publishUpdate } = setup();
+    publishAdd('feed:demo', 'A', 1);
+    const a = await openRecorded(hub, ['feed:demo']);
+    const b = await openRecorded(hub, ['feed:demo']);
+    const frames: Uint8Array[] = [];
+    log.tail((e) => frames.push(e.frame));
+    const writesBefore = a.sink.writes;
+    for (let i = 0; i < 5; i++) publishUpdate('feed:demo', 'A', 10 + i);
+    await tick();
+    expect(a.sink.writes - writesBefore).toBe(1);
+    expect(a.sink.events.slice(-5)).toEqual(b.sink.events.slice(-5));
+    expect(frames).toHaveLength(5);
+  });
+
+  it('does not deliver other topics, nor anything after unsubscribe', async () => {
+    const { hub, publishAdd, publishUpdate } = setup();
+    publishAdd('feed:demo', 'A', 1);
+    publishAdd('feed:fx', 'EUR', 1);
+    const { connection, sink } = await openRecorded(hub, ['feed:demo']);
+    publishUpdate('feed:fx', 'EUR', 2);
+    await hub.changeSubscriptions({ connectionId: connection.id, token: connection.token, subscribe: ['feed:fx'], unsubscribe: ['feed:demo'], principal: null });
+    publishUpdate('feed:demo', 'A', 5);
+    publishUpdate('feed:fx', 'EUR', 3);
+    await tick();
+    expect(sink.events.map((e) => `${e.type}:${(e.data as { symbol?: string }).symbol ?? ''}`)).toEqual(['ready:', 'add:A', 'add:EUR', 'update:EUR']);
+    expect(sink.events[2]!.data).toMatchObject({ price: 2 });
+  });
+
+  it('refuses unknown topics before opening, and wrong tokens', async () => {
+    const { hub } = setup();
+    await expect(hub.open({ topics: ['feed:nope'], principal: null })).rejects.toMatchObject({ code: 'unknown_topic' });
+    expect(hub.stats().connections).toBe(0);
+    const { connection } = await openRecorded(hub, ['feed:demo']);
+    const change = (connectionId: string, token: string) =>
+      hub.changeSubscriptions({ connectionId, token, subscribe: ['feed:fx'], unsubscribe: [], principal: null });
+    await expect(change(connection.id, 'x'.repeat(32))).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(change('missing', connection.token)).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('forgets closed connections at once: by the client, and on failed writes', async () => {
+    const { hub, publishUpdate, publishAdd } = setup();
+    publishAdd('feed:demo', 'A', 1);
+    const a = await openRecorded(hub, ['feed:demo']);
+    const b = await openRecorded(hub, ['feed:demo']);
+    expect(hub.stats().connections).toBe(2);
+    a.connection.close('client_closed');
+    b.sink.closed = true; // the next write throws
+    publishUpdate('feed:demo', 'A', 2);
+    await tick();
+    expect(hub.stats()).toMatchObject({ connections: 0, topics: {}, closed: { client_closed: 1, write_failed: 1 } });
+  });
+
+  it('conflates unsent updates per symbol and keeps their log order', async () => {
+    const { hub, publishAdd, publishUpdate } = setup();
+    publishAdd('feed:demo', 'A', 1);
+    publishAdd('feed:demo', 'B', 1);
+    const connection = await hub.open({ topics: ["feed:demo"], principal: null });
+    const sink = new RecordingSink();
+    sink.desiredSize = 0; // reader is not reading
+    connection.attach(sink);
+    await tick(); // a flush finds the transport full
+    publishUpdate('feed:demo', 'A', 2);
+    publishUpdate('feed:demo', 'B', 3);
+    publishUpdate('feed:demo', 'A', 4);
+    await tick();
+    expect(sink.writes).toBe(0);
+    sink.desiredSize = 1;
+    connection.flush();
+    const updates = sink.events.filter((e) => e.type === 'update');
+    expect(updates.map((e) => [(e.data as { symbol: string }).symbol, (e.data as { price: number }).price, e.id])).toEqual([
+      ['B', 3, 'e:4'],
+      ['A', 4, 'e:5'],
+    ]);
+    expect(hub.stats().conflated).toBe(1);
+  });
+
+  it('cuts off a connection whose queue exceeds its byte bound', async () => {
+    const { hub, log } = setup({ maxQueueBytes: 2000 });
+    const connection = await hub.open({ topics: ["feed:demo"], principal: null });
+    const sink = new RecordingSink();
+    sink.desiredSize = 0;
+    connection.attach(sink);
+    // adds are never conflated: they pile up until the bound is hit
+    for (let i = 0; i < 50; i++) log.appendSync({ topic: 'feed:demo', type: 'add', data: add('feed:demo', `S${i}`, i) });
+    expect(connection.closedReason).toBe('slow_consumer');
+    expect(hub.stats().connections).toBe(0);
+    expect(sink.closed).toBe(true);
+  });
+
+  it('replays what a resuming client missed, or resets when it cannot', async () => {
+    const { hub, publishAdd, publishUpdate } = setup({ capacity: 5 });
+    publishAdd('feed:demo', 'A', 1);
+    publishUpdate('feed:fx', 'EUR', 1);
+    publishUpdate('feed:demo', 'A', 2);
+    publishUpdate('feed:demo', 'A', 3);
+    const resumed = await openRecorded(hub, ['feed:demo'], 'e:2');
+    expect(resumed.sink.events.map((e) => `${e.type}:${e.id ?? '-'}`)).toEqual(['ready:-', 'update:e:3', 'update:e:4']);
+    for (let i = 0; i < 10; i++) publishUpdate('feed:demo', 'A', 10 + i);
+    const trimmed = await openRecorded(hub, ['feed:demo'], 'e:2');
+    expect(trimmed.sink.events.map((e) => e.type)).toEqual(['ready', 'reset', 'add']);
+    expect(trimmed.sink.events[1]!.data).toEqual({ reason: 'history_trimmed' });
+    const otherEpoch = await openRecorded(hub, ['feed:demo'], 'x:2');
+    expect(otherEpoch.sink.events[1]!.data).toEqual({ reason: 'epoch_changed' });
+  });
+
+  it('sends keep-alive comments on its interval', async () => {
+    const log = new RingLog({ epoch: 'e' });
+    const hub = new StreamHub({ log, directory, instance: 't', keepAliveMs: 20 });
+    hubs.push(hub);
+    const { sink } = await openRecorded(hub, ['feed:demo']);
+    await new Promise((r) => setTimeout(r, 70));
+    expect(sink.comments.filter((c) => c === 'keep-alive').length).toBeGreaterThanOrEqual(2);
+  });
+});

@@ -1,0 +1,263 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import {
+  encodeEvent,
+  encodeRetry,
+  KEEP_ALIVE_FRAME,
+  MAX_TOPICS_PER_STREAM,
+  PROTOCOL_VERSION,
+  QuotelineError,
+  type ReadyEvent,
+} from '@quoteline/protocol';
+import { Connection, type CloseReason } from './connection';
+import type { EventLog, LogEntry } from './eventLog';
+import { TopicViews } from './topicViews';
+
+/** Decides who may read a topic; throws a QuotelineError (`unknown_topic`, `forbidden`) to refuse. */
+export interface TopicDirectory {
+  authorize(topic: string, principal: unknown): Promise<void> | void;
+}
+
+/** Hub settings; every one has a default fit for production. */
+export interface HubOptions {
+  log: EventLog;
+  directory: TopicDirectory;
+  /** Name of this app instance, sent in `ready`. */
+  instance: string;
+  /** Interval of `: keep-alive` comments (default 15 s). */
+  keepAliveMs?: number;
+  /** `retry:` sent to native EventSource clients (default 1 s). */
+  retryMs?: number;
+  /** Unsent bytes one connection may queue before it is cut off (default 1 MiB). */
+  maxQueueBytes?: number;
+}
+
+/** What `open` needs from the request. */
+export interface OpenRequest {
+  topics: string[];
+  principal: unknown;
+  /** Resume after this id (Last-Event-ID or `lastEventId`). */
+  lastEventId?: string | null;
+}
+
+/** Totals for health checks, tests and the admin console. */
+export interface HubStats {
+  connections: number;
+  topics: Record<string, number>;
+  delivered: number;
+  bytes: number;
+  conflated: number;
+  closed: Partial<Record<CloseReason, number>>;
+}
+
+/**
+ * Topic → connections. Folds every log entry into the topic views and writes
+ * its one encoded frame to every subscriber of its topic, in log order.
+ */
+export class StreamHub {
+  readonly views = new TopicViews();
+  private readonly log: EventLog;
+  private readonly directory: TopicDirectory;
+  private readonly instance: string;
+  private readonly retryFrame: Uint8Array;
+  private readonly maxQueueBytes: number;
+  private readonly connections = new Map<string, Connection>();
+  private readonly subscribers = new Map<string, Set<Connection>>();
+  private readonly dirty = new Set<Connection>();
+  private flushScheduled = false;
+  private position: string;
+  private readonly untail: () => void;
+  private readonly keepAlive: ReturnType<typeof setInterval>;
+  private readonly retired = { delivered: 0, bytes: 0, conflated: 0 };
+  private readonly closedCounts: Partial<Record<CloseReason, number>> = {};
+
+  constructor(options: HubOptions) {
+    this.log = options.log;
+    this.directory = options.directory;
+    this.instance = options.instance;
+    this.retryFrame = encodeRetry(options.retryMs ?? 1000);
+    this.maxQueueBytes = options.maxQueueBytes ?? 1024 * 1024;
+    this.position = this.log.head();
+    this.untail = this.log.tail((entry) => this.dispatch(entry));
+    this.keepAlive = setInterval(() => this.sendKeepAlive(), options.keepAliveMs ?? 15_000);
+    this.keepAlive.unref?.();
+  }
+
+  /** The id of the last entry this hub has dispatched; snapshots are taken here. */
+  get head(): string {
+    return this.position;
+  }
+
+  /**
+   * Opens a stream: authorises every topic (throwing before any byte is sent),
+   * then queues `retry`, `ready`, and either the replay after `lastEventId` or
+   * a `reset` plus fresh snapshots.
+   */
+  async open(request: OpenRequest): Promise<Connection> {
+    const topics = [...new Set(request.topics)];
+    if (topics.length === 0 || topics.length > MAX_TOPICS_PER_STREAM)
+      throw new QuotelineError('invalid_topic', `Name between 1 and ${MAX_TOPICS_PER_STREAM} topics.`);
+    for (const topic of topics) await this.directory.authorize(topic, request.principal);
+
+    const connection = new Connection(
+      randomBytes(12).toString('base64url'),
+      randomBytes(24).toString('base64url'),
+      request.principal,
+      { maxQueueBytes: this.maxQueueBytes },
+      (c) => this.markDirty(c),
+      (c, reason) => this.forget(c, reason),
+    );
+    this.connections.set(connection.id, connection);
+
+    connection.enqueue(this.retryFrame);
+    const ready: ReadyEvent = { connectionId: connection.id, token: connection.token, instance: this.instance, protocol: PROTOCOL_VERSION, topics };
+    connection.enqueue(encodeEvent('ready', ready));
+
+    if (request.lastEventId) await this.resume(connection, topics, request.lastEventId);
+    else for (const topic of topics) this.subscribe(connection, topic);
+    return connection;
+  }
+
+  /** Adds and removes topics of an open connection; the token proves the caller owns it. */
+  async changeSubscriptions(input: {
+    connectionId: string;
+    token: string;
+    subscribe: string[];
+    unsubscribe: string[];
+    principal: unknown;
+  }): Promise<string[]> {
+    const connection = this.connections.get(input.connectionId);
+    if (!connection) throw new QuotelineError('not_found', 'No open stream has this connectionId; reopen the stream.');
+    if (!sameSecret(connection.token, input.token)) throw new QuotelineError('forbidden', 'The token does not belong to this connection.');
+    const adding = input.subscribe.filter((t) => !connection.topics.has(t));
+    for (const topic of adding) await this.directory.authorize(topic, input.principal);
+    const after = new Set(connection.topics);
+    for (const t of input.unsubscribe) after.delete(t);
+    for (const t of adding) after.add(t);
+    if (after.size > MAX_TOPICS_PER_STREAM) throw new QuotelineError('invalid_topic', `A stream carries at most ${MAX_TOPICS_PER_STREAM} topics.`);
+    if (connection.closedReason) throw new QuotelineError('not_found', 'The stream closed; reopen it.');
+    for (const topic of input.unsubscribe) this.unsubscribe(connection, topic);
+    for (const topic of adding) this.subscribe(connection, topic);
+    return [...connection.topics];
+  }
+
+  /** Counts for health, tests and admins. */
+  stats(): HubStats {
+    const totals = { ...this.retired };
+    for (const c of this.connections.values()) {
+      totals.delivered += c.stats.delivered;
+      totals.bytes += c.stats.bytes;
+      totals.conflated += c.stats.conflated;
+    }
+    const topics: Record<string, number> = {};
+    for (const [topic, subs] of this.subscribers) topics[topic] = subs.size;
+    return { connections: this.connections.size, topics, ...totals, closed: { ...this.closedCounts } };
+  }
+
+  /** Closes every stream (e.g. on SIGTERM) and stops listening to the log. */
+  close(): void {
+    clearInterval(this.keepAlive);
+    this.untail();
+    for (const c of [...this.connections.values()]) c.close('server_shutdown');
+  }
+
+  private subscribe(connection: Connection, topic: string): void {
+    if (connection.topics.has(topic)) return;
+    connection.topics.add(topic);
+    let subs = this.subscribers.get(topic);
+    if (!subs) this.subscribers.set(topic, (subs = new Set()));
+    subs.add(connection);
+    // Snapshot at the hub's position: every later entry of this topic is dispatched after it.
+    for (const add of this.views.snapshot(topic)) connection.enqueue(encodeEvent('add', add, this.position));
+  }
+
+  private unsubscribe(connection: Connection, topic: string): void {
+    if (!connection.topics.delete(topic)) return;
+    const subs = this.subscribers.get(topic);
+    subs?.delete(connection);
+    if (subs?.size === 0) this.subscribers.delete(topic);
+  }
+
+  private async resume(connection: Connection, topics: string[], lastEventId: string): Promise<void> {
+    connection.held = [];
+    for (const topic of topics) {
+      connection.topics.add(topic);
+      let subs = this.subscribers.get(topic);
+      if (!subs) this.subscribers.set(topic, (subs = new Set()));
+      subs.add(connection);
+    }
+    const result = await this.log.readAfter(lastEventId);
+    const held = connection.held ?? [];
+    connection.held = null;
+    if (connection.closedReason) return;
+    if (!result.ok) {
+      // The views already include every held entry, so the snapshot supersedes them.
+      connection.enqueue(encodeEvent('reset', { reason: result.reason }, this.position));
+      for (const topic of topics) for (const add of this.views.snapshot(topic)) connection.enqueue(encodeEvent('add', add, this.position));
+      return;
+    }
+    let last = lastEventId;
+    for (const entry of result.entries) {
+      if (connection.topics.has(entry.topic)) connection.enqueue(entry.frame, entry.conflationKey);
+      last = entry.id;
+    }
+    connection.replayedUpTo = last;
+    for (const entry of held) this.deliver(connection, entry);
+  }
+
+  private dispatch(entry: LogEntry): void {
+    this.views.apply(entry);
+    this.position = entry.id;
+    const subs = this.subscribers.get(entry.topic);
+    if (!subs) return;
+    for (const connection of subs) this.deliver(connection, entry);
+  }
+
+  private deliver(connection: Connection, entry: LogEntry): void {
+    if (connection.held) {
+      connection.held.push(entry);
+      return;
+    }
+    if (connection.replayedUpTo !== null) {
+      if (this.log.compare(entry.id, connection.replayedUpTo) <= 0) return;
+      connection.replayedUpTo = null;
+    }
+    connection.enqueue(entry.frame, entry.conflationKey);
+  }
+
+  private sendKeepAlive(): void {
+    for (const c of this.connections.values()) c.enqueue(KEEP_ALIVE_FRAME);
+  }
+
+  private markDirty(connection: Connection): void {
+    this.dirty.add(connection);
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    // One write per connection per event-loop turn, however many events arrived in it.
+    setImmediate(() => {
+      this.flushScheduled = false;
+      const batch = [...this.dirty];
+      this.dirty.clear();
+      for (const c of batch) c.flush();
+    });
+  }
+
+  private forget(connection: Connection, reason: CloseReason): void {
+    this.connections.delete(connection.id);
+    this.dirty.delete(connection);
+    for (const topic of connection.topics) {
+      const subs = this.subscribers.get(topic);
+      subs?.delete(connection);
+      if (subs?.size === 0) this.subscribers.delete(topic);
+    }
+    this.retired.delivered += connection.stats.delivered;
+    this.retired.bytes += connection.stats.bytes;
+    this.retired.conflated += connection.stats.conflated;
+    this.closedCounts[reason] = (this.closedCounts[reason] ?? 0) + 1;
+  }
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}

@@ -1,0 +1,6 @@
+export * from './eventLog';
+export * from './ringLog';
+export * from './topicViews';
+export * from './connection';
+export * from './hub';
+export * from './sseBody';
