@@ -30,8 +30,13 @@ export interface ErrorBody {
   error: { code: ErrorCode; message: string; issues?: ErrorIssue[] };
 }
 
+// Bundlers (Next.js) may load this module more than once; a registered symbol
+// lets `instanceof` recognise errors made by any copy.
+const BRAND = Symbol.for('quoteline.error');
+
 /** The one error class of the domain boundary: carries a code, a message for people and optional issues. */
 export class QuotelineError extends Error {
+  readonly [BRAND] = true;
   readonly code: ErrorCode;
   readonly issues: ErrorIssue[] | undefined;
 
@@ -40,6 +45,10 @@ export class QuotelineError extends Error {
     this.name = 'QuotelineError';
     this.code = code;
     this.issues = options?.issues;
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as { [BRAND]?: boolean })[BRAND] === true;
   }
 
   /** The HTTP status this error maps to. */

@@ -1,0 +1,13 @@
+import type { NextConfig } from 'next';
+
+const config: NextConfig = {
+  // Workspace packages export TypeScript source; Next compiles them.
+  transpilePackages: ['@quoteline/protocol', '@quoteline/market', '@quoteline/stream', '@quoteline/platform', '@quoteline/db', '@quoteline/client', '@quoteline/quote-board'],
+  // Native and engine-loading packages stay plain Node requires.
+  serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', '@prisma/client'],
+  poweredByHeader: false,
+  reactStrictMode: true,
+  typedRoutes: false,
+};
+
+export default config;

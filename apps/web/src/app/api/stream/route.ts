@@ -1,0 +1,18 @@
+import { handle, openStream } from '@quoteline/platform';
+import { platform } from '../../../server/platform';
+
+export const dynamic = 'force-dynamic';
+
+/** The one multiplexed SSE stream: `?topics=feed:demo,...`, resumable with Last-Event-ID or `lastEventId`. */
+export function GET(request: Request): Promise<Response> {
+  return handle(async () => {
+    const url = new URL(request.url);
+    return openStream(await platform(), {
+      accept: request.headers.get('accept'),
+      topics: url.searchParams.get('topics'),
+      lastEventId: request.headers.get('last-event-id') ?? url.searchParams.get('lastEventId'),
+      principal: null,
+      signal: request.signal,
+    });
+  });
+}

@@ -1,0 +1,27 @@
+import { hostname } from 'node:os';
+import { z } from 'zod';
+import { resolveDatabaseUrl } from '@quoteline/db';
+import type { PlatformConfigInput } from '@quoteline/platform';
+
+// The one place this app reads process.env; everything else receives configuration.
+const envSchema = z.object({
+  DATABASE_URL: z.string().optional(),
+  QUOTELINE_INSTANCE: z.string().optional(),
+  QUOTELINE_KEEPALIVE_MS: z.coerce.number().int().positive().optional(),
+  QUOTELINE_RETRY_MS: z.coerce.number().int().nonnegative().optional(),
+  QUOTELINE_MAX_QUEUE_BYTES: z.coerce.number().int().positive().optional(),
+  QUOTELINE_LOG_CAPACITY: z.coerce.number().int().positive().optional(),
+});
+
+/** The platform configuration from the environment, validated; unset values take the platform's defaults. */
+export function platformConfigFromEnv(): PlatformConfigInput {
+  const env = envSchema.parse(process.env);
+  return {
+    databaseUrl: env.DATABASE_URL ?? resolveDatabaseUrl(),
+    instance: env.QUOTELINE_INSTANCE ?? `${hostname()}-${process.pid}`,
+    keepAliveMs: env.QUOTELINE_KEEPALIVE_MS,
+    retryMs: env.QUOTELINE_RETRY_MS,
+    maxQueueBytes: env.QUOTELINE_MAX_QUEUE_BYTES,
+    logCapacity: env.QUOTELINE_LOG_CAPACITY,
+  };
+}

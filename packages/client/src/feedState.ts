@@ -1,0 +1,60 @@
+import type { AddEvent, StreamEvent } from '@quoteline/protocol';
+
+/** One row of a feed: its latest quote plus the price before it, for direction and flashes. */
+export interface QuoteRow extends AddEvent {
+  previousPrice: number | null;
+}
+
+/** A feed topic's state in the browser: rows by symbol, in the order they were added. */
+export interface FeedState {
+  symbols: string[];
+  rows: Record<string, QuoteRow>;
+}
+
+/** The state of a topic nothing has been received for yet. */
+export const EMPTY_FEED: FeedState = { symbols: [], rows: {} };
+
+/** Folds a batch of stream events into a feed's state, returning a new object only when something changed. */
+export function applyFeedEvents(state: FeedState, events: readonly StreamEvent[]): FeedState {
+  let symbols = state.symbols;
+  let rows = state.rows;
+  let copied = false;
+  const copy = () => {
+    if (copied) return;
+    rows = { ...rows };
+    copied = true;
+  };
+  for (const event of events) {
+    switch (event.type) {
+      case 'reset':
+        symbols = [];
+        rows = {};
+        copied = true;
+        break;
+      case 'add': {
+        copy();
+        if (!rows[event.data.symbol]) symbols = [...symbols, event.data.symbol];
+        rows[event.data.symbol] = { ...event.data, previousPrice: rows[event.data.symbol]?.price ?? null };
+        break;
+      }
+      case 'update': {
+        const row = rows[event.data.symbol];
+        if (!row) break;
+        copy();
+        const { price, bid, ask, ts } = event.data;
+        rows[event.data.symbol] = { ...row, price, bid, ask, ts, previousPrice: row.price };
+        break;
+      }
+      case 'remove': {
+        if (!rows[event.data.symbol]) break;
+        copy();
+        delete rows[event.data.symbol];
+        symbols = symbols.filter((s) => s !== event.data.symbol);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return copied ? { symbols, rows } : state;
+}

@@ -1,0 +1,6 @@
+export * from './status';
+export * from './backoff';
+export * from './feedState';
+export * from './batcher';
+export * from './streamClient';
+export * from './pageClient';

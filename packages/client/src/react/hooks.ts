@@ -1,0 +1,41 @@
+'use client';
+import { useEffect, useSyncExternalStore } from 'react';
+import { skipToken, useQuery } from '@tanstack/react-query';
+import type { StreamEvent } from '@quoteline/protocol';
+import { applyFeedEvents, EMPTY_FEED, type FeedState } from '../feedState';
+import type { ConnectionStatus } from '../status';
+import { topicQueryKey, useStreamContext } from './context';
+
+/** The stream's status, re-rendering when it changes. */
+export function useStreamStatus(): ConnectionStatus {
+  const { client } = useStreamContext();
+  return useSyncExternalStore(
+    (onChange) => client.onStatus(onChange),
+    () => client.status,
+    () => 'idle' as ConnectionStatus,
+  );
+}
+
+/**
+ * A topic's state from the react-query cache, kept current by the stream.
+ * Subscribes on mount and lets go on unmount; events are folded once per frame.
+ */
+export function useTopicState<S>(topic: string, reduce: (state: S | undefined, events: StreamEvent[]) => S): S | undefined {
+  const { client, batcher, reducers } = useStreamContext();
+  useEffect(() => {
+    reducers.set(topic, reduce as (state: unknown, events: StreamEvent[]) => unknown);
+    return client.subscribe(topic, (event) => batcher.push(topic, event));
+  }, [topic, reduce, client, batcher, reducers]);
+  const { data } = useQuery<S>({ queryKey: topicQueryKey(topic), queryFn: skipToken, staleTime: Infinity, gcTime: 5 * 60_000 });
+  return data;
+}
+
+/** Folds stream events into a feed's rows; `ready` marks the feed loaded even when it has no instruments. */
+export function reduceFeed(state: FeedState | undefined, events: StreamEvent[]): FeedState {
+  return applyFeedEvents(state ?? EMPTY_FEED, events);
+}
+
+/** The live rows of a feed topic (`feed:<slug>`); undefined while its snapshot has not arrived. */
+export function useFeed(slug: string): FeedState | undefined {
+  return useTopicState(`feed:${slug}`, reduceFeed);
+}

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+/** Everything the platform needs to start; the app builds it from its environment, tests build it directly. */
+export const platformConfigSchema = z.object({
+  databaseUrl: z.string().min(1),
+  /** Name of this app instance in `ready` and `/api/health`. */
+  instance: z.string().min(1),
+  keepAliveMs: z.number().int().min(10).default(15_000),
+  retryMs: z.number().int().min(0).default(1_000),
+  maxQueueBytes: z.number().int().min(1024).default(1024 * 1024),
+  /** Events kept in memory for resume. */
+  logCapacity: z.number().int().min(1).default(10_000),
+  /** How often live last prices are written back to the database. */
+  checkpointMs: z.number().int().min(100).default(10_000),
+});
+
+/** Validated platform configuration. */
+export type PlatformConfig = z.infer<typeof platformConfigSchema>;
+/** Configuration as given, with defaults still to apply. */
+export type PlatformConfigInput = z.input<typeof platformConfigSchema>;

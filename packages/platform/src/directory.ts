@@ -1,0 +1,23 @@
+import { parseTopic, QuotelineError } from '@quoteline/protocol';
+import type { MarketEngine } from '@quoteline/market';
+import type { TopicDirectory } from '@quoteline/stream';
+
+/** Who is asking for a topic; null for anonymous readers of public market data. */
+export type Principal = { userId: string; accountId: string; role: 'trader' | 'admin' } | null;
+
+/** Answers "may this principal read this topic": feeds must exist; account topics are their owner's only. */
+export function createTopicDirectory(engine: MarketEngine): TopicDirectory {
+  return {
+    authorize(topic, principal) {
+      const parsed = parseTopic(topic);
+      if (!parsed) throw new QuotelineError('invalid_topic', `"${topic}" is not a topic; use feed:<slug> or account:<id>.`);
+      if (parsed.kind === 'feed') {
+        if (!engine.hasFeed(parsed.slug)) throw new QuotelineError('unknown_topic', `There is no feed "${parsed.slug}".`);
+        return;
+      }
+      const who = principal as Principal;
+      if (!who || who.accountId !== parsed.accountId)
+        throw new QuotelineError('forbidden', 'This account topic belongs to someone else; sign in as its owner.');
+    },
+  };
+}

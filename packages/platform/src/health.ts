@@ -1,0 +1,21 @@
+import type { HealthResponse } from '@quoteline/protocol';
+import type { Platform } from './platform';
+
+/** `GET /api/health`: checks the database with a real query and reports the bus and stream counts. */
+export async function health(platform: Platform): Promise<HealthResponse> {
+  let db: HealthResponse['db'] = 'ok';
+  try {
+    await platform.db.$queryRaw`SELECT 1`;
+  } catch {
+    db = 'error';
+  }
+  return {
+    status: 'ok',
+    instance: platform.config.instance,
+    db,
+    bus: 'ok',
+    connections: platform.hub.stats().connections,
+    epoch: platform.log.epoch,
+    head: platform.hub.head,
+  };
+}

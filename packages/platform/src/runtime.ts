@@ -1,0 +1,23 @@
+import { createPlatform, type Platform } from './platform';
+import type { PlatformConfigInput } from './config';
+
+// Next.js bundles route handlers and instrumentation separately, so a plain
+// module-level singleton could exist twice; globalThis holds the one platform.
+const KEY = Symbol.for('quoteline.platform');
+type Holder = { [KEY]?: Promise<Platform> };
+
+/** The process's one platform, created on first use and closed on SIGTERM/SIGINT so open streams end and the process exits. */
+export function getPlatform(config: () => PlatformConfigInput): Promise<Platform> {
+  const holder = globalThis as Holder;
+  if (!holder[KEY]) {
+    holder[KEY] = createPlatform(config());
+    holder[KEY].then((platform) => {
+      const stop = (signal: NodeJS.Signals) => {
+        void platform.shutdown().finally(() => process.kill(process.pid, signal));
+      };
+      process.once('SIGTERM', stop);
+      process.once('SIGINT', stop);
+    }).catch(() => undefined);
+  }
+  return holder[KEY];
+}

@@ -1,0 +1,46 @@
+// `npm start`: set up what is missing, then run the platform on the embedded
+// default (SQLite + in-process bus, seeded demo feed) at http://localhost:3000.
+import { spawn } from 'node:child_process';
+import { at, bin, QUIET_ENV } from './lib.mjs';
+import { setup } from './setup.mjs';
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? '127.0.0.1';
+
+try {
+  await setup();
+} catch (error) {
+  console.error(`\nSetup failed: ${error.message}`);
+  process.exit(1);
+}
+
+console.log(`\nStarting Quoteline on http://localhost:${port} …`);
+// detached: the server and its child next-server form one process group we can stop together.
+const server = spawn(bin('next'), ['start', '-H', host, '-p', String(port)], { cwd: at('apps', 'web'), env: QUIET_ENV, stdio: 'inherit', detached: true });
+
+const stop = (signal) => {
+  try {
+    process.kill(-server.pid, signal);
+  } catch {
+    // already stopped
+  }
+};
+process.on('SIGINT', () => stop('SIGTERM'));
+process.on('SIGTERM', () => stop('SIGTERM'));
+server.on('exit', (code) => process.exit(code ?? 0));
+
+const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+for (let i = 0; i < 300; i++) {
+  await new Promise((r) => setTimeout(r, 200));
+  try {
+    if ((await fetch(`${url}/api/health`)).ok) {
+      console.log(`\n  Quoteline is running: http://localhost:${port}\n`);
+      console.log('  Trader page   http://localhost:' + port + '/');
+      console.log('  Stream        http://localhost:' + port + '/api/stream?topics=feed:demo');
+      console.log('\n  Press Ctrl-C to stop.\n');
+      break;
+    }
+  } catch {
+    // not up yet
+  }
+}

@@ -1,0 +1,105 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+
+/** The repo root: test runners start at or below it (works under both vitest and Playwright's loader). */
+export const ROOT = (() => {
+  for (let dir = resolve(process.cwd()); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'turbo.json'))) return dir;
+    if (dirname(dir) === dir) throw new Error('run the tests from inside the Quoteline repo');
+  }
+})();
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+const NEXT = join(ROOT, 'node_modules/.bin/next');
+
+/** A free TCP port on loopback. */
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv, cwd = ROOT): Promise<void> {
+  return new Promise((done, fail) => {
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`${command} ${args.join(' ')} exited ${code}\n${output}`))));
+  });
+}
+
+/** A running app server on its own fresh SQLite database. */
+export interface AppServer {
+  url: string;
+  databaseUrl: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/**
+ * Migrates and seeds a fresh SQLite file, then starts the BUILT app with
+ * `next start` on loopback (run `npm run build` first). Stopped by process group.
+ */
+export async function startAppServer(options: { port?: number; env?: Record<string, string> } = {}): Promise<AppServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'quoteline-test-'));
+  const databaseUrl = `file:${join(dir, 'test.db')}`;
+  const env = { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: '1', ...options.env };
+  await run(TSX, ['packages/db/src/cli/migrate.ts', 'deploy'], env);
+  await run(TSX, ['packages/db/src/cli/seed.ts'], env);
+  const port = options.port ?? (await freePort());
+  const child = spawn(NEXT, ['start', '-H', '127.0.0.1', '-p', String(port)], {
+    cwd: join(ROOT, 'apps/web'),
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stdout!.on('data', (d) => (log += d));
+  child.stderr!.on('data', (d) => (log += d));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}:\n${log}`);
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`the app did not become healthy in 60 s:\n${log}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    url,
+    databaseUrl,
+    process: child,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        try {
+          process.kill(-child.pid!, 'SIGTERM');
+        } catch {
+          // already gone
+        }
+        const timer = setTimeout(() => {
+          try {
+            process.kill(-child.pid!, 'SIGKILL');
+          } catch {
+            // already gone
+          }
+        }, 5000);
+        await exited;
+        clearTimeout(timer);
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

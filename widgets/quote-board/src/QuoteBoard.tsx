@@ -1,0 +1,139 @@
+'use client';
+import { Fragment, memo } from 'react';
+import { STATUS_TEXT, type QuoteRow } from '@quoteline/client';
+import { useFeed, useStreamStatus } from '@quoteline/client/react';
+import { quoteBoardConfigSchema, type QuoteBoardColumn, type QuoteBoardConfig } from './config';
+import { directionOf, formatChange, formatPercent, formatPrice, formatTime } from './format';
+import { quoteBoardCss } from './styles';
+
+const HEADINGS: Record<QuoteBoardColumn, { label: string; numeric: boolean }> = {
+  symbol: { label: 'Symbol', numeric: false },
+  name: { label: 'Name', numeric: false },
+  last: { label: 'Last', numeric: true },
+  change: { label: 'Change', numeric: true },
+  changePercent: { label: 'Change %', numeric: true },
+  bid: { label: 'Bid', numeric: true },
+  ask: { label: 'Ask', numeric: true },
+  time: { label: 'Time', numeric: true },
+};
+
+const ARROW = { up: '▲', down: '▼', flat: '' } as const;
+
+/** Props of the quote board: its configuration (validated) and a theme. */
+export interface QuoteBoardProps extends Partial<QuoteBoardConfig> {
+  theme?: 'light' | 'dark';
+}
+
+/** A live table of a feed's instruments, on the page's one stream. */
+export function QuoteBoard(props: QuoteBoardProps) {
+  const { theme, ...rest } = props;
+  const config = quoteBoardConfigSchema.parse(rest);
+  const feed = useFeed(config.feed);
+  const status = useStreamStatus();
+  const titleId = `ql-board-${config.feed}-title`;
+  return (
+    <section className="ql-board" data-theme={theme} aria-labelledby={titleId} data-testid="quote-board">
+      <style>{quoteBoardCss}</style>
+      <header>
+        <h2 id={titleId}>{config.title}</h2>
+        <span className="ql-status" data-status={status} role="status" aria-live="polite">
+          {STATUS_TEXT[status]}
+        </span>
+      </header>
+      <table aria-busy={feed === undefined}>
+        <caption>
+          {config.title}: live quotes of feed {config.feed}
+        </caption>
+        <thead>
+          <tr>
+            {config.columns.map((c) => (
+              <th key={c} scope="col" className={HEADINGS[c].numeric ? 'ql-num' : undefined}>
+                {HEADINGS[c].label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {feed === undefined ? (
+            <SkeletonRows columns={config.columns.length} />
+          ) : feed.symbols.length === 0 ? (
+            <tr>
+              <td className="ql-empty" colSpan={config.columns.length}>
+                This feed has no instruments yet.
+              </td>
+            </tr>
+          ) : (
+            feed.symbols.map((symbol) => <Row key={symbol} row={feed.rows[symbol]!} columns={config.columns} />)
+          )}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function SkeletonRows({ columns }: { columns: number }) {
+  return (
+    <>
+      {Array.from({ length: 5 }, (_, r) => (
+        <tr key={r} className="ql-skeleton" aria-hidden="true">
+          {Array.from({ length: columns }, (_, c) => (
+            <td key={c}>
+              <span />
+            </td>
+          ))}
+        </tr>
+      ))}
+    </>
+  );
+}
+
+const Row = memo(function Row({ row, columns }: { row: QuoteRow; columns: QuoteBoardColumn[] }) {
+  const scale = 10 ** row.decimals;
+  const changeMinor = Math.round(row.price * scale) - Math.round(row.open * scale);
+  const change = changeMinor / scale;
+  const percent = row.open > 0 ? (changeMinor / Math.round(row.open * scale)) * 100 : 0;
+  const direction = directionOf(change);
+  const tick = row.previousPrice === null ? 'flat' : directionOf(row.price - row.previousPrice);
+  const cell = (column: QuoteBoardColumn) => {
+    switch (column) {
+      case 'symbol':
+        return <th scope="row">{row.symbol}</th>;
+      case 'name':
+        return <td className="ql-name">{row.name}</td>;
+      case 'last':
+        return (
+          <td className="ql-num">
+            <span key={row.ts} className={tick === 'flat' ? undefined : `ql-flash-${tick}`} data-testid={`last-${row.symbol}`}>
+              {formatPrice(row.price, row.decimals)}
+            </span>
+          </td>
+        );
+      case 'change':
+        return (
+          <td className={`ql-num ql-${direction}`}>
+            <span aria-hidden="true">{ARROW[direction]} </span>
+            {formatChange(change, row.decimals)}
+          </td>
+        );
+      case 'changePercent':
+        return <td className={`ql-num ql-${direction}`}>{formatPercent(percent)}</td>;
+      case 'bid':
+        return <td className="ql-num">{formatPrice(row.bid, row.decimals)}</td>;
+      case 'ask':
+        return <td className="ql-num">{formatPrice(row.ask, row.decimals)}</td>;
+      case 'time':
+        return (
+          <td className="ql-num">
+            <time dateTime={new Date(row.ts).toISOString()}>{formatTime(row.ts)}</time>
+          </td>
+        );
+    }
+  };
+  return (
+    <tr data-symbol={row.symbol}>
+      {columns.map((c) => (
+        <Fragment key={c}>{cell(c)}</Fragment>
+      ))}
+    </tr>
+  );
+});

@@ -1,0 +1,4 @@
+export * from './config';
+export * from './format';
+export * from './styles';
+export * from './QuoteBoard';
