@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -36,6 +37,34 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv, cwd = ROOT
   });
 }
 
+/** Runs SQL on a SQLite file with better-sqlite3 (a dependency of @quoteline/db). */
+export function execSqlite(file: string, sql: string): void {
+  const require = createRequire(join(ROOT, 'packages/db/package.json'));
+  const Database = require('better-sqlite3') as new (path: string) => { exec(sql: string): void; close(): void };
+  const db = new Database(file);
+  try {
+    db.exec(sql);
+  } finally {
+    db.close();
+  }
+}
+
+/** SQL adding a simulated feed `slug` with `count` instruments (symbols `<PREFIX>0..`), ticking every `tickMs`. */
+export function feedSql(slug: string, options: { tickMs: number; count?: number; prefix?: string; price?: number }): string {
+  const count = options.count ?? 10;
+  const prefix = options.prefix ?? slug.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 6);
+  const price = options.price ?? 10_000;
+  const now = `'${new Date().toISOString()}'`;
+  const rows = Array.from(
+    { length: count },
+    (_, i) => `('${slug}-i${i}', '${slug}', '${prefix}${i}', '${prefix} ${i}', 2, 1, ${price}, ${price}, ${now})`,
+  ).join(',\n');
+  return `INSERT INTO Feed (id, slug, name, source, status, tickIntervalMs, volatility, drift, spreadBps, seed, createdAt, updatedAt)
+VALUES ('${slug}', '${slug}', '${slug} (test)', 'simulator', 'running', ${options.tickMs}, 0.4, 0, 10, 7, ${now}, ${now});
+INSERT INTO Instrument (id, feedId, symbol, name, priceScale, tickSize, openPrice, lastPrice, createdAt) VALUES
+${rows};`;
+}
+
 /** A running app server on its own fresh SQLite database. */
 export interface AppServer {
   url: string;
@@ -48,12 +77,20 @@ export interface AppServer {
  * Migrates and seeds a fresh SQLite file, then starts the BUILT app with
  * `next start` on loopback (run `npm run build` first). Stopped by process group.
  */
-export async function startAppServer(options: { port?: number; env?: Record<string, string> } = {}): Promise<AppServer> {
+export async function startAppServer(
+  options: {
+    port?: number;
+    env?: Record<string, string>;
+    /** SQL run on the seeded database before the app starts, e.g. to add a fast test feed. */
+    sql?: string;
+  } = {},
+): Promise<AppServer> {
   const dir = mkdtempSync(join(tmpdir(), 'quoteline-test-'));
   const databaseUrl = `file:${join(dir, 'test.db')}`;
   const env = { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: '1', ...options.env };
   await run(TSX, ['packages/db/src/cli/migrate.ts', 'deploy'], env);
   await run(TSX, ['packages/db/src/cli/seed.ts'], env);
+  if (options.sql) execSqlite(join(dir, 'test.db'), options.sql);
   const port = options.port ?? (await freePort());
   const child = spawn(NEXT, ['start', '-H', '127.0.0.1', '-p', String(port)], {
     cwd: join(ROOT, 'apps/web'),

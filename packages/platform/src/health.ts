@@ -9,13 +9,15 @@ export async function health(platform: Platform): Promise<HealthResponse> {
   } catch {
     db = 'error';
   }
+  const { connections, delivered, bytes, conflated, maxPendingBytes, closed } = platform.hub.stats();
   return {
     status: 'ok',
     instance: platform.config.instance,
     db,
     bus: 'ok',
-    connections: platform.hub.stats().connections,
+    connections,
     epoch: platform.log.epoch,
     head: platform.hub.head,
+    stream: { delivered, bytes, conflated, maxPendingBytes, closed },
   };
 }

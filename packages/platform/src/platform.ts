@@ -1,6 +1,6 @@
 import { createDb, type Db } from '@quoteline/db/client';
 import { MarketEngine } from '@quoteline/market';
-import { RingLog, StreamHub, type EventLog } from '@quoteline/stream';
+import { LocalSubscriptionControl, RingLog, StreamHub, type EventLog, type SubscriptionControl } from '@quoteline/stream';
 import { platformConfigSchema, type PlatformConfig, type PlatformConfigInput } from './config';
 import { checkpointLastPrices, loadFeedConfigs } from './feeds';
 import { createTopicDirectory } from './directory';
@@ -12,6 +12,8 @@ export interface Platform {
   log: EventLog;
   engine: MarketEngine;
   hub: StreamHub;
+  /** Where subscription changes go: the hub holding the connection, wherever it runs. */
+  control: SubscriptionControl;
   /** Stops producing, closes every stream, saves last prices and closes the database. */
   shutdown(): Promise<void>;
 }
@@ -50,6 +52,7 @@ export async function createPlatform(input: PlatformConfigInput): Promise<Platfo
     log,
     engine,
     hub,
+    control: new LocalSubscriptionControl(hub),
     shutdown() {
       stopping ??= (async () => {
         clearInterval(checkpoint);

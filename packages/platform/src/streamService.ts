@@ -46,6 +46,6 @@ export async function changeSubscriptions(platform: Platform, body: unknown, pri
     const topicIssue = parsed.error.issues.some((i) => i.path[0] === 'subscribe' || i.path[0] === 'unsubscribe');
     throw invalid(topicIssue ? 'invalid_topic' : 'invalid_body', 'The subscription request is not valid.', parsed.error.issues);
   }
-  const topics = await platform.hub.changeSubscriptions({ ...parsed.data, principal });
+  const topics = await platform.control.change({ ...parsed.data, principal });
   return { topics };
 }

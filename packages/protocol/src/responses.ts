@@ -10,6 +10,15 @@ export const healthResponseSchema = z.object({
   connections: z.number().int().nonnegative(),
   epoch: z.string(),
   head: z.string(),
+  /** Totals of this instance's stream hub since start. */
+  stream: z.object({
+    delivered: z.number().int().nonnegative(),
+    bytes: z.number().int().nonnegative(),
+    conflated: z.number().int().nonnegative(),
+    /** Largest unsent queue of any open connection right now, in bytes. */
+    maxPendingBytes: z.number().int().nonnegative(),
+    closed: z.record(z.string(), z.number().int().nonnegative()),
+  }),
 });
 
 /** Body of a successful `POST /api/stream/subscriptions`. */

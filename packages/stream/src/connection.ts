@@ -11,7 +11,7 @@ export interface FrameSink {
 }
 
 /** Why a connection ended. */
-export type CloseReason = 'client_closed' | 'write_failed' | 'slow_consumer' | 'server_shutdown' | 'revoked';
+export type CloseReason = 'client_closed' | 'write_failed' | 'slow_consumer' | 'server_shutdown' | 'revoked' | 'dropped';
 
 /** Counters of one connection, summed by the hub for health and admin views. */
 export interface ConnectionStats {

@@ -46,6 +46,8 @@ export interface HubStats {
   delivered: number;
   bytes: number;
   conflated: number;
+  /** Largest unsent queue of any open connection, in bytes. */
+  maxPendingBytes: number;
   closed: Partial<Record<CloseReason, number>>;
 }
 
@@ -142,15 +144,23 @@ export class StreamHub {
 
   /** Counts for health, tests and admins. */
   stats(): HubStats {
-    const totals = { ...this.retired };
+    const totals = { ...this.retired, maxPendingBytes: 0 };
     for (const c of this.connections.values()) {
       totals.delivered += c.stats.delivered;
       totals.bytes += c.stats.bytes;
       totals.conflated += c.stats.conflated;
+      totals.maxPendingBytes = Math.max(totals.maxPendingBytes, c.pendingBytes);
     }
     const topics: Record<string, number> = {};
     for (const [topic, subs] of this.subscribers) topics[topic] = subs.size;
     return { connections: this.connections.size, topics, ...totals, closed: { ...this.closedCounts } };
+  }
+
+  /** Closes every open stream with `reason`; clients reconnect and resume. */
+  dropAll(reason: CloseReason): number {
+    const open = [...this.connections.values()];
+    for (const c of open) c.close(reason);
+    return open.length;
   }
 
   /** Closes every stream (e.g. on SIGTERM) and stops listening to the log. */

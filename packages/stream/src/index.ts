@@ -4,3 +4,4 @@ export * from './topicViews';
 export * from './connection';
 export * from './hub';
 export * from './sseBody';
+export * from './control';
