@@ -1,9 +1,16 @@
 import type { FullConfig } from '@playwright/test';
-import { startAppServer } from '../support/appServer';
+import { feedSql, startAppServer } from '../support/appServer';
 
-/** Starts the built app on its own fresh database at the configured baseURL; returns the teardown. */
+/**
+ * Starts the built app on its own fresh database at the configured baseURL,
+ * with test hooks on and an extra `fx` feed (4 instruments, 1 s tick) for widgets added later.
+ */
 export default async function globalSetup(config: FullConfig) {
   const baseURL = config.projects[0]!.use.baseURL!;
-  const server = await startAppServer({ port: Number(new URL(baseURL).port), env: { QUOTELINE_INSTANCE: 'e2e-1' } });
+  const server = await startAppServer({
+    port: Number(new URL(baseURL).port),
+    env: { QUOTELINE_INSTANCE: 'e2e-1', QUOTELINE_TEST_HOOKS: '1' },
+    sql: feedSql('fx', { tickMs: 1000, count: 4, prefix: 'FX' }),
+  });
   return () => server.stop();
 }

@@ -4,3 +4,5 @@ export * from './feedState';
 export * from './batcher';
 export * from './streamClient';
 export * from './pageClient';
+export * from './shared/messages';
+export * from './shared/sharedStreamClient';

@@ -5,6 +5,13 @@ import type { ConnectionStatus } from './status';
 /** Receives the events of one topic (and `reset`, which concerns every topic). */
 export type TopicListener = (event: StreamEvent) => void;
 
+/** What widgets need from a stream: topic events and the connection status. The page client and the SharedWorker proxy both offer it. */
+export interface TopicStream {
+  readonly status: ConnectionStatus;
+  onStatus(listener: (status: ConnectionStatus) => void): () => void;
+  subscribe(topic: string, listener: TopicListener): () => void;
+}
+
 /** What the client needs from the browser; tests pass fakes. */
 export interface StreamClientOptions {
   /** Stream endpoint (default `/api/stream`). */
@@ -35,7 +42,7 @@ interface TopicEntry {
  * and reconnects with exponential backoff and full jitter, resuming from the
  * last event id. Connection code only: topic state lives in the React layer.
  */
-export class StreamClient {
+export class StreamClient implements TopicStream {
   private readonly options: Required<Omit<StreamClientOptions, 'params'>> & { params: Record<string, string> };
   private readonly topics = new Map<string, TopicEntry>();
   private readonly statusListeners = new Set<(status: ConnectionStatus) => void>();

@@ -9,7 +9,7 @@ export async function health(platform: Platform): Promise<HealthResponse> {
   } catch {
     db = 'error';
   }
-  const { connections, delivered, bytes, conflated, maxPendingBytes, closed } = platform.hub.stats();
+  const { connections, opened, delivered, bytes, conflated, maxPendingBytes, closed } = platform.hub.stats();
   return {
     status: 'ok',
     instance: platform.config.instance,
@@ -18,6 +18,6 @@ export async function health(platform: Platform): Promise<HealthResponse> {
     connections,
     epoch: platform.log.epoch,
     head: platform.hub.head,
-    stream: { delivered, bytes, conflated, maxPendingBytes, closed },
+    stream: { opened, delivered, bytes, conflated, maxPendingBytes, closed },
   };
 }

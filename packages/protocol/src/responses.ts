@@ -12,6 +12,7 @@ export const healthResponseSchema = z.object({
   head: z.string(),
   /** Totals of this instance's stream hub since start. */
   stream: z.object({
+    opened: z.number().int().nonnegative(),
     delivered: z.number().int().nonnegative(),
     bytes: z.number().int().nonnegative(),
     conflated: z.number().int().nonnegative(),

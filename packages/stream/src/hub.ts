@@ -42,6 +42,8 @@ export interface OpenRequest {
 /** Totals for health checks, tests and the admin console. */
 export interface HubStats {
   connections: number;
+  /** Streams opened since start. */
+  opened: number;
   topics: Record<string, number>;
   delivered: number;
   bytes: number;
@@ -70,6 +72,7 @@ export class StreamHub {
   private readonly untail: () => void;
   private readonly keepAlive: ReturnType<typeof setInterval>;
   private readonly retired = { delivered: 0, bytes: 0, conflated: 0 };
+  private opened = 0;
   private readonly closedCounts: Partial<Record<CloseReason, number>> = {};
 
   constructor(options: HubOptions) {
@@ -109,6 +112,7 @@ export class StreamHub {
       (c, reason) => this.forget(c, reason),
     );
     this.connections.set(connection.id, connection);
+    this.opened++;
 
     connection.enqueue(this.retryFrame);
     const ready: ReadyEvent = { connectionId: connection.id, token: connection.token, instance: this.instance, protocol: PROTOCOL_VERSION, topics };
@@ -153,7 +157,7 @@ export class StreamHub {
     }
     const topics: Record<string, number> = {};
     for (const [topic, subs] of this.subscribers) topics[topic] = subs.size;
-    return { connections: this.connections.size, topics, ...totals, closed: { ...this.closedCounts } };
+    return { connections: this.connections.size, opened: this.opened, topics, ...totals, closed: { ...this.closedCounts } };
   }
 
   /** Closes every open stream with `reason`; clients reconnect and resume. */

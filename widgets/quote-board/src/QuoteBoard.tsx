@@ -1,5 +1,5 @@
 'use client';
-import { Fragment, memo } from 'react';
+import { Fragment, memo, useId } from 'react';
 import { STATUS_TEXT, type QuoteRow } from '@quoteline/client';
 import { useFeed, useStreamStatus } from '@quoteline/client/react';
 import { quoteBoardConfigSchema, type QuoteBoardColumn, type QuoteBoardConfig } from './config';
@@ -30,7 +30,7 @@ export function QuoteBoard(props: QuoteBoardProps) {
   const config = quoteBoardConfigSchema.parse(rest);
   const feed = useFeed(config.feed);
   const status = useStreamStatus();
-  const titleId = `ql-board-${config.feed}-title`;
+  const titleId = useId();
   return (
     <section className="ql-board" data-theme={theme} aria-labelledby={titleId} data-testid="quote-board">
       <style>{quoteBoardCss}</style>

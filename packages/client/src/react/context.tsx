@@ -3,11 +3,11 @@ import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { StreamEvent } from '@quoteline/protocol';
 import { FrameBatcher } from '../batcher';
-import { getPageStreamClient } from '../pageClient';
-import type { StreamClient } from '../streamClient';
+import { getPageStreamClient, type PageStreamOptions } from '../pageClient';
+import type { TopicStream } from '../streamClient';
 
 interface StreamContextValue {
-  client: StreamClient;
+  client: TopicStream;
   batcher: FrameBatcher<StreamEvent>;
   reducers: Map<string, (state: unknown, events: StreamEvent[]) => unknown>;
 }
@@ -17,8 +17,11 @@ const StreamContext = createContext<StreamContextValue | null>(null);
 /** Query key of a topic's state in the react-query cache. */
 export const topicQueryKey = (topic: string) => ['quoteline', 'topic', topic] as const;
 
+/** A stream that never connects: what server rendering sees, since streams belong to the browser. */
+const SERVER_STREAM: TopicStream = { status: 'idle', onStatus: () => () => undefined, subscribe: () => () => undefined };
+
 /** Puts the page's one stream under the tree; widgets read topics through hooks. Needs a QueryClientProvider above. */
-export function StreamProvider({ client, children }: { client?: StreamClient; children: ReactNode }) {
+export function StreamProvider({ client, options, children }: { client?: TopicStream; options?: PageStreamOptions; children: ReactNode }) {
   const queryClient = useQueryClient();
   const value = useMemo<StreamContextValue>(() => {
     const reducers = new Map<string, (state: unknown, events: StreamEvent[]) => unknown>();
@@ -26,8 +29,9 @@ export function StreamProvider({ client, children }: { client?: StreamClient; ch
       const reduce = reducers.get(topic);
       if (reduce) queryClient.setQueryData(topicQueryKey(topic), (state: unknown) => reduce(state, events));
     });
-    return { client: client ?? getPageStreamClient(), batcher, reducers };
-  }, [client, queryClient]);
+    const stream = client ?? (typeof window === 'undefined' ? SERVER_STREAM : getPageStreamClient(options));
+    return { client: stream, batcher, reducers };
+  }, [client, options, queryClient]);
   return <StreamContext.Provider value={value}>{children}</StreamContext.Provider>;
 }
 

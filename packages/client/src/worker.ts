@@ -1,0 +1,2 @@
+// Entry for the SharedWorker script: `serveStreamWorker(self)`.
+export { serveStreamWorker, type SharedWorkerScope } from './shared/streamWorker';
