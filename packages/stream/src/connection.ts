@@ -78,7 +78,7 @@ export class Connection {
   /** Queues a frame; with a key, supersedes the unsent frame of the same key. Returns false if the connection is gone. */
   enqueue(frame: Uint8Array, key: string | null = null): boolean {
     if (this.closedReason) return false;
-    if (key !== null && this.backlogged) {
+    if (key !== null && (this.backlogged || (this.sink?.desiredSize ?? 1) <= 0)) {
       const previous = this.pendingByKey.get(key);
       if (previous) {
         previous.live = false;

@@ -39,3 +39,8 @@ export function reduceFeed(state: FeedState | undefined, events: StreamEvent[]):
 export function useFeed(slug: string): FeedState | undefined {
   return useTopicState(`feed:${slug}`, reduceFeed);
 }
+
+/** A topic's live state by its topic name, e.g. `useTopic('feed:demo')`; feed topics fold into rows. */
+export function useTopic(topic: `feed:${string}`): FeedState | undefined {
+  return useTopicState(topic, reduceFeed);
+}

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import type { StreamEvent } from '@quoteline/protocol';
+import { applyFeedEvents, EMPTY_FEED } from './feedState';
+
+const add = (symbol: string, price: number): StreamEvent => ({ type: 'add', data: { topic: 'feed:d', symbol, name: symbol, price, bid: price, ask: price, open: price, decimals: 2, ts: 1 } });
+const update = (symbol: string, price: number): StreamEvent => ({ type: 'update', data: { topic: 'feed:d', symbol, price, bid: price, ask: price, ts: 2 } });
+
+describe('applyFeedEvents', () => {
+  it('adds rows in order, updates prices keeping the previous, removes rows, resets', () => {
+    let s = applyFeedEvents(EMPTY_FEED, [add('B', 1), add('A', 2), update('B', 3)]);
+    expect(s.symbols).toEqual(['B', 'A']);
+    expect(s.rows.B).toMatchObject({ price: 3, previousPrice: 1 });
+    s = applyFeedEvents(s, [{ type: 'remove', data: { topic: 'feed:d', symbol: 'B' } }]);
+    expect(s.symbols).toEqual(['A']);
+    expect(applyFeedEvents(s, [{ type: 'reset', data: { reason: 'unknown_id' } }])).toEqual({ symbols: [], rows: {} });
+  });
+
+  it('returns the same object when nothing changed, so React skips the render', () => {
+    const s = applyFeedEvents(EMPTY_FEED, [add('A', 1)]);
+    expect(applyFeedEvents(s, [update('ZZZ', 1)])).toBe(s);
+  });
+});
