@@ -42,7 +42,7 @@ export async function setup({ browser = false, databaseUrl = QUIET_ENV.DATABASE_
     work: async () => {
       mkdirSync(at('.data'), { recursive: true });
       await run(bin('tsx'), ['packages/db/src/cli/migrate.ts', 'deploy'], { env });
-      await run(bin('tsx'), ['packages/db/src/cli/seed.ts'], { env });
+      await run(bin('tsx'), ['packages/platform/src/cli/seed.ts'], { env });
     },
   });
 

@@ -89,7 +89,7 @@ export async function startAppServer(
   const databaseUrl = `file:${join(dir, 'test.db')}`;
   const env = { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: '1', ...options.env };
   await run(TSX, ['packages/db/src/cli/migrate.ts', 'deploy'], env);
-  await run(TSX, ['packages/db/src/cli/seed.ts'], env);
+  await run(TSX, ['packages/platform/src/cli/seed.ts'], env);
   if (options.sql) execSqlite(join(dir, 'test.db'), options.sql);
   const port = options.port ?? (await freePort());
   const child = spawn(NEXT, ['start', '-H', '127.0.0.1', '-p', String(port)], {

@@ -146,6 +146,11 @@ export class MarketEngine {
     return [...this.feeds.keys()];
   }
 
+  /** Whether a loaded feed is running or paused; null for an unknown feed. */
+  feedStatus(slug: string): 'running' | 'paused' | null {
+    return this.feeds.get(slug)?.config.status ?? null;
+  }
+
   /** True when a feed of this slug is loaded. */
   hasFeed(slug: string): boolean {
     return this.feeds.has(slug);

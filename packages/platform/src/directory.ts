@@ -2,8 +2,8 @@ import { parseTopic, QuotelineError } from '@quoteline/protocol';
 import type { MarketEngine } from '@quoteline/market';
 import type { TopicDirectory } from '@quoteline/stream';
 
-/** Who is asking for a topic; null for anonymous readers of public market data. */
-export type Principal = { userId: string; accountId: string; role: 'trader' | 'admin' } | null;
+/** Who is asking: a signed-in session, or null for anonymous readers of public market data. */
+export type Principal = { userId: string; email: string; accountId: string; role: 'trader' | 'admin'; sessionId: string } | null;
 
 /** Answers "may this principal read this topic": feeds must exist; account topics are their owner's only. */
 export function createTopicDirectory(engine: MarketEngine): TopicDirectory {

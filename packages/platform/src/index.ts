@@ -6,3 +6,8 @@ export * from './streamService';
 export * from './health';
 export * from './http';
 export * from './runtime';
+export * from './sessionService';
+export * from './orderRoutes';
+export * from './users';
+export * from './auth/cookies';
+export * from './auth/origin';

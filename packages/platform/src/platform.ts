@@ -4,6 +4,11 @@ import { LocalSubscriptionControl, RingLog, StreamHub, type EventLog, type Subsc
 import { platformConfigSchema, type PlatformConfig, type PlatformConfigInput } from './config';
 import { checkpointLastPrices, loadFeedConfigs } from './feeds';
 import { createTopicDirectory } from './directory';
+import { Sessions } from './auth/sessions';
+import { OrderService } from './trading/orderService';
+import { MONEY_SCALE } from './trading/views';
+import { wireToMinor } from '@quoteline/trading';
+import type { UpdateEvent } from '@quoteline/protocol';
 
 /** The running platform of one app instance: database, event log, market engine and stream hub. */
 export interface Platform {
@@ -14,6 +19,8 @@ export interface Platform {
   hub: StreamHub;
   /** Where subscription changes go: the hub holding the connection, wherever it runs. */
   control: SubscriptionControl;
+  sessions: Sessions;
+  orders: OrderService;
   /** Stops producing, closes every stream, saves last prices and closes the database. */
   shutdown(): Promise<void>;
 }
@@ -36,6 +43,14 @@ export async function createPlatform(input: PlatformConfigInput): Promise<Platfo
     maxQueueBytes: config.maxQueueBytes,
   });
   for (const feed of await loadFeedConfigs(db)) engine.loadFeed(feed);
+  const orders = new OrderService({ db, log, views: hub.views, feedStatus: (slug) => engine.feedStatus(slug) });
+  await orders.loadBook();
+  // Resting limit orders fill when a market update crosses them.
+  const unmatch = log.tail((entry) => {
+    if (entry.type !== 'update') return;
+    const { symbol, bid, ask } = entry.data as unknown as UpdateEvent;
+    orders.onTouch(symbol, wireToMinor(bid, MONEY_SCALE), wireToMinor(ask, MONEY_SCALE));
+  });
   engine.start();
 
   const lastPrices = () =>
@@ -53,9 +68,12 @@ export async function createPlatform(input: PlatformConfigInput): Promise<Platfo
     engine,
     hub,
     control: new LocalSubscriptionControl(hub),
+    sessions: new Sessions(db),
+    orders,
     shutdown() {
       stopping ??= (async () => {
         clearInterval(checkpoint);
+        unmatch();
         engine.stop();
         hub.close();
         await checkpointLastPrices(db, lastPrices()).catch(() => undefined);

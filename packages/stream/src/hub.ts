@@ -160,6 +160,18 @@ export class StreamHub {
     return { connections: this.connections.size, opened: this.opened, topics, ...totals, closed: { ...this.closedCounts } };
   }
 
+  /** Takes topics away from open connections (e.g. private topics of a session that signed out); returns how many lost one. */
+  revoke(matches: (principal: unknown) => boolean, topic: (name: string) => boolean): number {
+    let n = 0;
+    for (const c of this.connections.values()) {
+      if (!matches(c.principal)) continue;
+      const lost = [...c.topics].filter(topic);
+      for (const t of lost) this.unsubscribe(c, t);
+      if (lost.length) n++;
+    }
+    return n;
+  }
+
   /** Closes every open stream with `reason`; clients reconnect and resume. */
   dropAll(reason: CloseReason): number {
     const open = [...this.connections.values()];

@@ -38,6 +38,15 @@ export class TopicViews {
     return [...(this.topics.get(topic)?.values() ?? [])];
   }
 
+  /** The latest quote of a symbol on whichever topic carries it (symbols are unique across feeds). */
+  findSymbol(symbol: string): AddEvent | undefined {
+    for (const rows of this.topics.values()) {
+      const row = rows.get(symbol);
+      if (row) return row;
+    }
+    return undefined;
+  }
+
   /** The latest quote of one symbol on a topic, e.g. to price an order. */
   quote(topic: string, symbol: string): AddEvent | undefined {
     return this.topics.get(topic)?.get(symbol);

@@ -1,4 +1,4 @@
-import { handle, openStream } from '@quoteline/platform';
+import { handle, openStream, principalOf } from '@quoteline/platform';
 import { platform } from '../../../server/platform';
 
 export const dynamic = 'force-dynamic';
@@ -7,11 +7,12 @@ export const dynamic = 'force-dynamic';
 export function GET(request: Request): Promise<Response> {
   return handle(async () => {
     const url = new URL(request.url);
-    return openStream(await platform(), {
+    const p = await platform();
+    return openStream(p, {
       accept: request.headers.get('accept'),
       topics: url.searchParams.get('topics'),
       lastEventId: request.headers.get('last-event-id') ?? url.searchParams.get('lastEventId'),
-      principal: null,
+      principal: await principalOf(p, request),
       signal: request.signal,
     });
   });

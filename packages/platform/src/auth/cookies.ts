@@ -1,0 +1,27 @@
+/** Name of the session cookie. */
+export const SESSION_COOKIE = 'ql_session';
+
+/** Reads one cookie from a Cookie header. */
+export function readCookie(header: string | null, name: string): string | null {
+  if (!header) return null;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return null;
+}
+
+/** The Set-Cookie value of a session: httpOnly, SameSite=Lax, Secure over TLS. */
+export function sessionCookie(token: string, expires: Date, secure: boolean): string {
+  return [`${SESSION_COOKIE}=${token}`, 'Path=/', 'HttpOnly', 'SameSite=Lax', `Expires=${expires.toUTCString()}`, ...(secure ? ['Secure'] : [])].join('; ');
+}
+
+/** The Set-Cookie value that removes the session cookie. */
+export function clearedSessionCookie(secure: boolean): string {
+  return [`${SESSION_COOKIE}=`, 'Path=/', 'HttpOnly', 'SameSite=Lax', 'Max-Age=0', ...(secure ? ['Secure'] : [])].join('; ');
+}
+
+/** True when the request came over TLS (directly or through a proxy that says so). */
+export function isSecureRequest(request: Request): boolean {
+  return new URL(request.url).protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
+}

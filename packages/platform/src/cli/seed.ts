@@ -1,0 +1,25 @@
+// Seeds the embedded demo: the demo feed and, unless --no-demo-users, the demo accounts.
+// Run migrate:deploy first. Existing users keep their cash and history.
+import { createDb } from '@quoteline/db/client';
+import { resolveDatabaseUrl } from '@quoteline/db';
+import { seed } from '@quoteline/db/seed';
+import { DEMO_USERS, upsertUser } from '../users';
+
+const databaseUrl = resolveDatabaseUrl();
+const db = createDb(databaseUrl);
+try {
+  const result = await seed(db);
+  console.log(`Seeded feed demo with ${result.instruments} instruments`);
+  if (!process.argv.includes('--no-demo-users')) {
+    for (const user of DEMO_USERS) {
+      const existing = await db.user.findUnique({ where: { email: user.email } });
+      if (!existing) await upsertUser(db, user);
+    }
+    console.log(`Demo accounts: ${DEMO_USERS.map((u) => `${u.email} / ${u.password}`).join(', ')}`);
+  }
+} catch (error) {
+  console.error(`Seed failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+} finally {
+  await db.$disconnect();
+}

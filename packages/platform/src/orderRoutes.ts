@@ -1,0 +1,31 @@
+import { assertSameOrigin } from './auth/origin';
+import { readJson } from './http';
+import type { Platform } from './platform';
+import { principalOf } from './sessionService';
+
+const json = (a: { status: number; body: unknown }) => Response.json(a.body, { status: a.status, headers: { 'Cache-Control': 'no-store' } });
+
+/** `POST /api/orders`. */
+export async function postOrder(platform: Platform, request: Request): Promise<Response> {
+  assertSameOrigin(request);
+  const principal = await principalOf(platform, request);
+  const key = request.headers.get('idempotency-key');
+  const body = principal && key ? await readJson(request, 4 * 1024) : null;
+  return json(await platform.orders.place(principal, key, body));
+}
+
+/** `DELETE /api/orders/<id>`. */
+export async function deleteOrder(platform: Platform, request: Request, id: string): Promise<Response> {
+  assertSameOrigin(request);
+  return json(await platform.orders.cancel(await principalOf(platform, request), id));
+}
+
+/** `GET /api/orders`. */
+export async function getOrders(platform: Platform, request: Request): Promise<Response> {
+  return json(await platform.orders.list(await principalOf(platform, request)));
+}
+
+/** `GET /api/portfolio`. */
+export async function getPortfolio(platform: Platform, request: Request): Promise<Response> {
+  return json(await platform.orders.portfolio(await principalOf(platform, request)));
+}

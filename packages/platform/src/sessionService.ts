@@ -1,0 +1,43 @@
+import { invalid, sessionRequestSchema } from '@quoteline/protocol';
+import { clearedSessionCookie, isSecureRequest, readCookie, SESSION_COOKIE, sessionCookie } from './auth/cookies';
+import { assertSameOrigin } from './auth/origin';
+import type { Principal } from './directory';
+import { readJson } from './http';
+import type { Platform } from './platform';
+
+/** The principal of a request's session cookie, or null when signed out. */
+export function principalOf(platform: Platform, request: Request): Promise<Principal> {
+  return platform.sessions.resolve(readCookie(request.headers.get('cookie'), SESSION_COOKIE));
+}
+
+/** The client address for throttling: the proxy's word when behind nginx, else unknown. */
+function clientOf(request: Request): string {
+  return request.headers.get('x-real-ip') ?? request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? 'direct';
+}
+
+/** `POST /api/session`: checks credentials, sets the session cookie, answers who signed in. */
+export async function signIn(platform: Platform, request: Request): Promise<Response> {
+  assertSameOrigin(request);
+  const parsed = sessionRequestSchema.safeParse(await readJson(request));
+  if (!parsed.success) throw invalid('invalid_body', 'Send {"email","password"}.', parsed.error.issues);
+  const { token, expires, principal } = await platform.sessions.signIn(parsed.data.email, parsed.data.password, clientOf(request));
+  return Response.json(
+    { user: { email: principal.email, role: principal.role, accountId: principal.accountId } },
+    { status: 200, headers: { 'Set-Cookie': sessionCookie(token, expires, isSecureRequest(request)), 'Cache-Control': 'no-store' } },
+  );
+}
+
+/** `DELETE /api/session`: ends the session; its open streams stop receiving private events at once. */
+export async function signOut(platform: Platform, request: Request): Promise<Response> {
+  assertSameOrigin(request);
+  const sessionId = await platform.sessions.signOut(readCookie(request.headers.get('cookie'), SESSION_COOKIE));
+  if (sessionId) platform.hub.revoke((p) => (p as Principal)?.sessionId === sessionId, (topic) => topic.startsWith('account:'));
+  return new Response(null, { status: 204, headers: { 'Set-Cookie': clearedSessionCookie(isSecureRequest(request)) } });
+}
+
+/** `GET /api/session`: who is signed in (null when nobody). */
+export async function whoAmI(platform: Platform, request: Request): Promise<Response> {
+  const principal = await principalOf(platform, request);
+  const user = principal && { email: principal.email, role: principal.role, accountId: principal.accountId };
+  return Response.json({ user }, { headers: { 'Cache-Control': 'no-store' } });
+}

@@ -1,0 +1,214 @@
+import type { Db } from '@quoteline/db';
+import { accountTopic, invalid, orderRequestSchema, QuotelineError } from '@quoteline/protocol';
+import { execute, executionPrice, formatMinor, LimitBook, parsePrice, release, reserve, wireToMinor, type OrderTerms, type RestingOrder } from '@quoteline/trading';
+import type { EventLog, LogInput, TopicViews } from '@quoteline/stream';
+import type { Principal } from '../directory';
+import { inAccountTransaction, readHoldings, refusal, writeHoldings } from './accountStore';
+import { IdempotencyKeys, requestHash } from './idempotency';
+import { KeyedMutex } from './keyedMutex';
+import { fillView, MONEY_SCALE, orderEvent, orderView, positionView, type FillRow, type OrderRow } from './views';
+
+/** A private event of an account, before it has a place in the log. */
+type PrivateEvent = { type: 'order' | 'fill' | 'position'; data: LogInput['data'] };
+
+/** What the order service needs from the platform. */
+export interface OrderServiceDeps {
+  db: Db;
+  log: EventLog;
+  views: TopicViews;
+  /** running | paused | null (unknown feed) */
+  feedStatus(slug: string): 'running' | 'paused' | null;
+}
+
+/** An HTTP-ready answer: status and JSON body. */
+export interface Answer {
+  status: number;
+  body: unknown;
+}
+
+/**
+ * Orders of long-only cash accounts. Every fill changes order, cash and
+ * position in ONE transaction; the resulting order/fill/position events go
+ * to the account's private topic, and the answer carries their stream position.
+ */
+export class OrderService {
+  readonly book = new LimitBook();
+  private readonly idempotency: IdempotencyKeys;
+  private readonly mutex = new KeyedMutex();
+
+  constructor(private readonly deps: OrderServiceDeps) {
+    this.idempotency = new IdempotencyKeys(deps.db);
+  }
+
+  /** Loads resting limit orders into the book (at start). */
+  async loadBook(): Promise<void> {
+    const open = await this.deps.db.order.findMany({ where: { status: 'open', type: 'limit' }, orderBy: { createdAt: 'asc' } });
+    for (const o of open) this.book.add(toResting(o));
+  }
+
+  /** `POST /api/orders`: validates, applies the Idempotency-Key, executes or rests the order. */
+  async place(principal: Principal, idempotencyKey: string | null, body: unknown): Promise<Answer> {
+    if (!principal) throw new QuotelineError('unauthorized', 'Sign in to trade.');
+    if (!idempotencyKey) throw new QuotelineError('idempotency_key_required', 'Send an Idempotency-Key header (any unique string per order) so a retry cannot buy twice.');
+    if (idempotencyKey.length > 200) throw new QuotelineError('bad_request', 'The Idempotency-Key is longer than 200 characters.');
+    const parsed = orderRequestSchema.safeParse(body);
+    if (!parsed.success) throw invalid('invalid_body', 'The order is not valid.', parsed.error.issues);
+    const request = parsed.data;
+    const quote = this.deps.views.findSymbol(request.symbol);
+    if (!quote) throw new QuotelineError('unknown_symbol', `There is no instrument ${request.symbol}.`);
+    if (quote.decimals !== MONEY_SCALE) throw new QuotelineError('unprocessable', `${request.symbol} is quoted in a precision that cannot be traded.`);
+    if (this.deps.feedStatus(quote.topic.slice('feed:'.length)) === 'paused') throw new QuotelineError('feed_paused', `Trading in ${request.symbol} is paused; try again when its feed resumes.`);
+    let limitPrice: number | null = null;
+    if (request.limitPrice !== undefined) {
+      limitPrice = parsePrice(request.limitPrice, MONEY_SCALE);
+      if (limitPrice === null || limitPrice <= 0 || limitPrice > 1_000_000_000)
+        throw invalid('invalid_price', 'The limit price must be a positive price with at most two decimals.', [{ path: ['limitPrice'], message: 'at most two decimals' }]);
+    }
+
+    const claim = await this.idempotency.claim(principal.accountId, idempotencyKey, requestHash(request));
+    if (claim.kind === 'replay') return { status: claim.status, body: claim.body };
+    try {
+      const terms: OrderTerms = { side: request.side, type: request.type, quantity: request.quantity, limitPrice };
+      const touch = { bid: wireToMinor(quote.bid, MONEY_SCALE), ask: wireToMinor(quote.ask, MONEY_SCALE) };
+      const answer = await this.mutex.run(principal.accountId, () => this.open(principal.accountId, request.symbol, terms, executionPrice(terms, touch)));
+      await this.idempotency.complete(claim.id, answer.status, answer.body);
+      return answer;
+    } catch (error) {
+      const known = error instanceof QuotelineError && error.status < 500;
+      if (known) await this.idempotency.complete(claim.id, error.status, error.toBody());
+      else await this.idempotency.abandon(claim.id);
+      throw error;
+    }
+  }
+
+  /** `DELETE /api/orders/<id>`: cancels a resting order of the principal. */
+  async cancel(principal: Principal, orderId: string): Promise<Answer> {
+    if (!principal) throw new QuotelineError('unauthorized', 'Sign in to trade.');
+    const { accountId } = principal;
+    return this.mutex.run(accountId, async () => {
+      const order = await inAccountTransaction(this.deps.db, async (tx) => {
+        const o = await tx.order.findFirst({ where: { id: orderId, accountId } });
+        if (!o) throw new QuotelineError('not_found', 'No order of yours has this id.');
+        if (o.status !== 'open') throw new QuotelineError('order_not_open', `This order is ${o.status}; only open orders can be cancelled.`);
+        const before = await readHoldings(tx, accountId, o.symbol);
+        await writeHoldings(tx, accountId, o.symbol, before, release(before.account, before.position, toTerms(o)));
+        return tx.order.update({ where: { id: o.id }, data: { status: 'cancelled' } });
+      });
+      this.book.remove(order.id, order.symbol);
+      const streamPosition = await this.publish([{ type: 'order', data: orderEvent(order) }], accountId);
+      return { status: 200, body: { ...orderView(order), streamPosition } };
+    });
+  }
+
+  /** Fills the resting orders a new touch crosses; called for every market update. */
+  onTouch(symbol: string, bid: number, ask: number): void {
+    for (const resting of this.book.takeCrossing(symbol, { bid, ask })) {
+      const price = resting.side === 'buy' ? ask : bid;
+      void this.mutex.run(resting.accountId, () => this.fillResting(resting, price)).catch((error) => console.error('quoteline: filling a resting order failed', error));
+    }
+  }
+
+  /** `GET /api/orders`: the newest orders and fills of the principal. */
+  async list(principal: Principal): Promise<Answer> {
+    if (!principal) throw new QuotelineError('unauthorized', 'Sign in to see your orders.');
+    const streamPosition = this.deps.log.head();
+    const [orders, fills] = await Promise.all([
+      this.deps.db.order.findMany({ where: { accountId: principal.accountId }, orderBy: { createdAt: 'desc' }, take: 200 }),
+      this.deps.db.fill.findMany({ where: { accountId: principal.accountId }, orderBy: { createdAt: 'desc' }, take: 200 }),
+    ]);
+    return { status: 200, body: { orders: orders.map(orderView), fills: fills.map(fillView), streamPosition } };
+  }
+
+  /** `GET /api/portfolio`: cash and positions of the principal. */
+  async portfolio(principal: Principal): Promise<Answer> {
+    if (!principal) throw new QuotelineError('unauthorized', 'Sign in to see your portfolio.');
+    const streamPosition = this.deps.log.head();
+    const account = await this.deps.db.account.findUniqueOrThrow({ where: { id: principal.accountId }, include: { positions: { orderBy: { symbol: 'asc' } } } });
+    return {
+      status: 200,
+      body: {
+        cash: formatMinor(account.cash, MONEY_SCALE),
+        reserved: formatMinor(account.reserved, MONEY_SCALE),
+        available: formatMinor(account.cash - account.reserved, MONEY_SCALE),
+        positions: account.positions.filter((p) => p.quantity > 0).map(positionView),
+        streamPosition,
+      },
+    };
+  }
+
+  private async open(accountId: string, symbol: string, terms: OrderTerms, price: number | null): Promise<Answer> {
+    const result = await inAccountTransaction(this.deps.db, async (tx) => {
+      const before = await readHoldings(tx, accountId, symbol);
+      const after = price === null ? reserve(before.account, before.position, terms) : execute(before.account, before.position, terms.side, terms.quantity, price);
+      if (typeof after === 'string') throw refusal(after);
+      await writeHoldings(tx, accountId, symbol, before, after);
+      const order = await tx.order.create({
+        data: {
+          accountId,
+          symbol,
+          side: terms.side,
+          type: terms.type,
+          quantity: terms.quantity,
+          limitPrice: terms.limitPrice,
+          status: price === null ? 'open' : 'filled',
+          filledQuantity: price === null ? 0 : terms.quantity,
+          averagePrice: price,
+        },
+      });
+      const fill = price === null ? null : await tx.fill.create({ data: { orderId: order.id, accountId, symbol, side: terms.side, quantity: terms.quantity, price } });
+      return { order, fill, after };
+    });
+    if (result.order.status === 'open') this.book.add(toResting(result.order));
+    const streamPosition = await this.publish(this.eventsOf(result.order, result.fill, result.after), accountId);
+    return { status: 201, body: { ...orderView(result.order), streamPosition } };
+  }
+
+  private async fillResting(resting: RestingOrder, price: number): Promise<void> {
+    const { accountId, symbol } = resting;
+    const result = await inAccountTransaction(this.deps.db, async (tx) => {
+      const order = await tx.order.findUnique({ where: { id: resting.id } });
+      if (!order || order.status !== 'open') return null; // cancelled meanwhile
+      const before = await readHoldings(tx, accountId, symbol);
+      const released = release(before.account, before.position, toTerms(order));
+      const after = execute(released.account, released.position, order.side as 'buy' | 'sell', order.quantity, price);
+      if (typeof after === 'string') {
+        await writeHoldings(tx, accountId, symbol, before, released);
+        return { order: await tx.order.update({ where: { id: order.id }, data: { status: 'rejected', reason: after } }), fill: null, after: released };
+      }
+      await writeHoldings(tx, accountId, symbol, before, after);
+      const filled = await tx.order.update({ where: { id: order.id }, data: { status: 'filled', filledQuantity: order.quantity, averagePrice: price } });
+      const fill = await tx.fill.create({ data: { orderId: order.id, accountId, symbol, side: order.side, quantity: order.quantity, price } });
+      return { order: filled, fill, after };
+    });
+    if (result) await this.publish(this.eventsOf(result.order, result.fill, result.after), accountId);
+  }
+
+  private eventsOf(order: OrderRow, fill: FillRow | null, after: { account: { cash: bigint }; position: { quantity: number; cost: bigint } }): PrivateEvent[] {
+    const events: PrivateEvent[] = [{ type: 'order', data: orderEvent(order) }];
+    if (!fill) return events;
+    const topic = accountTopic(order.accountId);
+    const view = fillView(fill);
+    events.push({ type: 'fill', data: { topic, fillId: fill.id, orderId: fill.orderId, symbol: fill.symbol, side: view.side, quantity: fill.quantity, price: view.price, ts: fill.createdAt.getTime() } });
+    const position = positionView({ symbol: fill.symbol, quantity: after.position.quantity, reserved: 0, cost: after.position.cost, realized: 0n });
+    events.push({
+      type: 'position',
+      data: { topic, symbol: fill.symbol, quantity: position.quantity, averageCost: position.averageCost, cash: formatMinor(after.account.cash, MONEY_SCALE), ts: fill.createdAt.getTime() },
+    });
+    return events;
+  }
+
+  /** Appends an account's events in order; returns the last one's stream id. */
+  private async publish(events: PrivateEvent[], accountId: string): Promise<string> {
+    let id = this.deps.log.head();
+    for (const e of events) id = (await this.deps.log.append({ topic: accountTopic(accountId), type: e.type, data: e.data })).id;
+    return id;
+  }
+}
+
+function toTerms(o: { side: string; type: string; quantity: number; limitPrice: number | null }): OrderTerms {
+  return { side: o.side as 'buy' | 'sell', type: o.type as 'market' | 'limit', quantity: o.quantity, limitPrice: o.limitPrice };
+}
+
+function toResting(o: OrderRow): RestingOrder {
+  return { id: o.id, accountId: o.accountId, symbol: o.symbol, side: o.side as 'buy' | 'sell', quantity: o.quantity, limitPrice: o.limitPrice! };
+}
