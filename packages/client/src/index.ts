@@ -6,3 +6,5 @@ export * from './streamClient';
 export * from './pageClient';
 export * from './shared/messages';
 export * from './shared/sharedStreamClient';
+export * from './accountState';
+export * from './api';

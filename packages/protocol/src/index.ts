@@ -6,3 +6,5 @@ export * from './requests';
 export * from './responses';
 export * from './errors';
 export * from './sse';
+export * from './eventIds';
+export * from './views';

@@ -41,6 +41,8 @@ export interface ConnectionLimits {
  */
 export class Connection {
   readonly topics = new Set<string>();
+  /** Who authorised each topic (the stream's opener, or the caller of a later subscribe). */
+  readonly grantedTo = new Map<string, unknown>();
   readonly stats: ConnectionStats = { delivered: 0, bytes: 0, conflated: 0 };
   closedReason: CloseReason | null = null;
   /** While resuming: live entries wait here until the replay has been queued. */

@@ -118,6 +118,7 @@ export class StreamHub {
     const ready: ReadyEvent = { connectionId: connection.id, token: connection.token, instance: this.instance, protocol: PROTOCOL_VERSION, topics };
     connection.enqueue(encodeEvent('ready', ready));
 
+    for (const topic of topics) connection.grantedTo.set(topic, request.principal);
     if (request.lastEventId) await this.resume(connection, topics, request.lastEventId);
     else for (const topic of topics) this.subscribe(connection, topic);
     return connection;
@@ -142,7 +143,10 @@ export class StreamHub {
     if (after.size > MAX_TOPICS_PER_STREAM) throw new QuotelineError('invalid_topic', `A stream carries at most ${MAX_TOPICS_PER_STREAM} topics.`);
     if (connection.closedReason) throw new QuotelineError('not_found', 'The stream closed; reopen it.');
     for (const topic of input.unsubscribe) this.unsubscribe(connection, topic);
-    for (const topic of adding) this.subscribe(connection, topic);
+    for (const topic of adding) {
+      connection.grantedTo.set(topic, input.principal);
+      this.subscribe(connection, topic);
+    }
     return [...connection.topics];
   }
 
@@ -164,8 +168,7 @@ export class StreamHub {
   revoke(matches: (principal: unknown) => boolean, topic: (name: string) => boolean): number {
     let n = 0;
     for (const c of this.connections.values()) {
-      if (!matches(c.principal)) continue;
-      const lost = [...c.topics].filter(topic);
+      const lost = [...c.topics].filter((t) => topic(t) && matches(c.grantedTo.get(t)));
       for (const t of lost) this.unsubscribe(c, t);
       if (lost.length) n++;
     }
@@ -197,6 +200,7 @@ export class StreamHub {
   }
 
   private unsubscribe(connection: Connection, topic: string): void {
+    connection.grantedTo.delete(topic);
     if (!connection.topics.delete(topic)) return;
     const subs = this.subscribers.get(topic);
     subs?.delete(connection);

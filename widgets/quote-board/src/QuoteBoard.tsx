@@ -1,9 +1,9 @@
 'use client';
 import { Fragment, memo, useId } from 'react';
-import { STATUS_TEXT, type QuoteRow } from '@quoteline/client';
-import { useFeed, useStreamStatus } from '@quoteline/client/react';
+import type { QuoteRow } from '@quoteline/client';
+import { useFeed } from '@quoteline/client/react';
+import { directionOf, formatChange, formatPercent, formatPrice, formatTime, StreamStatus, widgetBaseCss } from '@quoteline/widget-kit';
 import { quoteBoardConfigSchema, type QuoteBoardColumn, type QuoteBoardConfig } from './config';
-import { directionOf, formatChange, formatPercent, formatPrice, formatTime } from './format';
 import { quoteBoardCss } from './styles';
 
 const HEADINGS: Record<QuoteBoardColumn, { label: string; numeric: boolean }> = {
@@ -29,16 +29,13 @@ export function QuoteBoard(props: QuoteBoardProps) {
   const { theme, ...rest } = props;
   const config = quoteBoardConfigSchema.parse(rest);
   const feed = useFeed(config.feed);
-  const status = useStreamStatus();
   const titleId = useId();
   return (
-    <section className="ql-board" data-theme={theme} aria-labelledby={titleId} data-testid="quote-board">
-      <style>{quoteBoardCss}</style>
+    <section className="ql-widget ql-board" data-theme={theme} aria-labelledby={titleId} data-testid="quote-board">
+      <style>{widgetBaseCss + quoteBoardCss}</style>
       <header>
         <h2 id={titleId}>{config.title}</h2>
-        <span className="ql-status" data-status={status} role="status" aria-live="polite">
-          {STATUS_TEXT[status]}
-        </span>
+        <StreamStatus />
       </header>
       <table aria-busy={feed === undefined}>
         <caption>

@@ -1,4 +1,3 @@
 export * from './config';
-export * from './format';
 export * from './styles';
 export * from './QuoteBoard';

@@ -1,14 +1,10 @@
-import { QuoteBoard } from '@quoteline/quote-board';
+import { TraderDesk } from './TraderDesk';
 
-/** The trader page: the demo feed's live quotes. */
+/** The trader page: live quotes for everyone; ticket, portfolio and blotter once signed in. */
 export default function TraderPage() {
   return (
     <main className="page">
-      <header className="page-header">
-        <h1>Quoteline</h1>
-        <p>Live quotes of the demo market, streamed over one connection.</p>
-      </header>
-      <QuoteBoard feed="demo" title="Demo market" />
+      <TraderDesk />
     </main>
   );
 }

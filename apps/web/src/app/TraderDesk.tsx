@@ -1,0 +1,59 @@
+'use client';
+import Link from 'next/link';
+import { useQueryClient } from '@tanstack/react-query';
+import { apiJson } from '@quoteline/client';
+import { useSession } from '@quoteline/client/react';
+import { Blotter } from '@quoteline/blotter';
+import { OrderTicket } from '@quoteline/order-ticket';
+import { Portfolio } from '@quoteline/portfolio';
+import { QuoteBoard } from '@quoteline/quote-board';
+
+/** The trader's desk: every widget on the page shares the browser's one stream. */
+export function TraderDesk() {
+  const user = useSession();
+  const queryClient = useQueryClient();
+  const signOut = async () => {
+    await apiJson('/api/session', { method: 'DELETE' }).catch(() => undefined);
+    queryClient.clear();
+    window.location.assign('/');
+  };
+  return (
+    <>
+      <header className="page-header desk-header">
+        <div>
+          <h1>Quoteline</h1>
+          <p>Live quotes of the demo market, streamed over one connection.</p>
+        </div>
+        <nav aria-label="Account">
+          {user === undefined ? null : user ? (
+            <>
+              <span className="who">
+                Signed in as <strong>{user.email}</strong>
+              </span>
+              {user.role === 'admin' && <Link href="/admin">Admin</Link>}
+              <button type="button" className="link-button" onClick={signOut}>
+                Sign out
+              </button>
+            </>
+          ) : (
+            <Link href="/signin" className="button-link">
+              Sign in to trade
+            </Link>
+          )}
+        </nav>
+      </header>
+      <div className={user ? 'desk' : undefined}>
+        <div className="desk-main">
+          <QuoteBoard feed="demo" title="Demo market" />
+          {user && <Blotter accountId={user.accountId} />}
+        </div>
+        {user && (
+          <div className="desk-side">
+            <OrderTicket accountId={user.accountId} feed="demo" />
+            <Portfolio accountId={user.accountId} feed="demo" />
+          </div>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,63 @@
+'use client';
+import { useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { ApiError, apiJson } from '@quoteline/client';
+import { accountKeys } from '@quoteline/client/react';
+import { sessionRequestSchema } from '@quoteline/protocol';
+
+/** Email and password, validated before sending; errors say what to do. */
+export function SignInForm() {
+  const queryClient = useQueryClient();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = sessionRequestSchema.safeParse({ email, password });
+    if (!parsed.success) {
+      setFieldErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.path[0] === 'email' ? 'Enter your email address.' : 'Enter your password.'])));
+      return;
+    }
+    setFieldErrors({});
+    setError(null);
+    setPending(true);
+    try {
+      await apiJson('/api/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(parsed.data) });
+      await queryClient.invalidateQueries({ queryKey: accountKeys.session });
+      window.location.assign('/');
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : 'Sign-in failed; try again.');
+      setPending(false);
+    }
+  };
+
+  return (
+    <form className="form" onSubmit={submit} noValidate>
+      <label htmlFor="email">Email</label>
+      <input id="email" type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} aria-invalid={!!fieldErrors.email} aria-describedby={fieldErrors.email ? 'email-error' : undefined} />
+      {fieldErrors.email && (
+        <p id="email-error" className="field-error">
+          {fieldErrors.email}
+        </p>
+      )}
+      <label htmlFor="password">Password</label>
+      <input id="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} aria-invalid={!!fieldErrors.password} aria-describedby={fieldErrors.password ? 'password-error' : undefined} />
+      {fieldErrors.password && (
+        <p id="password-error" className="field-error">
+          {fieldErrors.password}
+        </p>
+      )}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={pending}>
+        {pending ? 'Signing in…' : 'Sign in'}
+      </button>
+    </form>
+  );
+}
