@@ -10,9 +10,9 @@ export function principalOf(platform: Platform, request: Request): Promise<Princ
   return platform.sessions.resolve(readCookie(request.headers.get('cookie'), SESSION_COOKIE));
 }
 
-/** The client address for throttling: the proxy's word when behind nginx, else unknown. */
-function clientOf(request: Request): string {
-  return request.headers.get('x-real-ip') ?? request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? 'direct';
+/** The client address for throttling, when a proxy (nginx) tells us; null when unknown, so unrelated clients never share a bucket. */
+function clientOf(request: Request): string | null {
+  return request.headers.get('x-real-ip') ?? request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? null;
 }
 
 /** `POST /api/session`: checks credentials, sets the session cookie, answers who signed in. */

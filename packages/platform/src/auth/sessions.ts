@@ -18,22 +18,25 @@ export function sessionIdOf(token: string): string {
  * keeps only their hash. Failed sign-ins are throttled per email and per client.
  */
 export class Sessions {
-  private readonly throttle = new FailureThrottle({ maxFailures: 5, windowMs: 15 * 60_000 });
+  // Per email: guessing one account's password. Per client: spraying many accounts
+  // from one address, with a higher bound since offices and proxies share addresses.
+  private readonly perEmail = new FailureThrottle({ maxFailures: 5, windowMs: 15 * 60_000 });
+  private readonly perClient = new FailureThrottle({ maxFailures: 50, windowMs: 15 * 60_000 });
 
   constructor(private readonly db: Db) {}
 
   /** Checks credentials (same work whether or not the email exists) and opens a session. */
-  async signIn(email: string, password: string, client: string): Promise<{ token: string; expires: Date; principal: NonNullable<Principal> }> {
-    const keys = [`email:${email}`, `client:${client}`];
-    const wait = Math.max(...keys.map((k) => this.throttle.retryAfter(k)));
+  async signIn(email: string, password: string, client: string | null): Promise<{ token: string; expires: Date; principal: NonNullable<Principal> }> {
+    const buckets: [FailureThrottle, string][] = [[this.perEmail, email], ...(client ? [[this.perClient, client] as [FailureThrottle, string]] : [])];
+    const wait = Math.max(...buckets.map(([t, k]) => t.retryAfter(k)));
     if (wait > 0) throw new QuotelineError('too_many_requests', `Too many failed sign-ins; try again in ${wait} s.`);
     const user = await this.db.user.findUnique({ where: { email }, include: { account: true } });
     const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()));
     if (!user || !ok || !user.account) {
-      keys.forEach((k) => this.throttle.fail(k));
+      buckets.forEach(([t, k]) => t.fail(k));
       throw new QuotelineError('invalid_credentials', 'That email and password do not match an account.');
     }
-    keys.forEach((k) => this.throttle.clear(k));
+    this.perEmail.clear(email);
     const token = randomBytes(32).toString('base64url');
     const expires = new Date(Date.now() + SESSION_TTL_MS);
     const id = sessionIdOf(token);
