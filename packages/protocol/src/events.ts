@@ -41,7 +41,7 @@ export const updateEventSchema = z.object({ topic: topicSchema, symbol: symbolSc
 
 /** History could not be replayed; the client must drop its state, the snapshot follows. */
 export const resetEventSchema = z.object({
-  reason: z.enum(['unknown_id', 'epoch_changed', 'history_trimmed']),
+  reason: z.enum(['unknown_id', 'epoch_changed', 'history_trimmed', 'too_far_behind']),
 });
 
 /** Map of event type → schema of its JSON data; the single source of wire types. */

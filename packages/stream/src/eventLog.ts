@@ -18,7 +18,7 @@ export interface LogEntry extends LogInput {
 }
 
 /** Why a resume could not be replayed. */
-export type ResetReason = 'unknown_id' | 'epoch_changed' | 'history_trimmed';
+export type ResetReason = 'unknown_id' | 'epoch_changed' | 'history_trimmed' | 'too_far_behind';
 
 /** The answer to "what came after this id": the entries, or why they cannot be had. */
 export type ReadAfterResult = { ok: true; entries: LogEntry[] } | { ok: false; reason: ResetReason };

@@ -170,3 +170,20 @@ describe('StreamHub', () => {
     expect(sink.comments.filter((c) => c === 'keep-alive').length).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('StreamHub resume bounds', () => {
+  it('replays only the latest update per symbol when the full history would not fit, and resets when even that does not', async () => {
+    const { hub, publishAdd, publishUpdate } = setup({ maxQueueBytes: 20_000 });
+    publishAdd('feed:demo', 'A', 1);
+    for (let i = 0; i < 300; i++) publishUpdate('feed:demo', 'A', 10 + i);
+    const all = await openRecorded(hub, ['feed:demo'], 'e:250');
+    expect(all.sink.events.filter((e) => e.type === 'update')).toHaveLength(51);
+    const compact = await openRecorded(hub, ['feed:demo'], 'e:1');
+    expect(compact.sink.events.map((e) => `${e.type}:${e.id ?? '-'}`)).toEqual(['ready:-', 'update:e:301']);
+    for (let i = 0; i < 100; i++) publishAdd('feed:demo', `S${i}`, i); // adds are never compacted
+    const far = await openRecorded(hub, ['feed:demo'], 'e:301');
+    expect(far.sink.events[1]).toMatchObject({ type: 'reset', data: { reason: 'too_far_behind' } });
+    expect(far.sink.events.filter((e) => e.type === 'add')).toHaveLength(101);
+    expect(far.connection.closedReason).toBeNull();
+  });
+});

@@ -9,7 +9,7 @@ import {
   type ReadyEvent,
 } from '@quoteline/protocol';
 import { Connection, type CloseReason } from './connection';
-import type { EventLog, LogEntry } from './eventLog';
+import type { EventLog, LogEntry, ResetReason } from './eventLog';
 import { TopicViews } from './topicViews';
 
 /** Decides who may read a topic; throws a QuotelineError (`unknown_topic`, `forbidden`) to refuse. */
@@ -219,19 +219,23 @@ export class StreamHub {
     const held = connection.held ?? [];
     connection.held = null;
     if (connection.closedReason) return;
-    if (!result.ok) {
-      // The views already include every held entry, so the snapshot supersedes them.
-      connection.enqueue(encodeEvent('reset', { reason: result.reason }, this.position));
-      for (const topic of topics) for (const add of this.views.snapshot(topic)) connection.enqueue(encodeEvent('add', add, this.position));
-      return;
-    }
-    let last = lastEventId;
-    for (const entry of result.entries) {
-      if (connection.topics.has(entry.topic)) connection.enqueue(entry.frame, entry.conflationKey);
-      last = entry.id;
-    }
+    if (!result.ok) return this.reset(connection, topics, result.reason);
+    // Every missed event when it fits the queue; else only the latest update per symbol
+    // (as conflation would have delivered); else a fresh snapshot is cheaper than the history.
+    const budget = this.maxQueueBytes / 2;
+    let replay = result.entries.filter((e) => connection.topics.has(e.topic));
+    if (bytesOf(replay) > budget) replay = compactReplay(replay);
+    if (bytesOf(replay) > budget) return this.reset(connection, topics, 'too_far_behind');
+    for (const entry of replay) connection.enqueue(entry.frame, entry.conflationKey);
+    const last = result.entries.at(-1)?.id ?? lastEventId;
     connection.replayedUpTo = last;
     for (const entry of held) this.deliver(connection, entry);
+  }
+
+  /** `reset` then fresh snapshots; the views already include every held entry, so the snapshots supersede them. */
+  private reset(connection: Connection, topics: string[], reason: ResetReason): void {
+    connection.enqueue(encodeEvent('reset', { reason }, this.position));
+    for (const topic of topics) for (const add of this.views.snapshot(topic)) connection.enqueue(encodeEvent('add', add, this.position));
   }
 
   private dispatch(entry: LogEntry): void {
@@ -284,6 +288,19 @@ export class StreamHub {
     this.retired.conflated += connection.stats.conflated;
     this.closedCounts[reason] = (this.closedCounts[reason] ?? 0) + 1;
   }
+}
+
+function bytesOf(entries: LogEntry[]): number {
+  return entries.reduce((n, e) => n + e.frame.byteLength, 0);
+}
+
+/** Drops every market update a later update of the same symbol supersedes; everything else is kept, in order. */
+function compactReplay(entries: LogEntry[]): LogEntry[] {
+  const lastByKey = new Map<string, number>();
+  entries.forEach((e, i) => {
+    if (e.conflationKey !== null) lastByKey.set(e.conflationKey, i);
+  });
+  return entries.filter((e, i) => e.conflationKey === null || lastByKey.get(e.conflationKey) === i);
 }
 
 function sameSecret(a: string, b: string): boolean {
