@@ -7,6 +7,8 @@ export interface TestStream {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   events: StreamEvent[];
+  /** When each event of `events` was parsed (ms since the Unix epoch), index for index; for latency against `ts`. */
+  arrivals: number[];
   comments: string[];
   retries: number[];
   /** Chunks as they arrived, with their arrival time, to prove incremental delivery. */
@@ -25,6 +27,7 @@ export function openTestStream(baseUrl: string, path: string, headers: Record<st
         status: res.statusCode ?? 0,
         headers: res.headers,
         events: [],
+        arrivals: [],
         comments: [],
         retries: [],
         chunks: [],
@@ -43,7 +46,10 @@ export function openTestStream(baseUrl: string, path: string, headers: Record<st
         },
       };
       const parser = createStreamParser({
-        onEvent: (e) => stream.events.push(e),
+        onEvent: (e) => {
+          stream.events.push(e);
+          stream.arrivals.push(Date.now());
+        },
         onComment: (c) => stream.comments.push(c),
         onRetry: (ms) => stream.retries.push(ms),
       });
