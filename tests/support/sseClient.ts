@@ -19,10 +19,26 @@ export interface TestStream {
   waitFor(predicate: (events: StreamEvent[]) => boolean, timeoutMs?: number): Promise<void>;
 }
 
-/** Opens `GET path` on the app with node:http (no browser), parsing frames with the protocol's parser. */
-export function openTestStream(baseUrl: string, path: string, headers: Record<string, string> = { Accept: 'text/event-stream' }): Promise<TestStream> {
+/**
+ * Opens `GET path` on the app with node:http (no browser), parsing frames with the protocol's parser.
+ * With `headersTimeoutMs`, rejects (and destroys the request) when no response head arrives in time.
+ */
+export function openTestStream(
+  baseUrl: string,
+  path: string,
+  headers: Record<string, string> = { Accept: 'text/event-stream' },
+  options: { headersTimeoutMs?: number } = {},
+): Promise<TestStream> {
   return new Promise((resolveStream, reject) => {
+    const timer =
+      options.headersTimeoutMs === undefined
+        ? null
+        : setTimeout(() => {
+            req.destroy();
+            reject(new Error(`no response head for GET ${path} within ${options.headersTimeoutMs} ms`));
+          }, options.headersTimeoutMs);
     const req = request(new URL(path, baseUrl), { headers, agent: false }, (res) => {
+      if (timer) clearTimeout(timer);
       const stream: TestStream = {
         status: res.statusCode ?? 0,
         headers: res.headers,
