@@ -4,7 +4,8 @@ import { feedSql, startAppServer, type AppServer } from '../support/appServer';
 import { openTestStream, type TestStream } from '../support/sseClient';
 import { foldRows, getHealth, lastId, offsetOf, sleep, waitUntil } from '../support/streamTools';
 
-// Resume after a dropped connection: gap-free replay for every topic of the
+// A snapshot never misses or re-applies a delta that straddles it, and a
+// resume after a dropped connection is a gap-free replay for every topic of the
 // stream, or an explicit `reset` and fresh snapshots. Two servers of their own:
 // one with the default history, one keeping only 50 events.
 
@@ -17,9 +18,13 @@ let forgetful: AppServer;
 const open: TestStream[] = [];
 
 beforeAll(async () => {
-  // feed:fast: 10 instruments every 20 ms (500 updates/s) beside the demo feed.
+  // feed:fast: 10 instruments every 20 ms (500 updates/s) beside the demo feed;
+  // feed:rapid (snapshot test only): 10 instruments every 10 ms.
   [replaying, forgetful] = await Promise.all([
-    startAppServer({ env: { QUOTELINE_INSTANCE: 'resume-1' }, sql: feedSql('fast', { tickMs: 20, count: 10 }) }),
+    startAppServer({
+      env: { QUOTELINE_INSTANCE: 'resume-1' },
+      sql: `${feedSql('fast', { tickMs: 20, count: 10 })}\n${feedSql('rapid', { tickMs: 10, count: 10 })}`,
+    }),
     startAppServer({ env: { QUOTELINE_INSTANCE: 'resume-2', QUOTELINE_LOG_CAPACITY: '50' }, sql: feedSql('fast', { tickMs: 20, count: 10 }) }),
   ]);
 });
@@ -41,6 +46,52 @@ const updates = (events: StreamEvent[]) => events.filter((e) => e.type === 'upda
 const window = (events: StreamEvent[], after: number, upTo: number) =>
   events.filter((e) => e.id !== undefined && offsetOf(e.id) > after && offsetOf(e.id) <= upTo).map((e) => ({ id: e.id, type: e.type, data: e.data }));
 
+const RAPID = 'feed:rapid';
+const STREAMS = 30;
+const openRapid = () => stream(replaying, `/api/stream?topics=${RAPID}`);
+
+describe('snapshot under a fast tick', () => {
+  it('folds every stream opened while the feed ticks (snapshot, then deltas) into exactly the rows of a fresh snapshot at a later id', async () => {
+    // Open streams one after another while the feed ticks, so their snapshots sit at many positions.
+    const streams: TestStream[] = [];
+    for (let i = 0; i < STREAMS; i++) {
+      streams.push(await openRapid());
+      await sleep(7 + (i % 5));
+    }
+    await Promise.all(streams.map((s) => s.waitFor((events) => events.length >= 12, 5000)));
+
+    // The reference: a fresh snapshot taken later, with its id.
+    const reference = await openRapid();
+    await reference.waitFor((events) => events.length >= 11, 5000);
+    expect(reference.events.slice(1, 11).every((e) => e.type === 'add' && e.id === reference.events[1]!.id)).toBe(true);
+    const at = offsetOf(reference.events[1]!.id);
+    const expected = foldRows(reference.events.slice(1, 11), RAPID);
+    expect(expected.size).toBe(10);
+
+    await waitUntil(() => streams.every((s) => offsetOf(lastId(s.events)) >= at), 'every stream to pass the reference id', 10_000);
+    const positions = new Set<number>();
+    for (const s of streams) {
+      expect(s.status).toBe(200);
+      const [ready, ...rest] = s.events;
+      expect(ready!.type).toBe('ready');
+      const snapshot = rest.slice(0, 10);
+      expect(snapshot.every((e) => e.type === 'add' && e.id === snapshot[0]!.id)).toBe(true);
+      const snapshotAt = offsetOf(snapshot[0]!.id);
+      positions.add(snapshotAt);
+      const deltas = rest.slice(10);
+      // No delta at or before the snapshot is delivered after it; deltas keep log order.
+      expect(deltas.every((e) => e.type === 'update' && offsetOf(e.id) > snapshotAt)).toBe(true);
+      expect(deltas.every((e, i) => i === 0 || offsetOf(e.id) > offsetOf(deltas[i - 1]!.id))).toBe(true);
+      // Snapshot plus deltas up to the reference id gives the server's rows at that id, exactly.
+      const folded = foldRows([...snapshot, ...deltas.filter((e) => offsetOf(e.id) <= at)], RAPID);
+      expect(Object.fromEntries(folded)).toEqual(Object.fromEntries(expected));
+    }
+    // The snapshots really were taken at different moments of the tick stream.
+    expect(positions.size).toBeGreaterThan(STREAMS / 2);
+    for (const s of [...streams, reference]) s.close();
+  });
+});
+
 describe('resume with a last event id the log still holds', () => {
   it.each([
     ['the Last-Event-ID header', (id: string) => [PATH, { ...SSE, 'Last-Event-ID': id }] as const],
@@ -54,8 +105,8 @@ describe('resume with a last event id the log still holds', () => {
     const last = lastId(dropped.events)!;
     const snapshotAt = offsetOf(dropped.events[1]!.id);
 
-    // Many events of both feeds pass while B is away (feed:fast alone: ~150 in 300 ms).
-    await sleep(300);
+    // Many events of both feeds pass while B is away (feed:fast alone: ~300 in 600 ms; the demo feed ticks every 500 ms).
+    await sleep(600);
     const [path, headers] = resumeRequest(last);
     const resumed = await stream(replaying, path, headers);
 
