@@ -54,7 +54,7 @@ describe('a client that stops reading', () => {
 
     // Without the stalled client.
     const a0 = await head();
-    await sleep(2000);
+    await sleep(1500);
     const alone = await measure(reader, a0, await head());
 
     // With a client that sends its GET and never reads a byte, for 10 s.
