@@ -74,7 +74,8 @@ describe('GET /api/stream', () => {
       expect(stream.headers['cache-control']).toBe('no-cache, no-transform');
       expect(stream.headers['x-accel-buffering']).toBe('no');
       expect(stream.headers['content-encoding']).toBeUndefined();
-      await stream.waitFor((events) => events.filter((e) => e.type === 'update').length >= 10, 3000);
+      // Two ticks of the ten instruments: ticks are 500 ms apart, so at least three separate writes have arrived.
+      await stream.waitFor((events) => events.filter((e) => e.type === 'update').length >= 20, 3000);
       expect(stream.retries.length).toBe(1);
       expect(stream.chunks[0]!.text.startsWith('retry:')).toBe(true);
       const types = stream.events.map((e) => e.type);

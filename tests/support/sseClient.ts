@@ -7,6 +7,8 @@ export interface TestStream {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   events: StreamEvent[];
+  /** When each event of `events` was parsed (ms since the Unix epoch), index for index; for latency against `ts`. */
+  arrivals: number[];
   comments: string[];
   retries: number[];
   /** Chunks as they arrived, with their arrival time, to prove incremental delivery. */
@@ -17,14 +19,31 @@ export interface TestStream {
   waitFor(predicate: (events: StreamEvent[]) => boolean, timeoutMs?: number): Promise<void>;
 }
 
-/** Opens `GET path` on the app with node:http (no browser), parsing frames with the protocol's parser. */
-export function openTestStream(baseUrl: string, path: string, headers: Record<string, string> = { Accept: 'text/event-stream' }): Promise<TestStream> {
+/**
+ * Opens `GET path` on the app with node:http (no browser), parsing frames with the protocol's parser.
+ * With `headersTimeoutMs`, rejects (and destroys the request) when no response head arrives in time.
+ */
+export function openTestStream(
+  baseUrl: string,
+  path: string,
+  headers: Record<string, string> = { Accept: 'text/event-stream' },
+  options: { headersTimeoutMs?: number } = {},
+): Promise<TestStream> {
   return new Promise((resolveStream, reject) => {
+    const timer =
+      options.headersTimeoutMs === undefined
+        ? null
+        : setTimeout(() => {
+            req.destroy();
+            reject(new Error(`no response head for GET ${path} within ${options.headersTimeoutMs} ms`));
+          }, options.headersTimeoutMs);
     const req = request(new URL(path, baseUrl), { headers, agent: false }, (res) => {
+      if (timer) clearTimeout(timer);
       const stream: TestStream = {
         status: res.statusCode ?? 0,
         headers: res.headers,
         events: [],
+        arrivals: [],
         comments: [],
         retries: [],
         chunks: [],
@@ -43,7 +62,10 @@ export function openTestStream(baseUrl: string, path: string, headers: Record<st
         },
       };
       const parser = createStreamParser({
-        onEvent: (e) => stream.events.push(e),
+        onEvent: (e) => {
+          stream.events.push(e);
+          stream.arrivals.push(Date.now());
+        },
         onComment: (c) => stream.comments.push(c),
         onRetry: (ms) => stream.retries.push(ms),
       });
