@@ -5,7 +5,8 @@ export const platformConfigSchema = z.object({
   databaseUrl: z.string().min(1),
   /** Name of this app instance in `ready` and `/api/health`. */
   instance: z.string().min(1),
-  keepAliveMs: z.number().int().min(10).default(15_000),
+  /** at most 15 s: proxies and the protocol count on a comment at least that often */
+  keepAliveMs: z.number().int().min(10).max(15_000).default(15_000),
   retryMs: z.number().int().min(0).default(1_000),
   maxQueueBytes: z.number().int().min(1024).default(1024 * 1024),
   /** Events kept in memory for resume. */

@@ -31,7 +31,8 @@ export async function openStream(platform: Platform, request: StreamRequest): Pr
     throw new QuotelineError('not_acceptable', 'This endpoint only speaks text/event-stream; send Accept: text/event-stream.');
   const topics = topicListSchema.safeParse(request.topics ?? '');
   if (!topics.success) throw invalid('invalid_topic', 'The topics parameter must list feed:<slug> or account:<id> topics, comma-separated.', topics.error.issues);
-  const lastEventId = request.lastEventId && request.lastEventId.length <= 200 ? request.lastEventId : null;
+  // Any last id, however malformed, is passed on: the log answers what it cannot replay with a `reset`.
+  const lastEventId = request.lastEventId ? request.lastEventId.slice(0, 256) : null;
   const connection = await platform.hub.open({ topics: topics.data, principal: request.principal, lastEventId });
   // Next.js does not always fire the signal on disconnect; a failed write also closes (see Connection.flush).
   if (request.signal.aborted) connection.close('client_closed');
