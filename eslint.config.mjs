@@ -18,7 +18,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**', 'tests/**', '**/*.mjs', '**/cli/**', '**/bench/**'],
+    files: ['scripts/**', 'tests/**', '**/*.mjs', '**/cli/**', '**/bench/**', '**/demo/**'],
     rules: { 'no-console': 'off' },
+  },
+  {
+    // Node scripts (builds, setup): Node's globals.
+    files: ['**/*.mjs'],
+    languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly', setTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', fetch: 'readonly', Buffer: 'readonly' } },
   },
 );

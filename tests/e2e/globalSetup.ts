@@ -1,5 +1,5 @@
 import type { FullConfig } from '@playwright/test';
-import { feedSql, startAppServer } from '../support/appServer';
+import { embedKeySql, feedSql, startAppServer } from '../support/appServer';
 
 /**
  * Starts the built app on its own fresh database at the configured baseURL,
@@ -10,7 +10,7 @@ export default async function globalSetup(config: FullConfig) {
   const server = await startAppServer({
     port: Number(new URL(baseURL).port),
     env: { QUOTELINE_INSTANCE: 'e2e-1', QUOTELINE_TEST_HOOKS: '1' },
-    sql: feedSql('fx', { tickMs: 1000, count: 4, prefix: 'FX' }),
+    sql: [feedSql('fx', { tickMs: 1000, count: 4, prefix: 'FX' }), embedKeySql('pk_shop_example_only', { origins: ['https://shop.example'], feeds: ['demo'] })].join('\n'),
   });
   return () => server.stop();
 }

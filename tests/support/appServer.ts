@@ -65,6 +65,14 @@ INSERT INTO Instrument (id, feedId, symbol, name, priceScale, tickSize, openPric
 ${rows};`;
 }
 
+/** SQL adding an embed key (JSON lists of origins and feeds; revoked when `revoked`). */
+export function embedKeySql(key: string, options: { origins: string[]; feeds: string[]; symbols?: string[]; revoked?: boolean }): string {
+  const now = `'${new Date().toISOString()}'`;
+  const json = (v: unknown) => `'${JSON.stringify(v)}'`;
+  return `INSERT INTO EmbedKey (id, key, label, allowedOrigins, allowedFeeds, allowedSymbols, revokedAt, createdAt)
+VALUES ('${key}', '${key}', 'test key', ${json(options.origins)}, ${json(options.feeds)}, ${options.symbols ? json(options.symbols) : 'NULL'}, ${options.revoked ? now : 'NULL'}, ${now});`;
+}
+
 /** A running app server on its own fresh SQLite database. */
 export interface AppServer {
   url: string;

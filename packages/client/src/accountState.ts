@@ -1,4 +1,6 @@
-import { compareEventIds, type FillView, type OrderView, type OrdersResponse, type PortfolioResponse, type StreamEvent } from '@quoteline/protocol';
+import type { FillView, OrderView, OrdersResponse, PortfolioResponse, StreamEvent } from '@quoteline/protocol';
+// the subpath keeps zod out of browser bundles
+import { compareEventIds } from '@quoteline/protocol/eventIds';
 
 /** One holding as the widgets show it. */
 export interface HoldingView {

@@ -25,6 +25,8 @@ export interface StreamClientOptions {
   random?: () => number;
   /** How long a topic nobody listens to stays subscribed, so remounts do not churn (default 1 s). */
   lingerMs?: number;
+  /** Send cookies (our own pages: yes; embeds on other origins: no, they are anonymous). */
+  credentials?: boolean;
 }
 
 const EVENT_TYPES: EventType[] = ['ready', 'add', 'remove', 'update', 'reset', 'order', 'fill', 'position'];
@@ -65,6 +67,7 @@ export class StreamClient implements TopicStream {
       fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
       random: options.random ?? Math.random,
       lingerMs: options.lingerMs ?? 1000,
+      credentials: options.credentials ?? true,
     };
   }
 
@@ -137,7 +140,7 @@ export class StreamClient implements TopicStream {
     const response = await this.options.fetch(this.options.subscriptionsUrl, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      credentials: 'include',
+      credentials: this.options.credentials ? 'include' : 'omit',
       body: JSON.stringify({ connectionId: ready.connectionId, token: ready.token, subscribe, unsubscribe }),
     }).catch(() => null);
     if (response?.ok) {
@@ -168,7 +171,7 @@ export class StreamClient implements TopicStream {
     }
     for (const t of topics) this.topics.get(t)!.onStream = true;
     this.setStatus(this.attempt === 0 ? 'connecting' : 'reconnecting');
-    const source = new this.options.EventSource(`${this.options.url}?${params}`, { withCredentials: true });
+    const source = new this.options.EventSource(`${this.options.url}?${params}`, { withCredentials: this.options.credentials });
     this.source = source;
     for (const type of EVENT_TYPES) source.addEventListener(type, (message) => this.onMessage(source, type, message as MessageEvent<string>));
     source.onerror = () => {

@@ -13,6 +13,8 @@ export const platformConfigSchema = z.object({
   logCapacity: z.number().int().min(1).default(10_000),
   /** How often live last prices are written back to the database. */
   checkpointMs: z.number().int().min(100).default(10_000),
+  /** How often open embedded streams are checked against revoked keys. */
+  revocationCheckMs: z.number().int().min(100).default(2_000),
   /** Enables /api/test/* hooks (dropping every stream); never in production. */
   testHooks: z.boolean().default(false),
 });

@@ -11,3 +11,8 @@ export * from './orderRoutes';
 export * from './users';
 export * from './auth/cookies';
 export * from './auth/origin';
+export * from './embed/embedKeys';
+export * from './embed/originPattern';
+export * from './embedService';
+export * from './embed/manageKeys';
+export * from './embedAssets';

@@ -5,6 +5,8 @@ import { platformConfigSchema, type PlatformConfig, type PlatformConfigInput } f
 import { checkpointLastPrices, loadFeedConfigs } from './feeds';
 import { createTopicDirectory } from './directory';
 import { Sessions } from './auth/sessions';
+import { EmbedKeys } from './embed/embedKeys';
+import { watchRevokedKeys } from './embed/revocation';
 import { OrderService } from './trading/orderService';
 import { MONEY_SCALE } from './trading/views';
 import { wireToMinor } from '@quoteline/trading';
@@ -21,6 +23,7 @@ export interface Platform {
   control: SubscriptionControl;
   sessions: Sessions;
   orders: OrderService;
+  embedKeys: EmbedKeys;
   /** Stops producing, closes every stream, saves last prices and closes the database. */
   shutdown(): Promise<void>;
 }
@@ -52,6 +55,8 @@ export async function createPlatform(input: PlatformConfigInput): Promise<Platfo
     orders.onTouch(symbol, wireToMinor(bid, MONEY_SCALE), wireToMinor(ask, MONEY_SCALE));
   });
   engine.start();
+  const embedKeys = new EmbedKeys(db);
+  const stopRevocations = watchRevokedKeys(hub, embedKeys, config.revocationCheckMs);
 
   const lastPrices = () =>
     engine.feedSlugs().flatMap((slug) => (engine.snapshot(slug) ?? []).map((a) => ({ symbol: a.symbol, price: engine.instrument(a.symbol)!.price })));
@@ -70,10 +75,12 @@ export async function createPlatform(input: PlatformConfigInput): Promise<Platfo
     control: new LocalSubscriptionControl(hub),
     sessions: new Sessions(db),
     orders,
+    embedKeys,
     shutdown() {
       stopping ??= (async () => {
         clearInterval(checkpoint);
         unmatch();
+        stopRevocations();
         engine.stop();
         hub.close();
         await checkpointLastPrices(db, lastPrices()).catch(() => undefined);

@@ -2,6 +2,7 @@ import { QuotelineError, invalid, subscriptionRequestSchema, topicListSchema } f
 import { sseBody } from '@quoteline/stream';
 import type { Platform } from './platform';
 import type { Principal } from './directory';
+import { corsHeaders, type EmbedGrant } from './embed/embedKeys';
 
 /** Headers of every stream response: never cached, never transformed (compression would buffer), never proxy-buffered. */
 export const SSE_HEADERS: Readonly<Record<string, string>> = {
@@ -23,6 +24,14 @@ export interface StreamRequest {
   lastEventId: string | null;
   principal: Principal;
   signal: AbortSignal;
+  /** embed key (`key` parameter) of a third-party page, and the page's Origin */
+  key?: string | null;
+  origin?: string | null;
+}
+
+/** Who opened an embedded stream: the grant of its key, so revoking the key can close it. */
+export interface EmbedPrincipal {
+  embed: EmbedGrant;
 }
 
 /** Validates a stream request and opens it; throws QuotelineError for every refusal, before any byte is sent. */
@@ -33,20 +42,29 @@ export async function openStream(platform: Platform, request: StreamRequest): Pr
   if (!topics.success) throw invalid('invalid_topic', 'The topics parameter must list feed:<slug> or account:<id> topics, comma-separated.', topics.error.issues);
   // Any last id, however malformed, is passed on: the log answers what it cannot replay with a `reset`.
   const lastEventId = request.lastEventId ? request.lastEventId.slice(0, 256) : null;
-  const connection = await platform.hub.open({ topics: topics.data, principal: request.principal, lastEventId });
+  // A third-party page: its key must allow this Origin and these feeds; it never gets private topics.
+  const grant = request.key ? await platform.embedKeys.grant(request.key, request.origin ?? null, topics.data) : null;
+  const principal: Principal | EmbedPrincipal = grant ? { embed: grant } : request.principal;
+  const connection = await platform.hub.open({ topics: topics.data, principal, lastEventId, symbols: grant?.symbols });
   // Next.js does not always fire the signal on disconnect; a failed write also closes (see Connection.flush).
   if (request.signal.aborted) connection.close('client_closed');
   else request.signal.addEventListener('abort', () => connection.close('client_closed'), { once: true });
-  return new Response(sseBody(connection), { status: 200, headers: SSE_HEADERS });
+  return new Response(sseBody(connection), { status: 200, headers: grant ? { ...SSE_HEADERS, ...corsHeaders(grant.origin) } : SSE_HEADERS });
 }
 
-/** Applies `POST /api/stream/subscriptions`: validates the body, then changes the connection's topics. */
-export async function changeSubscriptions(platform: Platform, body: unknown, principal: Principal): Promise<{ topics: string[] }> {
+/** Applies `POST /api/stream/subscriptions`: validates the body, then changes the connection's topics. With an embed key, the key must allow the Origin and every new feed. */
+export async function changeSubscriptions(
+  platform: Platform,
+  body: unknown,
+  principal: Principal,
+  embed?: { key: string; origin: string | null },
+): Promise<{ topics: string[] }> {
   const parsed = subscriptionRequestSchema.safeParse(body);
   if (!parsed.success) {
     const topicIssue = parsed.error.issues.some((i) => i.path[0] === 'subscribe' || i.path[0] === 'unsubscribe');
     throw invalid(topicIssue ? 'invalid_topic' : 'invalid_body', 'The subscription request is not valid.', parsed.error.issues);
   }
-  const topics = await platform.control.change({ ...parsed.data, principal });
+  const grant = embed ? await platform.embedKeys.grant(embed.key, embed.origin, parsed.data.subscribe) : null;
+  const topics = await platform.control.change({ ...parsed.data, principal: grant ? { embed: grant } : principal });
   return { topics };
 }

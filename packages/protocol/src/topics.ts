@@ -1,16 +1,17 @@
 import { z } from 'zod';
+import { ACCOUNT_ID_PATTERN, FEED_SLUG_PATTERN, SYMBOL_PATTERN } from './patterns';
 
 /** A feed slug: lowercase letters, digits and dashes, so it is safe in URLs and topics. */
 export const feedSlugSchema = z
   .string()
-  .regex(/^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$/, 'a feed slug is 1-32 lowercase letters, digits or dashes');
+  .regex(FEED_SLUG_PATTERN, 'a feed slug is 1-32 lowercase letters, digits or dashes');
 
 /** An instrument symbol: 1-12 uppercase letters, digits, dots or dashes. */
 export const symbolSchema = z
   .string()
-  .regex(/^[A-Z0-9][A-Z0-9.-]{0,11}$/, 'a symbol is 1-12 uppercase letters, digits, dots or dashes');
+  .regex(SYMBOL_PATTERN, 'a symbol is 1-12 uppercase letters, digits, dots or dashes');
 
-const accountIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+const accountIdSchema = z.string().regex(ACCOUNT_ID_PATTERN);
 
 /** Parsed form of a topic string; `feed:<slug>` is public market data, `account:<id>` is private. */
 export type Topic =

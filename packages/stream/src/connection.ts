@@ -41,6 +41,8 @@ export interface ConnectionLimits {
  */
 export class Connection {
   readonly topics = new Set<string>();
+  /** An embed key's symbol allowlist; null lets every symbol through. */
+  symbols: Set<string> | null = null;
   /** Who authorised each topic (the stream's opener, or the caller of a later subscribe). */
   readonly grantedTo = new Map<string, unknown>();
   readonly stats: ConnectionStats = { delivered: 0, bytes: 0, conflated: 0 };
@@ -70,6 +72,11 @@ export class Connection {
   attach(sink: FrameSink): void {
     this.sink = sink;
     if (this.queue.length) this.onDirty(this);
+  }
+
+  /** True when this stream may carry an event about `symbol` (events without a symbol always pass). */
+  wants(symbol: string | undefined): boolean {
+    return !this.symbols || symbol === undefined || this.symbols.has(symbol);
   }
 
   /** Bytes queued and not yet handed to the transport. */

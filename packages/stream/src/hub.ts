@@ -37,6 +37,8 @@ export interface OpenRequest {
   principal: unknown;
   /** Resume after this id (Last-Event-ID or `lastEventId`). */
   lastEventId?: string | null;
+  /** Only these symbols of market topics reach the stream (an embed key's allowlist); null or absent: all. */
+  symbols?: readonly string[] | null;
 }
 
 /** Totals for health checks, tests and the admin console. */
@@ -111,6 +113,7 @@ export class StreamHub {
       (c) => this.markDirty(c),
       (c, reason) => this.forget(c, reason),
     );
+    if (request.symbols) connection.symbols = new Set(request.symbols);
     this.connections.set(connection.id, connection);
     this.opened++;
 
@@ -175,6 +178,18 @@ export class StreamHub {
     return n;
   }
 
+  /** Closes the streams whose opener matches (e.g. of a revoked embed key); returns how many. */
+  closeWhere(matches: (principal: unknown) => boolean, reason: CloseReason): number {
+    const doomed = [...this.connections.values()].filter((c) => matches(c.principal));
+    for (const c of doomed) c.close(reason);
+    return doomed.length;
+  }
+
+  /** The openers of every open stream (to find, say, which embed keys are in use). */
+  principals(): unknown[] {
+    return [...this.connections.values()].map((c) => c.principal);
+  }
+
   /** Closes every open stream with `reason`; clients reconnect and resume. */
   dropAll(reason: CloseReason): number {
     const open = [...this.connections.values()];
@@ -196,7 +211,7 @@ export class StreamHub {
     if (!subs) this.subscribers.set(topic, (subs = new Set()));
     subs.add(connection);
     // Snapshot at the hub's position: every later entry of this topic is dispatched after it.
-    for (const add of this.views.snapshot(topic)) connection.enqueue(encodeEvent('add', add, this.position));
+    this.enqueueSnapshot(connection, topic);
   }
 
   private unsubscribe(connection: Connection, topic: string): void {
@@ -223,7 +238,7 @@ export class StreamHub {
     // Every missed event when it fits the queue; else only the latest update per symbol
     // (as conflation would have delivered); else a fresh snapshot is cheaper than the history.
     const budget = this.maxQueueBytes / 2;
-    let replay = result.entries.filter((e) => connection.topics.has(e.topic));
+    let replay = result.entries.filter((e) => connection.topics.has(e.topic) && connection.wants(e.data.symbol));
     if (bytesOf(replay) > budget) replay = compactReplay(replay);
     if (bytesOf(replay) > budget) return this.reset(connection, topics, 'too_far_behind');
     for (const entry of replay) connection.enqueue(entry.frame, entry.conflationKey);
@@ -235,7 +250,11 @@ export class StreamHub {
   /** `reset` then fresh snapshots; the views already include every held entry, so the snapshots supersede them. */
   private reset(connection: Connection, topics: string[], reason: ResetReason): void {
     connection.enqueue(encodeEvent('reset', { reason }, this.position));
-    for (const topic of topics) for (const add of this.views.snapshot(topic)) connection.enqueue(encodeEvent('add', add, this.position));
+    for (const topic of topics) this.enqueueSnapshot(connection, topic);
+  }
+
+  private enqueueSnapshot(connection: Connection, topic: string): void {
+    for (const add of this.views.snapshot(topic)) if (connection.wants(add.symbol)) connection.enqueue(encodeEvent('add', add, this.position));
   }
 
   private dispatch(entry: LogEntry): void {
@@ -255,6 +274,7 @@ export class StreamHub {
       if (this.log.compare(entry.id, connection.replayedUpTo) <= 0) return;
       connection.replayedUpTo = null;
     }
+    if (connection.symbols && !connection.wants(entry.data.symbol)) return;
     connection.enqueue(entry.frame, entry.conflationKey);
   }
 

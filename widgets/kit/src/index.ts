@@ -2,3 +2,4 @@ export * from './format';
 export * from './theme';
 export * from './StreamStatus';
 export * from './money';
+export * from './configFields';

@@ -37,6 +37,7 @@ export function QuoteBoard(props: QuoteBoardProps) {
         <h2 id={titleId}>{config.title}</h2>
         <StreamStatus />
       </header>
+      <div className="ql-table-wrap">
       <table aria-busy={feed === undefined}>
         <caption>
           {config.title}: live quotes of feed {config.feed}
@@ -64,6 +65,7 @@ export function QuoteBoard(props: QuoteBoardProps) {
           )}
         </tbody>
       </table>
+      </div>
     </section>
   );
 }

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { feedSlugSchema } from '@quoteline/protocol';
+import * as z from 'zod/mini';
+import { feedField, titleField } from '@quoteline/widget-kit';
 
 /** Columns the quote board can show, in their default order. */
 export const QUOTE_BOARD_COLUMNS = ['symbol', 'name', 'last', 'change', 'changePercent', 'bid', 'ask', 'time'] as const;
@@ -9,9 +9,9 @@ export type QuoteBoardColumn = (typeof QUOTE_BOARD_COLUMNS)[number];
 
 /** Configuration of a quote board, validated wherever it comes from (props, data attributes). */
 export const quoteBoardConfigSchema = z.object({
-  feed: feedSlugSchema.default('demo'),
-  title: z.string().max(80).default('Quotes'),
-  columns: z.array(z.enum(QUOTE_BOARD_COLUMNS)).min(1).default([...QUOTE_BOARD_COLUMNS]),
+  feed: feedField(),
+  title: titleField('Quotes'),
+  columns: z._default(z.array(z.enum(QUOTE_BOARD_COLUMNS)).check(z.minLength(1)), [...QUOTE_BOARD_COLUMNS]),
 });
 
 /** A validated quote board configuration. */

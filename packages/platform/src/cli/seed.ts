@@ -1,9 +1,10 @@
-// Seeds the embedded demo: the demo feed and, unless --no-demo-users, the demo accounts.
+// Seeds the embedded demo: the demo feed and, unless --no-demo-users, the demo accounts and demo embed key.
 // Run migrate:deploy first. Existing users keep their cash and history.
 import { createDb } from '@quoteline/db/client';
 import { resolveDatabaseUrl } from '@quoteline/db';
 import { seed } from '@quoteline/db/seed';
 import { DEMO_USERS, upsertUser } from '../users';
+import { createEmbedKey, DEMO_EMBED_KEY } from '../embed/manageKeys';
 
 const databaseUrl = resolveDatabaseUrl();
 const db = createDb(databaseUrl);
@@ -16,6 +17,11 @@ try {
       if (!existing) await upsertUser(db, user);
     }
     console.log(`Demo accounts: ${DEMO_USERS.map((u) => `${u.email} / ${u.password}`).join(', ')}`);
+    if (!(await db.embedKey.findUnique({ where: { key: DEMO_EMBED_KEY.key } }))) {
+      const { key, ...grants } = DEMO_EMBED_KEY;
+      await createEmbedKey(db, { ...grants, origins: [...grants.origins], feeds: [...grants.feeds] }, key);
+    }
+    console.log(`Demo embed key: ${DEMO_EMBED_KEY.key} (${DEMO_EMBED_KEY.origins.join(', ')})`);
   }
 } catch (error) {
   console.error(`Seed failed: ${error instanceof Error ? error.message : String(error)}`);

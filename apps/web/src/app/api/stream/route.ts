@@ -14,6 +14,8 @@ export function GET(request: Request): Promise<Response> {
       lastEventId: request.headers.get('last-event-id') ?? url.searchParams.get('lastEventId'),
       principal: await principalOf(p, request),
       signal: request.signal,
+      key: url.searchParams.get('key'),
+      origin: request.headers.get('origin'),
     });
   });
 }

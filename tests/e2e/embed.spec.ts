@@ -1,0 +1,61 @@
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { serveDemo } from '../../widgets/embed/demo/serve';
+
+type Demo = { url: string; close(): Promise<void> };
+let demo: Demo;
+let hostile: Demo;
+
+test.beforeAll(async ({ baseURL }) => {
+  // Third-party pages on other origins (other ports): localhost is allowed by the demo key; the shop key allows only https://shop.example.
+  const quoteline = baseURL!.replace('127.0.0.1', 'localhost');
+  demo = await serveDemo({ port: 0, quoteline });
+  hostile = await serveDemo({ port: 0, quoteline, key: 'pk_shop_example_only' });
+});
+test.afterAll(async () => {
+  await demo?.close();
+  await hostile?.close();
+});
+
+const opened = async (request: APIRequestContext) =>
+  ((await (await request.get('/api/health')).json()) as { stream: { opened: number }; connections: number });
+
+test('a third-party page mounts its widgets in Shadow DOM over ONE stream, and a board inserted later joins it', async ({ page, request }) => {
+  const before = await opened(request);
+  const streams: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname === '/api/stream') streams.push(r.url());
+  });
+  await page.goto(demo.url);
+  const boards = page.locator('[data-quoteline="quote-board"]');
+  await expect(boards).toHaveCount(2);
+  // Shadow DOM: Playwright's locators pierce open shadow roots; the page's hotpink table CSS must not reach them.
+  await expect(boards.first().locator('tbody tr[data-symbol]')).toHaveCount(10);
+  await expect(boards.nth(1).locator('tbody tr[data-symbol]')).toHaveCount(10);
+  await expect(boards.first().getByRole('status')).toHaveText('Live');
+  const border = await boards.first().locator('td').first().evaluate((td) => getComputedStyle(td).borderTopStyle);
+  expect(border).not.toBe('dashed');
+  await expect(page.locator('[data-quoteline="order-ticket"]').getByRole('link', { name: /Trade on Quoteline/ })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Add another board' }).click();
+  await expect(boards).toHaveCount(3);
+  await expect(boards.nth(2).locator('tbody tr[data-symbol]')).toHaveCount(10);
+  await page.screenshot({ path: '.data/test-results/screens/embed-demo.png', fullPage: true });
+
+  expect(streams).toHaveLength(1);
+  expect(new URL(streams[0]!).searchParams.get('key')).toBe('pk_demo_localhost_only');
+  const after = await opened(request);
+  expect(after.stream.opened - before.stream.opened).toBe(1);
+});
+
+test('a page whose origin the key does not allow says so and receives no data', async ({ page }) => {
+  const streams: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname === '/api/stream') streams.push(r.url());
+  });
+  await page.goto(hostile.url);
+  const board = page.locator('[data-quoteline="quote-board"]').first();
+  await expect(board.getByRole('alert')).toHaveText(/not authorised for this site/);
+  await expect(page.locator('tbody tr[data-symbol]')).toHaveCount(0);
+  expect(streams).toHaveLength(0);
+  await page.screenshot({ path: '.data/test-results/screens/embed-unauthorised.png' });
+});

@@ -1,0 +1,76 @@
+import { createRoot, type Root } from 'react-dom/client';
+import type { ComponentType } from 'react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StreamClient } from '@quoteline/client';
+import { StreamProvider } from '@quoteline/client/react';
+
+/** What the loader hands every widget module: where Quoteline is and the key of this page. */
+export interface EmbedContext {
+  base: string;
+  key: string;
+  /** what the key allows (from /api/embed/check) */
+  feeds: string[];
+  symbols: string[] | null;
+}
+
+interface Shared {
+  queryClient: QueryClient;
+  stream: StreamClient;
+}
+
+let shared: Shared | null = null;
+
+/** The page's one QueryClient and ONE anonymous stream, shared by every widget the snippet mounts. */
+function sharedFor(context: EmbedContext): Shared {
+  if (!shared) {
+    const params = { key: context.key };
+    shared = {
+      queryClient: new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } }),
+      stream: new StreamClient({
+        url: `${context.base}/api/stream`,
+        subscriptionsUrl: `${context.base}/api/stream/subscriptions?key=${encodeURIComponent(context.key)}`,
+        params,
+        credentials: false,
+      }),
+    };
+  }
+  return shared;
+}
+
+/** Renders a widget into the element's Shadow DOM root, so the page's CSS and ours never meet; returns the unmount. */
+export function mountInShadow<P extends object>(element: HTMLElement, context: EmbedContext, Widget: ComponentType<P>, props: P): () => void {
+  const { queryClient, stream } = sharedFor(context);
+  const shadow = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
+  const container = document.createElement('div');
+  container.setAttribute('style', 'all: initial; display: block;');
+  shadow.replaceChildren(container);
+  const root: Root = createRoot(container);
+  root.render(
+    <QueryClientProvider client={queryClient}>
+      <StreamProvider client={stream}>
+        <Widget {...props} />
+      </StreamProvider>
+    </QueryClientProvider>,
+  );
+  return () => {
+    root.unmount();
+    shadow.replaceChildren();
+  };
+}
+
+/** Shows a message in place of a widget (misconfigured, not authorised, unreachable). */
+export function mountMessage(element: HTMLElement, text: string, action?: { label: string; run: () => void }): void {
+  const shadow = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
+  const box = document.createElement('div');
+  box.setAttribute('role', 'alert');
+  box.setAttribute('style', 'all: initial; display: block; font: 14px/1.4 system-ui, sans-serif; color: #7a1212; background: #fff5f5; border: 1px solid #e5a0a0; border-radius: 8px; padding: 12px;');
+  box.textContent = text;
+  if (action) {
+    const button = document.createElement('button');
+    button.textContent = action.label;
+    button.setAttribute('style', 'margin-left: 8px; font: inherit; padding: 2px 10px;');
+    button.addEventListener('click', action.run);
+    box.append(button);
+  }
+  shadow.replaceChildren(box);
+}
