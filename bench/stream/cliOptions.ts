@@ -34,7 +34,8 @@ export const USAGE = `npm run bench:stream -- [options]
   --open-deadline S   seconds allowed to open the streams (default 20 + 5 ms per stream)
   --port 4100         first port; ports are taken upwards, at most to --last-port 4199
   --out .data/bench   where stream.md and stream.json go
-  --cpu-prof          profile our server with node --cpu-prof (files under <out>/profiles)`;
+  --cpu-prof          profile our server during the window (V8 profiler via inspector; files under
+                      <out>/profiles; summary printed; the profiler inflates that run's numbers)`;
 
 const list = (value: string) => value.split(',').map((s) => s.trim()).filter(Boolean);
 

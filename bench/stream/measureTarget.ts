@@ -17,6 +17,8 @@ export interface MeasureOptions {
   env: NodeJS.ProcessEnv;
   /** Progress lines. */
   log(line: string): void;
+  /** Called right after the window opens and right after it closes (e.g. to start and stop a CPU profile). */
+  window?: { opened(): void; closed(): Promise<void> };
 }
 
 /** Everything measured on one target in one scenario. */
@@ -91,6 +93,7 @@ export async function measureTarget(target: Target, options: MeasureOptions): Pr
     const server0 = sampleGroup(target.pgid);
     const client0 = sampleGroup(load.pid);
     const machine0 = machineBusySeconds();
+    options.window?.opened();
     await load.next('marked', 10_000);
     await sleep(options.windowMs);
     load.send({ type: 'report' });
@@ -98,6 +101,7 @@ export async function measureTarget(target: Target, options: MeasureOptions): Pr
     const client1 = sampleGroup(load.pid);
     const machine1 = machineBusySeconds();
     const report = await load.next('report', 30_000);
+    await options.window?.closed();
     const after = await target.stats();
 
     return summarize(target, options, { baseline, server0, server1, client0, client1, report, before, after, connected, clientFd: fdLimit(load.pid), machineBusy: machine1 - machine0 });

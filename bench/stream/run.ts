@@ -1,11 +1,13 @@
 // `npm run bench:stream`: our SSE server against a bare node:http one, on
 // loopback, at the stream counts given on the command line. See README.md here.
 import { randomBytes } from 'node:crypto';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { ROOT } from '../../tests/support/appServer';
 import { BENCH_FEED, startAppTarget } from './appTarget';
 import { startBareTarget } from './bareTarget';
 import { installCleanup, killTagged, TAG_VARIABLE } from './cleanup';
+import { cpuProfileEnv, cpuProfileWindow } from './cpuProfileWindow';
+import { summarizeCpuProfile } from './cpuProfileSummary';
 import { parseBenchOptions, USAGE, type BenchOptions, type Scenario } from './cliOptions';
 import { measureTarget, type TargetResult } from './measureTarget';
 import { createPortPicker } from './portPicker';
@@ -29,13 +31,15 @@ async function runScenario(scenario: Scenario, options: BenchOptions, tag: strin
     for (const kind of options.targets) {
       const port = await nextPort();
       log(`  ${kind}: starting on 127.0.0.1:${port}`);
+      const profileName = `ours-${scenario.streams}at${scenario.tickMs}ms`;
+      const profile = options.cpuProf && kind === 'ours' ? cpuProfileWindow(port, profileDir, profileName) : null;
       const target: Target =
         kind === 'ours'
           ? await startAppTarget({
               port,
               tickMs: scenario.tickMs,
               instruments: options.instruments,
-              env: { [TAG_VARIABLE]: tag, ...(options.cpuProf ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}) },
+              env: { [TAG_VARIABLE]: tag, ...(profile ? cpuProfileEnv(profileDir, profileName) : {}) },
             })
           : await startBareTarget(
               { port, topic: `feed:${BENCH_FEED.slug}`, prefix: BENCH_FEED.prefix, instruments: options.instruments, tickMs: scenario.tickMs, keepAliveMs: 15_000, maxLifetimeMs: 30 * 60_000 },
@@ -53,9 +57,11 @@ async function runScenario(scenario: Scenario, options: BenchOptions, tag: strin
           openDeadlineMs: options.openDeadlineMs ?? 20_000 + 5 * scenario.streams,
           env,
           log,
+          window: profile ?? undefined,
         });
         result[kind] = measured;
         log(`  ${describe(measured)}`);
+        if (profile?.file) log(`  CPU profile of the window (the profiler inflates the numbers above): ${profile.file}\n${summarizeCpuProfile(profile.file)}`);
       } finally {
         await target.stop();
       }
@@ -99,7 +105,6 @@ async function main(): Promise<number> {
   console.info(`\n${markdown}`);
   const files = writeReport(resolve(ROOT, options.outDir), info, results, markdown);
   log(`wrote ${files.map((f) => f.replace(`${ROOT}/`, '')).join(' and ')}`);
-  if (options.cpuProf) log(`CPU profiles of our server: ${join(options.outDir, 'profiles')}`);
   return results.some((r) => r.error) ? 1 : 0;
 }
 
