@@ -16,6 +16,7 @@ export interface BenchOptions {
   concurrency: number;
   /** Per-scenario limit for opening streams; default grows with the count. */
   openDeadlineMs: number | null;
+  quietWaitMs: number;
   firstPort: number;
   lastPort: number;
   outDir: string;
@@ -32,6 +33,8 @@ export const USAGE = `npm run bench:stream -- [options]
   --targets ours,bare which servers to measure (the ratios need both)
   --concurrency 100   stream openings in flight at once
   --open-deadline S   seconds allowed to open the streams (default 20 + 5 ms per stream)
+  --quiet-wait 30     at most this many extra seconds before each window for other processes on the
+                      machine to drop below 25 % of a core (0: do not wait)
   --port 4100         first port; ports are taken upwards, at most to --last-port 4199
   --out .data/bench   where stream.md and stream.json go
   --cpu-prof          profile our server during the window (V8 profiler via inspector; files under
@@ -51,6 +54,12 @@ function positiveNumber(name: string, value: string): number {
   return n;
 }
 
+function nonNegativeNumber(name: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} must be a number ≥ 0, got '${value}'`);
+  return n;
+}
+
 /** Parses argv (without node and the script); returns null for --help. */
 export function parseBenchOptions(argv: string[]): BenchOptions | null {
   const { values } = parseArgs({
@@ -65,6 +74,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions | null {
       targets: { type: 'string', default: 'ours,bare' },
       concurrency: { type: 'string', default: '100' },
       'open-deadline': { type: 'string' },
+      'quiet-wait': { type: 'string', default: '30' },
       port: { type: 'string', default: '4100' },
       'last-port': { type: 'string', default: '4199' },
       out: { type: 'string', default: '.data/bench' },
@@ -103,6 +113,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions | null {
     windowMs: positiveNumber('seconds', values.seconds) * 1000,
     concurrency: positiveInt('concurrency', values.concurrency),
     openDeadlineMs: values['open-deadline'] === undefined ? null : positiveNumber('open-deadline', values['open-deadline']) * 1000,
+    quietWaitMs: nonNegativeNumber('quiet-wait', values['quiet-wait']) * 1000,
     firstPort,
     lastPort,
     outDir: values.out,

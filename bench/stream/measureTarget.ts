@@ -1,6 +1,7 @@
 import { LoadGeneratorProcess } from './loadGeneratorProcess';
 import type { LoadConfig, LoadReport } from './loadProtocol';
 import { primeStream } from './primeStream';
+import { waitForQuietMachine } from './quietMachine';
 import { fdLimit, listenerPid, machineBusySeconds, sampleGroup, type ProcSample } from './procStats';
 import type { ServerStreamStats, Target } from './target';
 
@@ -14,6 +15,8 @@ export interface MeasureOptions {
   concurrency: number;
   connectTimeoutMs: number;
   openDeadlineMs: number;
+  /** Longest extra wait after the warm-up for other load on the machine to calm down (0: none). */
+  quietWaitMs: number;
   env: NodeJS.ProcessEnv;
   /** Progress lines. */
   log(line: string): void;
@@ -86,6 +89,11 @@ export async function measureTarget(target: Target, options: MeasureOptions): Pr
     const failures = Object.entries(connected.failed).map(([k, v]) => `${k} ${v}`).join(', ');
     options.log(`  ${target.kind}: ${connected.opened}/${options.streams} streams open in ${(connected.rampMs / 1000).toFixed(1)} s${failures ? ` (failed: ${failures})` : ''}; warming up`);
     await sleep(options.warmupMs);
+    if (options.quietWaitMs > 0) {
+      const quiet = await waitForQuietMachine([target.pgid, load.pid], options.quietWaitMs);
+      if (quiet.otherPercent >= 25) options.log(`  other load on the machine stayed at ${quiet.otherPercent.toFixed(0)} % of a core for ${(quiet.waitedMs / 1000).toFixed(0)} s; measuring anyway`);
+      else if (quiet.waitedMs > 1500) options.log(`  waited ${(quiet.waitedMs / 1000).toFixed(0)} s for other load on the machine to calm down`);
+    }
 
     // Server counters outside the window: the health request costs the server a little CPU.
     const before = await target.stats();

@@ -55,6 +55,7 @@ async function runScenario(scenario: Scenario, options: BenchOptions, tag: strin
           concurrency: options.concurrency,
           connectTimeoutMs: 30_000,
           openDeadlineMs: options.openDeadlineMs ?? 20_000 + 5 * scenario.streams,
+          quietWaitMs: options.quietWaitMs,
           env,
           log,
           window: profile ?? undefined,
