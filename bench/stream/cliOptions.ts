@@ -17,6 +17,7 @@ export interface BenchOptions {
   /** Per-scenario limit for opening streams; default grows with the count. */
   openDeadlineMs: number | null;
   quietWaitMs: number;
+  retries: number;
   firstPort: number;
   lastPort: number;
   outDir: string;
@@ -35,6 +36,7 @@ export const USAGE = `npm run bench:stream -- [options]
   --open-deadline S   seconds allowed to open the streams (default 20 + 5 ms per stream)
   --quiet-wait 30     at most this many extra seconds before each window for other processes on the
                       machine to drop below 25 % of a core (0: do not wait)
+  --retries 2         extra windows when other processes used over 25 % of a core in one (the calmest is kept)
   --port 4100         first port; ports are taken upwards, at most to --last-port 4199
   --out .data/bench   where stream.md and stream.json go
   --cpu-prof          profile our server during the window (V8 profiler via inspector; files under
@@ -75,6 +77,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions | null {
       concurrency: { type: 'string', default: '100' },
       'open-deadline': { type: 'string' },
       'quiet-wait': { type: 'string', default: '30' },
+      retries: { type: 'string', default: '2' },
       port: { type: 'string', default: '4100' },
       'last-port': { type: 'string', default: '4199' },
       out: { type: 'string', default: '.data/bench' },
@@ -114,6 +117,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions | null {
     concurrency: positiveInt('concurrency', values.concurrency),
     openDeadlineMs: values['open-deadline'] === undefined ? null : positiveNumber('open-deadline', values['open-deadline']) * 1000,
     quietWaitMs: nonNegativeNumber('quiet-wait', values['quiet-wait']) * 1000,
+    retries: Math.floor(nonNegativeNumber('retries', values.retries)),
     firstPort,
     lastPort,
     outDir: values.out,

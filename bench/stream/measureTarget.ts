@@ -17,6 +17,8 @@ export interface MeasureOptions {
   openDeadlineMs: number;
   /** Longest extra wait after the warm-up for other load on the machine to calm down (0: none). */
   quietWaitMs: number;
+  /** Extra windows allowed when other processes disturbed one. */
+  retries: number;
   env: NodeJS.ProcessEnv;
   /** Progress lines. */
   log(line: string): void;
@@ -60,7 +62,12 @@ export interface TargetResult {
   serverPids: number[];
   listenerPid: number | null;
   fdLimits: { server: number | null; client: number | null };
+  /** Windows measured to get one undisturbed by other processes (this result is the calmest). */
+  windows: number;
 }
+
+/** Other processes' CPU (% of one core) under which a window counts as undisturbed. */
+const QUIET_PERCENT = 25;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -81,7 +88,7 @@ export async function measureTarget(target: Target, options: MeasureOptions): Pr
     concurrency: options.concurrency,
     connectTimeoutMs: options.connectTimeoutMs,
     openDeadlineMs: options.openDeadlineMs,
-    maxLifetimeMs: options.openDeadlineMs + options.warmupMs + options.windowMs + 120_000,
+    maxLifetimeMs: options.openDeadlineMs + options.warmupMs + (options.retries + 1) * (options.quietWaitMs + options.windowMs + 10_000) + 120_000,
   };
   const load = new LoadGeneratorProcess(config, options.env);
   try {
@@ -89,33 +96,47 @@ export async function measureTarget(target: Target, options: MeasureOptions): Pr
     const failures = Object.entries(connected.failed).map(([k, v]) => `${k} ${v}`).join(', ');
     options.log(`  ${target.kind}: ${connected.opened}/${options.streams} streams open in ${(connected.rampMs / 1000).toFixed(1)} s${failures ? ` (failed: ${failures})` : ''}; warming up`);
     await sleep(options.warmupMs);
-    if (options.quietWaitMs > 0) {
-      const quiet = await waitForQuietMachine([target.pgid, load.pid], options.quietWaitMs);
-      if (quiet.otherPercent >= 25) options.log(`  other load on the machine stayed at ${quiet.otherPercent.toFixed(0)} % of a core for ${(quiet.waitedMs / 1000).toFixed(0)} s; measuring anyway`);
-      else if (quiet.waitedMs > 1500) options.log(`  waited ${(quiet.waitedMs / 1000).toFixed(0)} s for other load on the machine to calm down`);
+
+    // The cores are shared: a window disturbed by other processes is measured again, and the calmest one kept.
+    let best: Omit<TargetResult, 'windows'> | null = null;
+    let attempts = 0;
+    for (let attempt = 0; attempt <= options.retries; attempt++) {
+      attempts++;
+      if (options.quietWaitMs > 0) {
+        const quiet = await waitForQuietMachine([target.pgid, load.pid], options.quietWaitMs, QUIET_PERCENT);
+        if (quiet.otherPercent >= QUIET_PERCENT) options.log(`  other load on the machine stayed at ${quiet.otherPercent.toFixed(0)} % of a core for ${(quiet.waitedMs / 1000).toFixed(0)} s; measuring anyway`);
+        else if (quiet.waitedMs > 1500) options.log(`  waited ${(quiet.waitedMs / 1000).toFixed(0)} s for other load on the machine to calm down`);
+      }
+      const result = summarize(target, options, { ...(await measureWindow(target, load, options)), baseline, connected, clientFd: fdLimit(load.pid) });
+      if (!best || result.otherCpuPercent < best.otherCpuPercent) best = result;
+      if (result.otherCpuPercent < QUIET_PERCENT) break;
+      options.log(`  window disturbed: other processes used ${result.otherCpuPercent.toFixed(0)} % of a core${attempt < options.retries ? '; measuring again' : ''}`);
     }
-
-    // Server counters outside the window: the health request costs the server a little CPU.
-    const before = await target.stats();
-    load.send({ type: 'mark' });
-    const server0 = sampleGroup(target.pgid);
-    const client0 = sampleGroup(load.pid);
-    const machine0 = machineBusySeconds();
-    options.window?.opened();
-    await load.next('marked', 10_000);
-    await sleep(options.windowMs);
-    load.send({ type: 'report' });
-    const server1 = sampleGroup(target.pgid);
-    const client1 = sampleGroup(load.pid);
-    const machine1 = machineBusySeconds();
-    const report = await load.next('report', 30_000);
-    await options.window?.closed();
-    const after = await target.stats();
-
-    return summarize(target, options, { baseline, server0, server1, client0, client1, report, before, after, connected, clientFd: fdLimit(load.pid), machineBusy: machine1 - machine0 });
+    return { ...best!, windows: attempts };
   } finally {
     await load.stop();
   }
+}
+
+/** One measured window: samples at both ends, the client's report and the server's counters around it. */
+async function measureWindow(target: Target, load: LoadGeneratorProcess, options: MeasureOptions) {
+  // Server counters outside the window: the health request costs the server a little CPU.
+  const before = await target.stats();
+  load.send({ type: 'mark' });
+  const server0 = sampleGroup(target.pgid);
+  const client0 = sampleGroup(load.pid);
+  const machine0 = machineBusySeconds();
+  options.window?.opened();
+  await load.next('marked', 10_000);
+  await sleep(options.windowMs);
+  load.send({ type: 'report' });
+  const server1 = sampleGroup(target.pgid);
+  const client1 = sampleGroup(load.pid);
+  const machine1 = machineBusySeconds();
+  const report = await load.next('report', 30_000);
+  await options.window?.closed();
+  const after = await target.stats();
+  return { server0, server1, client0, client1, report, before, after, machineBusy: machine1 - machine0 };
 }
 
 function summarize(
@@ -134,7 +155,7 @@ function summarize(
     clientFd: number | null;
     machineBusy: number;
   },
-): TargetResult {
+): Omit<TargetResult, 'windows'> {
   const { report } = m;
   const seconds = report.elapsedMs / 1000;
   const serverSeconds = (m.server1.at - m.server0.at) / 1000;

@@ -55,7 +55,9 @@ const fmt = (n: number | null | undefined, digits = 0) => (n == null || !Number.
 const counts = (r: Record<string, number>) => Object.entries(r).map(([k, v]) => `${k} ${v}`).join(', ');
 
 function notes(t: TargetResult): string {
-  const parts: string[] = [];
+  const parts: string[] = [`opened in ${fmt(t.rampMs / 1000, 1)} s`];
+  if (t.windows > 1) parts.push(`calmest of ${t.windows} windows`);
+  if (t.server.maxPendingBytes) parts.push(`max unsent ${fmt(t.server.maxPendingBytes / 1024)} KiB`);
   if (Object.keys(t.failed).length) parts.push(`failed to open: ${counts(t.failed)}`);
   if (t.closedByServer) parts.push(`closed by server: ${t.closedByServer}`);
   if (Object.keys(t.server.closed).length) parts.push(`server closed in window: ${counts(t.server.closed)}`);

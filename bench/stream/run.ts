@@ -56,6 +56,7 @@ async function runScenario(scenario: Scenario, options: BenchOptions, tag: strin
           connectTimeoutMs: 30_000,
           openDeadlineMs: options.openDeadlineMs ?? 20_000 + 5 * scenario.streams,
           quietWaitMs: options.quietWaitMs,
+          retries: options.retries,
           env,
           log,
           window: profile ?? undefined,
