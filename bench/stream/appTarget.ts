@@ -41,8 +41,9 @@ UPDATE Feed SET status = 'paused' WHERE slug <> '${BENCH_FEED.slug}';`;
     path: `/api/stream?topics=feed:${BENCH_FEED.slug}`,
     pgid,
     async stats(): Promise<ServerStreamStats> {
-      const health = (await getJson(options.port, '/api/health')) as { connections: number; stream: Omit<ServerStreamStats, 'connections'> };
-      return { connections: health.connections, ...health.stream };
+      const health = (await getJson(options.port, '/api/health')) as { connections: number; head: string; stream: Omit<ServerStreamStats, 'connections' | 'published'> };
+      // head is `<epoch>:<offset>`; only the bench feed publishes, so the offset counts its events.
+      return { published: Number(health.head.split(':')[1]), connections: health.connections, ...health.stream };
     },
     async stop() {
       // startAppServer's stop waits for a clean exit (so --cpu-prof profiles get written), then SIGKILLs after 5 s.

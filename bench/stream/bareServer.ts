@@ -63,7 +63,7 @@ const server = createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   if (url.pathname === '/health') {
     res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
-    res.end(JSON.stringify({ connections: clients.size, stream: { ...stats, conflated: 0, maxPendingBytes: maxPending() } }));
+    res.end(JSON.stringify({ connections: clients.size, published: offset, stream: { ...stats, conflated: 0, maxPendingBytes: maxPending() } }));
     return;
   }
   if (url.pathname !== '/stream' || !/text\/event-stream/.test(req.headers.accept ?? '')) {

@@ -26,9 +26,13 @@ export async function startBareTarget(config: BareConfig, env: NodeJS.ProcessEnv
     path: '/stream',
     pgid: child.pid!,
     async stats(): Promise<ServerStreamStats> {
-      const health = (await getJson(config.port, '/health')) as { connections: number; stream: Omit<ServerStreamStats, 'connections' | 'closed'> & { slowClosed: number } };
+      const health = (await getJson(config.port, '/health')) as {
+        connections: number;
+        published: number;
+        stream: Omit<ServerStreamStats, 'connections' | 'closed' | 'published'> & { slowClosed: number };
+      };
       const { slowClosed, ...stream } = health.stream;
-      return { connections: health.connections, ...stream, closed: slowClosed ? { slow_consumer: slowClosed } : {} };
+      return { published: health.published, connections: health.connections, ...stream, closed: slowClosed ? { slow_consumer: slowClosed } : {} };
     },
     stop: () => stopChild(child),
   };

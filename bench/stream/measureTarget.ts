@@ -40,8 +40,10 @@ export interface TargetResult {
   serverConnections: number;
   closedByServer: number;
   windowSeconds: number;
-  /** What the server publishes to the opened streams (updates/s), before any conflation. */
+  /** What the tick promises to the opened streams (updates/s). */
   expectedPerSec: number;
+  /** What the server actually published in the window, times the streams open (updates/s): below expected when its timers ran late. */
+  publishedPerSec: number;
   deliveredPerSec: number;
   updates: number;
   bytesPerUpdate: number | null;
@@ -54,6 +56,7 @@ export interface TargetResult {
   /** Busy CPU of everything else on the machine in the window (other engineers' tests, the orchestrator, the kernel's softirqs): noise. */
   otherCpuPercent: number;
   rssBaselineMiB: number;
+  rssOpenedMiB: number;
   rssEndMiB: number;
   /** (RSS at the end − RSS before any stream) / opened streams. */
   rssPerStreamKiB: number | null;
@@ -93,6 +96,7 @@ export async function measureTarget(target: Target, options: MeasureOptions): Pr
   const load = new LoadGeneratorProcess(config, options.env);
   try {
     const connected = await load.next('connected', options.openDeadlineMs + 30_000);
+    const opened = sampleGroup(target.pgid);
     const failures = Object.entries(connected.failed).map(([k, v]) => `${k} ${v}`).join(', ');
     options.log(`  ${target.kind}: ${connected.opened}/${options.streams} streams open in ${(connected.rampMs / 1000).toFixed(1)} s${failures ? ` (failed: ${failures})` : ''}; warming up`);
     await sleep(options.warmupMs);
@@ -107,7 +111,7 @@ export async function measureTarget(target: Target, options: MeasureOptions): Pr
         if (quiet.otherPercent >= QUIET_PERCENT) options.log(`  other load on the machine stayed at ${quiet.otherPercent.toFixed(0)} % of a core for ${(quiet.waitedMs / 1000).toFixed(0)} s; measuring anyway`);
         else if (quiet.waitedMs > 1500) options.log(`  waited ${(quiet.waitedMs / 1000).toFixed(0)} s for other load on the machine to calm down`);
       }
-      const result = summarize(target, options, { ...(await measureWindow(target, load, options)), baseline, connected, clientFd: fdLimit(load.pid) });
+      const result = summarize(target, options, { ...(await measureWindow(target, load, options)), baseline, opened, connected, clientFd: fdLimit(load.pid) });
       if (!best || result.otherCpuPercent < best.otherCpuPercent) best = result;
       if (result.otherCpuPercent < QUIET_PERCENT) break;
       options.log(`  window disturbed: other processes used ${result.otherCpuPercent.toFixed(0)} % of a core${attempt < options.retries ? '; measuring again' : ''}`);
@@ -144,6 +148,8 @@ function summarize(
   options: MeasureOptions,
   m: {
     baseline: ProcSample;
+    /** Right after the last stream opened, before heap growth under the update load. */
+    opened: ProcSample;
     server0: ProcSample;
     server1: ProcSample;
     client0: ProcSample;
@@ -177,6 +183,7 @@ function summarize(
     closedByServer: report.closedByServer,
     windowSeconds: seconds,
     expectedPerSec: (m.connected.opened * options.instruments * 1000) / options.tickMs,
+    publishedPerSec: ((m.after.published - m.before.published) * m.connected.opened) / serverSeconds,
     deliveredPerSec: report.updates / seconds,
     updates: report.updates,
     // Body bytes include the few keep-alives: close enough to compare frame sizes of the two servers.
@@ -188,6 +195,7 @@ function summarize(
     clientLoopDelayP99Ms: report.loopDelayP99Ms,
     otherCpuPercent: (100 * (m.machineBusy - serverCpu - clientCpu)) / serverSeconds,
     rssBaselineMiB: mib(m.baseline.rssBytes),
+    rssOpenedMiB: mib(m.opened.rssBytes),
     rssEndMiB: mib(m.server1.rssBytes),
     rssPerStreamKiB: m.connected.opened ? (m.server1.rssBytes - m.baseline.rssBytes) / 1024 / m.connected.opened : null,
     server: {

@@ -76,19 +76,19 @@ export function toMarkdown(info: RunInfo, results: ScenarioResult[]): string {
     `${info.startedAt}, commit ${info.commit}, Node ${info.node}, ${info.cpu}, ${info.memoryGiB} GiB. ` +
       `Loopback; the load generator runs in its own process on the same cores. Feed of ${info.instruments} instruments; ` +
       `${info.warmupSeconds} s warm-up, then a ${info.windowSeconds} s window. Latency is publish \`ts\` → receipt, in whole ms. ` +
-      `CPU % is of one core (200 % = both cores); µs/event is server CPU time per update the clients received; other CPU % is everything else busy on the machine in the window (noise).`,
+      `CPU % is of one core (200 % = both cores); µs/event is server CPU time per update the clients received; other CPU % is everything else busy on the machine in the window (noise). RSS/stream is (RSS at the end − RSS before the streams) / streams: it includes heap the GC has not reclaimed, so it is an upper bound.`,
     '',
-    '| streams @ tick | server | open | expected ev/s | delivered ev/s | p50 ms | p99 ms | p99.9 ms | max ms | server CPU % | server µs/event | client CPU % | other CPU % | RSS MiB start → end | RSS/stream KiB | bytes/event | notes |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | --- |',
+    '| streams @ tick | server | open | expected ev/s | published ev/s | delivered ev/s | p50 ms | p99 ms | p99.9 ms | max ms | server CPU % | server µs/event | client CPU % | other CPU % | RSS MiB before → opened → end | RSS/stream KiB | bytes/event | notes |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | --- |',
   ];
   for (const r of results) {
     const label = `${fmt(r.scenario.streams)} @ ${r.scenario.tickMs} ms`;
-    if (r.error) lines.push(`| ${label} | – | | | | | | | | | | | | | | | error: ${r.error.split('\n')[0]} |`);
+    if (r.error) lines.push(`| ${label} | – | | | | | | | | | | | | | | | | error: ${r.error.split('\n')[0]} |`);
     for (const t of [r.ours, r.bare]) {
       if (!t) continue;
       lines.push(
-        `| ${label} | ${t.kind} | ${fmt(t.opened)} | ${fmt(t.expectedPerSec)} | ${fmt(t.deliveredPerSec)} | ${fmt(t.latencyMs.p50)} | ${fmt(t.latencyMs.p99)} | ${fmt(t.latencyMs.p999)} | ${fmt(t.latencyMs.max)} | ` +
-          `${fmt(t.serverCpuPercent)} | ${fmt(t.serverCpuUsPerEvent, 2)} | ${fmt(t.clientCpuPercent)} | ${fmt(t.otherCpuPercent)} | ${fmt(t.rssBaselineMiB)} → ${fmt(t.rssEndMiB)} | ${fmt(t.rssPerStreamKiB, 1)} | ${fmt(t.bytesPerUpdate)} | ${notes(t)} |`,
+        `| ${label} | ${t.kind} | ${fmt(t.opened)} | ${fmt(t.expectedPerSec)} | ${fmt(t.publishedPerSec)} | ${fmt(t.deliveredPerSec)} | ${fmt(t.latencyMs.p50)} | ${fmt(t.latencyMs.p99)} | ${fmt(t.latencyMs.p999)} | ${fmt(t.latencyMs.max)} | ` +
+          `${fmt(t.serverCpuPercent)} | ${fmt(t.serverCpuUsPerEvent, 2)} | ${fmt(t.clientCpuPercent)} | ${fmt(t.otherCpuPercent)} | ${fmt(t.rssBaselineMiB)} → ${fmt(t.rssOpenedMiB)} → ${fmt(t.rssEndMiB)} | ${fmt(t.rssPerStreamKiB, 1)} | ${fmt(t.bytesPerUpdate)} | ${notes(t)} |`,
       );
     }
   }

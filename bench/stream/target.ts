@@ -1,5 +1,7 @@
 /** Stream counters a server reports about itself (the app's /api/health `stream`, or the bare server's /health). */
 export interface ServerStreamStats {
+  /** Events published so far (the log offset): fewer per second than the tick promises means the server's timers ran late. */
+  published: number;
   connections: number;
   delivered: number;
   bytes: number;
