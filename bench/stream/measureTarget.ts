@@ -193,7 +193,8 @@ function summarize(
     serverCpuUsPerEvent: report.updates ? (serverCpu * 1e6) / report.updates : null,
     clientCpuPercent: (100 * clientCpu) / serverSeconds,
     clientLoopDelayP99Ms: report.loopDelayP99Ms,
-    otherCpuPercent: (100 * (m.machineBusy - serverCpu - clientCpu)) / serverSeconds,
+    // Clamped: /proc/stat and the per-process clocks are read a moment apart, so an idle machine can come out at -0.x %.
+    otherCpuPercent: Math.max(0, (100 * (m.machineBusy - serverCpu - clientCpu)) / serverSeconds),
     rssBaselineMiB: mib(m.baseline.rssBytes),
     rssOpenedMiB: mib(m.opened.rssBytes),
     rssEndMiB: mib(m.server1.rssBytes),
