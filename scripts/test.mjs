@@ -37,7 +37,7 @@ async function checks() {
   for (const [name, command, args] of [
     ['lint', bin('turbo'), ['run', 'lint', '--output-logs=errors-only']],
     ['typecheck', bin('turbo'), ['run', 'typecheck', '--output-logs=errors-only']],
-    ['lint and typecheck of tests, scripts and benchmarks', 'sh', ['-c', `${bin('eslint')} scripts tests widgets/embed/demo && ${bin('tsc')} -p tsconfig.json`]],
+    ['lint and typecheck of tests, scripts and benchmarks', 'sh', ['-c', `${bin('eslint')} scripts tests bench widgets/embed/demo && ${bin('tsc')} -p tsconfig.json`]],
     ['prisma schemas derived from prisma/models.prisma', 'npm', ['run', 'schemas:check', '-w', '@quoteline/db']],
   ]) {
     console.log(`-- ${name}`);

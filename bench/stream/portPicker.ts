@@ -1,0 +1,26 @@
+import { createServer } from 'node:net';
+
+/** True when nothing listens on the loopback port right now. */
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/**
+ * Hands out free ports in [first, last], a new one per server: a server on a
+ * fresh port never meets the TIME_WAIT sockets the previous one left behind.
+ */
+export function createPortPicker(first: number, last: number): () => Promise<number> {
+  let next = first;
+  return async () => {
+    for (let tries = 0; tries <= last - first; tries++) {
+      const port = next;
+      next = next >= last ? first : next + 1;
+      if (await isFree(port)) return port;
+    }
+    throw new Error(`no free port in ${first}-${last}`);
+  };
+}
