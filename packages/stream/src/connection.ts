@@ -1,5 +1,11 @@
 import type { LogEntry } from './eventLog';
 
+/** Entries of one event-loop turn for every connection with the same topics: encoded and joined ONCE, written to all of them. */
+export interface SharedBatch {
+  entries: LogEntry[];
+  members: Set<Connection>;
+}
+
 /** Where a connection's bytes go: a web ReadableStream controller in the app, an array in tests. */
 export interface FrameSink {
   /** Room left before the transport is full; null when it never pushes back. */
@@ -51,6 +57,10 @@ export class Connection {
   held: LogEntry[] | null = null;
   /** After a replay: live entries at or before this id were already replayed. */
   replayedUpTo: string | null = null;
+  /** This turn's shared batch the connection takes part in, if any. */
+  batch: SharedBatch | null = null;
+  /** Its topics as one sorted string: connections with equal keys can share a batch. */
+  topicKey = '';
 
   private queue: QueueItem[] = [];
   private readonly pendingByKey = new Map<string, QueueItem>();
@@ -84,9 +94,44 @@ export class Connection {
     return this.queuedBytes;
   }
 
+  /** True when this connection can take this turn's frames from a shared batch: nothing of its own pending, nothing special about it. */
+  canShare(): boolean {
+    return this.sink !== null && !this.closedReason && this.held === null && this.replayedUpTo === null && this.symbols === null && this.queue.length === 0 && !this.backlogged;
+  }
+
+  /** Leaves the shared batch, taking its entries so far into the own queue (before anything queued after them). */
+  detach(): void {
+    const batch = this.batch;
+    if (!batch) return;
+    this.batch = null;
+    batch.members.delete(this);
+    for (const e of batch.entries) this.enqueue(e.frame, e.conflationKey);
+  }
+
+  /** Writes a batch's joined bytes; when the transport is full, queues its entries instead (conflation then applies). */
+  writeShared(bytes: Uint8Array, entries: readonly LogEntry[]): void {
+    this.batch = null;
+    const sink = this.sink;
+    if (!sink || this.closedReason) return;
+    if (sink.desiredSize !== null && sink.desiredSize <= 0) {
+      this.backlogged = true;
+      for (const e of entries) this.enqueue(e.frame, e.conflationKey);
+      return;
+    }
+    try {
+      sink.write(bytes);
+    } catch {
+      this.close('write_failed');
+      return;
+    }
+    this.stats.delivered += entries.length;
+    this.stats.bytes += bytes.byteLength;
+  }
+
   /** Queues a frame; with a key, supersedes the unsent frame of the same key. Returns false if the connection is gone. */
   enqueue(frame: Uint8Array, key: string | null = null): boolean {
     if (this.closedReason) return false;
+    if (this.batch) this.detach();
     if (key !== null && (this.backlogged || (this.sink?.desiredSize ?? 1) <= 0)) {
       const previous = this.pendingByKey.get(key);
       if (previous) {
@@ -139,6 +184,8 @@ export class Connection {
     this.pendingByKey.clear();
     this.queuedBytes = 0;
     this.held = null;
+    this.batch?.members.delete(this);
+    this.batch = null;
     this.onClose(this, reason);
     this.sink?.close();
   }

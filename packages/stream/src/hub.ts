@@ -8,7 +8,7 @@ import {
   QuotelineError,
   type ReadyEvent,
 } from '@quoteline/protocol';
-import { Connection, type CloseReason } from './connection';
+import { Connection, type CloseReason, type SharedBatch } from './connection';
 import type { EventLog, LogEntry, ResetReason } from './eventLog';
 import { TopicViews } from './topicViews';
 
@@ -69,6 +69,8 @@ export class StreamHub {
   private readonly connections = new Map<string, Connection>();
   private readonly subscribers = new Map<string, Set<Connection>>();
   private readonly dirty = new Set<Connection>();
+  /** This turn's shared batches by topic key. */
+  private readonly batches = new Map<string, SharedBatch>();
   private flushScheduled = false;
   private position: string;
   private readonly untail: () => void;
@@ -206,7 +208,9 @@ export class StreamHub {
 
   private subscribe(connection: Connection, topic: string): void {
     if (connection.topics.has(topic)) return;
+    connection.detach();
     connection.topics.add(topic);
+    connection.topicKey = [...connection.topics].sort().join(',');
     let subs = this.subscribers.get(topic);
     if (!subs) this.subscribers.set(topic, (subs = new Set()));
     subs.add(connection);
@@ -216,7 +220,9 @@ export class StreamHub {
 
   private unsubscribe(connection: Connection, topic: string): void {
     connection.grantedTo.delete(topic);
+    connection.detach();
     if (!connection.topics.delete(topic)) return;
+    connection.topicKey = [...connection.topics].sort().join(',');
     const subs = this.subscribers.get(topic);
     subs?.delete(connection);
     if (subs?.size === 0) this.subscribers.delete(topic);
@@ -224,6 +230,7 @@ export class StreamHub {
 
   private async resume(connection: Connection, topics: string[], lastEventId: string): Promise<void> {
     connection.held = [];
+    connection.topicKey = [...topics].sort().join(',');
     for (const topic of topics) {
       connection.topics.add(topic);
       let subs = this.subscribers.get(topic);
@@ -275,7 +282,24 @@ export class StreamHub {
       connection.replayedUpTo = null;
     }
     if (connection.symbols && !connection.wants(entry.data.symbol)) return;
+    const batch = connection.batch ?? (connection.canShare() ? this.joinBatch(connection) : null);
+    if (batch) {
+      if (batch.entries.at(-1) !== entry) batch.entries.push(entry);
+      return;
+    }
     connection.enqueue(entry.frame, entry.conflationKey);
+  }
+
+  /** Puts a connection into this turn's batch of its topic set (created on first use). */
+  private joinBatch(connection: Connection): SharedBatch {
+    let batch = this.batches.get(connection.topicKey);
+    if (!batch) {
+      this.batches.set(connection.topicKey, (batch = { entries: [], members: new Set() }));
+      this.scheduleFlush();
+    }
+    batch.members.add(connection);
+    connection.batch = batch;
+    return batch;
   }
 
   private sendKeepAlive(): void {
@@ -284,14 +308,29 @@ export class StreamHub {
 
   private markDirty(connection: Connection): void {
     this.dirty.add(connection);
+    this.scheduleFlush();
+  }
+
+  /**
+   * One write per connection per event-loop turn, however many events arrived
+   * in it: shared batches first (joined once, the same bytes to every member),
+   * then each connection's own queue (snapshots, replays, backed-up readers).
+   */
+  private scheduleFlush(): void {
     if (this.flushScheduled) return;
     this.flushScheduled = true;
-    // One write per connection per event-loop turn, however many events arrived in it.
     setImmediate(() => {
       this.flushScheduled = false;
-      const batch = [...this.dirty];
+      const batches = [...this.batches.values()];
+      this.batches.clear();
+      for (const batch of batches) {
+        if (batch.members.size === 0 || batch.entries.length === 0) continue;
+        const bytes = batch.entries.length === 1 ? batch.entries[0]!.frame : joinFrames(batch.entries);
+        for (const c of batch.members) c.writeShared(bytes, batch.entries);
+      }
+      const dirty = [...this.dirty];
       this.dirty.clear();
-      for (const c of batch) c.flush();
+      for (const c of dirty) c.flush();
     });
   }
 
@@ -310,7 +349,17 @@ export class StreamHub {
   }
 }
 
-function bytesOf(entries: LogEntry[]): number {
+function joinFrames(entries: readonly LogEntry[]): Uint8Array {
+  const out = new Uint8Array(bytesOf(entries));
+  let at = 0;
+  for (const e of entries) {
+    out.set(e.frame, at);
+    at += e.frame.byteLength;
+  }
+  return out;
+}
+
+function bytesOf(entries: readonly LogEntry[]): number {
   return entries.reduce((n, e) => n + e.frame.byteLength, 0);
 }
 
