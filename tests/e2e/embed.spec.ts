@@ -47,6 +47,17 @@ test('a third-party page mounts its widgets in Shadow DOM over ONE stream, and a
   expect(after.stream.opened - before.stream.opened).toBe(1);
 });
 
+test('a page whose CSS unsets everything does not break the widgets', async ({ page }) => {
+  await page.goto(`${demo.url}/aggressive.html`);
+  const board = page.locator('[data-quoteline="quote-board"]');
+  await expect(board.locator('tbody tr[data-symbol]')).toHaveCount(10);
+  const cell = board.locator('tbody th').first();
+  expect(await cell.evaluate((el) => getComputedStyle(el).display)).toBe('table-cell');
+  expect(await cell.evaluate((el) => getComputedStyle(el).color)).not.toBe('rgb(255, 0, 0)');
+  expect(await cell.evaluate((el) => getComputedStyle(el).fontFamily)).not.toMatch(/Comic/);
+  await page.screenshot({ path: '.data/test-results/screens/embed-aggressive-css.png', fullPage: true });
+});
+
 test('a page whose origin the key does not allow says so and receives no data', async ({ page }) => {
   const streams: string[] = [];
   page.on('request', (r) => {
