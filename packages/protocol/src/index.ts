@@ -8,3 +8,4 @@ export * from './errors';
 export * from './sse';
 export * from './eventIds';
 export * from './views';
+export * from './candles';
