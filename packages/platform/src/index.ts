@@ -11,3 +11,6 @@ export * from './orderRoutes';
 export * from './users';
 export * from './auth/cookies';
 export * from './auth/origin';
+export * from './candles/candleStore';
+export * from './candles/candleRecorder';
+export * from './candles/candleRoutes';
