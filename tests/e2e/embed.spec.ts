@@ -19,7 +19,7 @@ test.afterAll(async () => {
 const opened = async (request: APIRequestContext) =>
   ((await (await request.get('/api/health')).json()) as { stream: { opened: number }; connections: number });
 
-test('a third-party page mounts its widgets in Shadow DOM over ONE stream, and a board inserted later joins it', async ({ page, request }) => {
+test('a third-party page mounts four kinds of widget in Shadow DOM over ONE stream, and a board inserted later joins it', async ({ page, request }) => {
   const before = await opened(request);
   const streams: string[] = [];
   page.on('request', (r) => {
@@ -35,10 +35,22 @@ test('a third-party page mounts its widgets in Shadow DOM over ONE stream, and a
   const border = await boards.first().locator('td').first().evaluate((td) => getComputedStyle(td).borderTopStyle);
   expect(border).not.toBe('dashed');
   await expect(page.locator('[data-quoteline="order-ticket"]').getByRole('link', { name: /Trade on Quoteline/ })).toBeVisible();
+  const tape = page.locator('[data-quoteline="ticker-tape"]');
+  await expect(tape.getByTestId('ticker-tape')).toBeVisible();
+  await expect(tape.getByText('HOOLI').first()).toBeVisible();
+  const chart = page.locator('[data-quoteline="price-chart"]');
+  await expect(chart.locator('canvas').first()).toBeVisible();
+  // Prices move on the embedded board.
+  const prices = () => boards.first().locator('[data-testid^="last-"]').allTextContents();
+  const first = (await prices()).join('|');
+  await expect.poll(async () => (await prices()).join('|'), { timeout: 5000 }).not.toBe(first);
 
   await page.getByRole('button', { name: 'Add another board' }).click();
   await expect(boards).toHaveCount(3);
   await expect(boards.nth(2).locator('tbody tr[data-symbol]')).toHaveCount(10);
+  await page.screenshot({ path: '.data/test-results/screens/embed-demo-light.png', fullPage: true });
+  await page.emulateMedia({ colorScheme: 'dark' });
+
   await page.screenshot({ path: '.data/test-results/screens/embed-demo.png', fullPage: true });
 
   expect(streams).toHaveLength(1);

@@ -78,11 +78,13 @@ export interface AppServer {
   url: string;
   databaseUrl: string;
   process: ChildProcess;
-  stop(): Promise<void>;
+  /** SIGTERM (SIGKILL after 5 s), then delete the database unless `keepDatabase` (to restart on it). */
+  stop(options?: { keepDatabase?: boolean }): Promise<void>;
 }
 
 /**
- * Migrates and seeds a fresh SQLite file, then starts the BUILT app with
+ * Migrates and seeds a fresh SQLite file (or reuses `databaseUrl` of an
+ * earlier server stopped with `keepDatabase`), then starts the BUILT app with
  * `next start` on loopback (run `npm run build` first). Stopped by process group.
  */
 export async function startAppServer(
@@ -91,14 +93,18 @@ export async function startAppServer(
     env?: Record<string, string>;
     /** SQL run on the seeded database before the app starts, e.g. to add a fast test feed. */
     sql?: string;
+    /** An existing database (of a server stopped with `keepDatabase`): no migration, no seed; deleted by this server's stop. */
+    databaseUrl?: string;
   } = {},
 ): Promise<AppServer> {
-  const dir = mkdtempSync(join(tmpdir(), 'quoteline-test-'));
-  const databaseUrl = `file:${join(dir, 'test.db')}`;
+  const dir = options.databaseUrl ? dirname(options.databaseUrl.slice('file:'.length)) : mkdtempSync(join(tmpdir(), 'quoteline-test-'));
+  const databaseUrl = options.databaseUrl ?? `file:${join(dir, 'test.db')}`;
   const env = { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: '1', ...options.env };
-  await run(TSX, ['packages/db/src/cli/migrate.ts', 'deploy'], env);
-  await run(TSX, ['packages/platform/src/cli/seed.ts'], env);
-  if (options.sql) execSqlite(join(dir, 'test.db'), options.sql);
+  if (!options.databaseUrl) {
+    await run(TSX, ['packages/db/src/cli/migrate.ts', 'deploy'], env);
+    await run(TSX, ['packages/platform/src/cli/seed.ts'], env);
+  }
+  if (options.sql) execSqlite(databaseUrl.slice('file:'.length), options.sql);
   const port = options.port ?? (await freePort());
   const child = spawn(NEXT, ['start', '-H', '127.0.0.1', '-p', String(port)], {
     cwd: join(ROOT, 'apps/web'),
@@ -126,7 +132,7 @@ export async function startAppServer(
     url,
     databaseUrl,
     process: child,
-    async stop() {
+    async stop({ keepDatabase = false } = {}) {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         try {
@@ -144,7 +150,7 @@ export async function startAppServer(
         await exited;
         clearTimeout(timer);
       }
-      rmSync(dir, { recursive: true, force: true });
+      if (!keepDatabase) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -6,8 +6,10 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { basename, join } from 'node:path';
 
-/** Gzipped bytes a page may download for a ticker tape (loader + runtime + widget + shared chunks). */
+/** Gzipped bytes a page may download for a ticker tape or quote board (loader + runtime + widget + shared chunks). */
 export const BUDGET_GZIP_BYTES = 60 * 1024;
+/** Widgets held to the budget; the price chart is reported but carries a chart library by design. */
+const BUDGETED = ['ticker-tape', 'quote-board', 'trade-link'];
 
 const dist = 'dist';
 rmSync(dist, { recursive: true, force: true });
@@ -23,6 +25,8 @@ const alias = {
 const entries = {
   runtime: 'src/runtime.tsx',
   'quote-board': 'src/widgets/quoteBoard.tsx',
+  'ticker-tape': 'src/widgets/tickerTape.tsx',
+  'price-chart': 'src/widgets/priceChart.tsx',
   'trade-link': 'src/widgets/tradeLink.tsx',
 };
 
@@ -67,7 +71,7 @@ const outputs = modules.metafile.outputs;
 const closure = (file, seen = new Set()) => {
   if (seen.has(file)) return seen;
   seen.add(file);
-  for (const imp of outputs[file]?.imports ?? []) if (imp.kind === 'import-statement') closure(imp.path, seen);
+  for (const imp of outputs[file]?.imports ?? []) if (imp.kind === 'import-statement' || imp.kind === 'dynamic-import') closure(imp.path, seen);
   return seen;
 };
 const gz = (file) => gzipSync(readFileSync(file)).length;
@@ -78,7 +82,7 @@ for (const widget of Object.keys(entries).filter((n) => n !== 'runtime')) {
 }
 writeFileSync(join(dist, 'sizes.json'), JSON.stringify({ budgetGzipBytes: BUDGET_GZIP_BYTES, loaderGzipBytes: gz(join(dist, 'embed.js')), perWidgetGzipBytes: report }, null, 2));
 for (const [widget, bytes] of Object.entries(report)) console.log(`embed: ${widget} downloads ${(bytes / 1024).toFixed(1)} KB gzipped (budget ${BUDGET_GZIP_BYTES / 1024} KB)`);
-const over = Object.entries(report).filter(([, bytes]) => bytes > BUDGET_GZIP_BYTES);
+const over = Object.entries(report).filter(([widget, bytes]) => BUDGETED.includes(widget) && bytes > BUDGET_GZIP_BYTES);
 if (over.length) {
   console.error(`embed: over the size budget: ${over.map(([w, b]) => `${w} ${(b / 1024).toFixed(1)} KB`).join(', ')}`);
   process.exit(1);

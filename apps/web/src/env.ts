@@ -11,6 +11,7 @@ const envSchema = z.object({
   QUOTELINE_RETRY_MS: z.coerce.number().int().nonnegative().optional(),
   QUOTELINE_MAX_QUEUE_BYTES: z.coerce.number().int().positive().optional(),
   QUOTELINE_LOG_CAPACITY: z.coerce.number().int().positive().optional(),
+  QUOTELINE_CANDLE_FLUSH_MS: z.coerce.number().int().positive().optional(),
   QUOTELINE_TEST_HOOKS: z.enum(['0', '1']).optional(),
 });
 
@@ -24,6 +25,7 @@ export function platformConfigFromEnv(): PlatformConfigInput {
     retryMs: env.QUOTELINE_RETRY_MS,
     maxQueueBytes: env.QUOTELINE_MAX_QUEUE_BYTES,
     logCapacity: env.QUOTELINE_LOG_CAPACITY,
+    candleFlushMs: env.QUOTELINE_CANDLE_FLUSH_MS,
     testHooks: env.QUOTELINE_TEST_HOOKS === '1',
   };
 }

@@ -2,3 +2,4 @@ export * from './random';
 export * from './simulator';
 export * from './money';
 export * from './engine';
+export * from './candleBuilder';

@@ -15,6 +15,8 @@ export const platformConfigSchema = z.object({
   checkpointMs: z.number().int().min(100).default(10_000),
   /** How often open embedded streams are checked against revoked keys. */
   revocationCheckMs: z.number().int().min(100).default(2_000),
+  /** How often candles changed by ticks are written to the database, in one batch (and once more on shutdown). */
+  candleFlushMs: z.number().int().min(50).max(60_000).default(5_000),
   /** Enables /api/test/* hooks (dropping every stream); never in production. */
   testHooks: z.boolean().default(false),
 });

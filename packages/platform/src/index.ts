@@ -16,3 +16,6 @@ export * from './embed/originPattern';
 export * from './embedService';
 export * from './embed/manageKeys';
 export * from './embedAssets';
+export * from './candles/candleStore';
+export * from './candles/candleRecorder';
+export * from './candles/candleRoutes';

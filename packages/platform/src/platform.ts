@@ -8,6 +8,8 @@ import { Sessions } from './auth/sessions';
 import { EmbedKeys } from './embed/embedKeys';
 import { watchRevokedKeys } from './embed/revocation';
 import { OrderService } from './trading/orderService';
+import { CandleRecorder } from './candles/candleRecorder';
+import { prismaCandleStore, type CandleStore } from './candles/candleStore';
 import { MONEY_SCALE } from './trading/views';
 import { wireToMinor } from '@quoteline/trading';
 import type { UpdateEvent } from '@quoteline/protocol';
@@ -24,7 +26,11 @@ export interface Platform {
   sessions: Sessions;
   orders: OrderService;
   embedKeys: EmbedKeys;
-  /** Stops producing, closes every stream, saves last prices and closes the database. */
+  /** Builds candles from the log's market events and writes them in batches. */
+  candles: CandleRecorder;
+  /** Persisted candle history. */
+  candleStore: CandleStore;
+  /** Stops producing, closes every stream, saves candles and last prices and closes the database. */
   shutdown(): Promise<void>;
 }
 
@@ -45,6 +51,11 @@ export async function createPlatform(input: PlatformConfigInput): Promise<Platfo
     retryMs: config.retryMs,
     maxQueueBytes: config.maxQueueBytes,
   });
+  // Candles tail the log before the engine loads feeds: each `add` carries an instrument's first price.
+  const candleStore = prismaCandleStore(db);
+  const candles = new CandleRecorder({ log, store: candleStore, flushMs: config.candleFlushMs });
+  await candles.restore();
+  candles.start();
   for (const feed of await loadFeedConfigs(db)) engine.loadFeed(feed);
   const orders = new OrderService({ db, log, views: hub.views, feedStatus: (slug) => engine.feedStatus(slug) });
   await orders.loadBook();
@@ -76,6 +87,8 @@ export async function createPlatform(input: PlatformConfigInput): Promise<Platfo
     sessions: new Sessions(db),
     orders,
     embedKeys,
+    candles,
+    candleStore,
     shutdown() {
       stopping ??= (async () => {
         clearInterval(checkpoint);
@@ -83,6 +96,7 @@ export async function createPlatform(input: PlatformConfigInput): Promise<Platfo
         stopRevocations();
         engine.stop();
         hub.close();
+        await candles.stop();
         await checkpointLastPrices(db, lastPrices()).catch(() => undefined);
         await log.close();
         await db.$disconnect();

@@ -1,5 +1,6 @@
 import { createPlatform, type Platform } from './platform';
 import type { PlatformConfigInput } from './config';
+import { holdExitUntil } from './exitHold';
 
 // Next.js bundles route handlers and instrumentation separately, so a plain
 // module-level singleton could exist twice; globalThis holds the one platform.
@@ -13,7 +14,9 @@ export function getPlatform(config: () => PlatformConfigInput): Promise<Platform
     holder[KEY] = createPlatform(config());
     holder[KEY].then((platform) => {
       const stop = (signal: NodeJS.Signals) => {
-        void platform.shutdown().finally(() => process.kill(process.pid, signal));
+        const done = platform.shutdown();
+        holdExitUntil(done);
+        void done.finally(() => process.kill(process.pid, signal));
       };
       process.once('SIGTERM', stop);
       process.once('SIGINT', stop);

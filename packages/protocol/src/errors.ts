@@ -2,6 +2,8 @@
 export const ERROR_CODES = {
   bad_request: 400,
   invalid_topic: 400,
+  invalid_symbol: 400,
+  invalid_interval: 400,
   invalid_body: 400,
   invalid_price: 400,
   idempotency_key_required: 400,

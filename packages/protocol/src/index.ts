@@ -9,3 +9,4 @@ export * from './sse';
 export * from './eventIds';
 export * from './views';
 export * from './patterns';
+export * from './candles';

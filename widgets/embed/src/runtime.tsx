@@ -16,6 +16,7 @@ export interface EmbedContext {
 interface Shared {
   queryClient: QueryClient;
   stream: StreamClient;
+  api: { base: string; params: Record<string, string> };
 }
 
 let shared: Shared | null = null;
@@ -32,6 +33,7 @@ function sharedFor(context: EmbedContext): Shared {
         params,
         credentials: false,
       }),
+      api: { base: context.base, params },
     };
   }
   return shared;
@@ -39,7 +41,7 @@ function sharedFor(context: EmbedContext): Shared {
 
 /** Renders a widget into the element's Shadow DOM root, so the page's CSS and ours never meet; returns the unmount. */
 export function mountInShadow<P extends object>(element: HTMLElement, context: EmbedContext, Widget: ComponentType<P>, props: P): () => void {
-  const { queryClient, stream } = sharedFor(context);
+  const { queryClient, stream, api } = sharedFor(context);
   const shadow = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
   const container = document.createElement('div');
   container.setAttribute('style', 'all: initial; display: block;');
@@ -47,7 +49,7 @@ export function mountInShadow<P extends object>(element: HTMLElement, context: E
   const root: Root = createRoot(container);
   root.render(
     <QueryClientProvider client={queryClient}>
-      <StreamProvider client={stream}>
+      <StreamProvider client={stream} api={api}>
         <Widget {...props} />
       </StreamProvider>
     </QueryClientProvider>,

@@ -3,3 +3,5 @@ export * from './theme';
 export * from './StreamStatus';
 export * from './money';
 export * from './configFields';
+export * from './useRarely';
+export * from './change';

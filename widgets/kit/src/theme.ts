@@ -37,5 +37,6 @@ export const widgetBaseCss = `
 .ql-widget button.ql-primary{background:var(--ql-accent);border-color:var(--ql-accent);color:var(--ql-accent-fg);font-weight:600}
 .ql-widget button:disabled{opacity:.6;cursor:progress}
 .ql-widget :focus-visible{outline:3px solid var(--ql-accent);outline-offset:2px}
+.ql-visually-hidden{position:absolute!important;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 .ql-field-error{font-size:12px;color:var(--ql-down);margin:4px 0 0}
 `;

@@ -2,11 +2,13 @@
 import Link from 'next/link';
 import { useQueryClient } from '@tanstack/react-query';
 import { apiJson } from '@quoteline/client';
-import { useSession } from '@quoteline/client/react';
+import { useFeed, useSession } from '@quoteline/client/react';
 import { Blotter } from '@quoteline/blotter';
 import { OrderTicket } from '@quoteline/order-ticket';
 import { Portfolio } from '@quoteline/portfolio';
+import { PriceChart } from '@quoteline/price-chart';
 import { QuoteBoard } from '@quoteline/quote-board';
+import { TickerTape } from '@quoteline/ticker-tape';
 
 /** The trader's desk: every widget on the page shares the browser's one stream. */
 export function TraderDesk() {
@@ -42,9 +44,11 @@ export function TraderDesk() {
           )}
         </nav>
       </header>
+      <TickerTape feed="demo" title="Demo market ticker" />
       <div className={user ? 'desk' : undefined}>
         <div className="desk-main">
           <QuoteBoard feed="demo" title="Demo market" />
+          <DeskChart />
           {user && <Blotter accountId={user.accountId} />}
         </div>
         {user && (
@@ -56,4 +60,10 @@ export function TraderDesk() {
       </div>
     </>
   );
+}
+
+/** The chart of the demo feed's first instrument; its own component so ticks re-render the chart, not the desk. */
+function DeskChart() {
+  const feed = useFeed('demo');
+  return <PriceChart symbol={feed?.symbols[0] ?? 'ACME'} feed="demo" />;
 }

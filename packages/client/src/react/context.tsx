@@ -6,8 +6,15 @@ import { FrameBatcher } from '../batcher';
 import { getPageStreamClient, type PageStreamOptions } from '../pageClient';
 import type { TopicStream } from '../streamClient';
 
+/** Where the widgets' JSON endpoints are: our own origin by default; an embed names Quoteline's origin and its key. */
+export interface ApiEndpoint {
+  base: string;
+  params?: Record<string, string>;
+}
+
 interface StreamContextValue {
   client: TopicStream;
+  api: ApiEndpoint;
   batcher: FrameBatcher<StreamEvent>;
   reducers: Map<string, (state: unknown, events: StreamEvent[]) => unknown>;
 }
@@ -21,7 +28,7 @@ export const topicQueryKey = (topic: string) => ['quoteline', 'topic', topic] as
 const SERVER_STREAM: TopicStream = { status: 'idle', onStatus: () => () => undefined, subscribe: () => () => undefined };
 
 /** Puts the page's one stream under the tree; widgets read topics through hooks. Needs a QueryClientProvider above. */
-export function StreamProvider({ client, options, children }: { client?: TopicStream; options?: PageStreamOptions; children: ReactNode }) {
+export function StreamProvider({ client, options, api, children }: { client?: TopicStream; options?: PageStreamOptions; api?: ApiEndpoint; children: ReactNode }) {
   const queryClient = useQueryClient();
   const value = useMemo<StreamContextValue>(() => {
     const reducers = new Map<string, (state: unknown, events: StreamEvent[]) => unknown>();
@@ -30,9 +37,16 @@ export function StreamProvider({ client, options, children }: { client?: TopicSt
       if (reduce) queryClient.setQueryData(topicQueryKey(topic), (state: unknown) => reduce(state, events));
     });
     const stream = client ?? (typeof window === 'undefined' ? SERVER_STREAM : getPageStreamClient(options));
-    return { client: stream, batcher, reducers };
-  }, [client, options, queryClient]);
+    return { client: stream, batcher, reducers, api: api ?? { base: '' } };
+  }, [client, options, api, queryClient]);
   return <StreamContext.Provider value={value}>{children}</StreamContext.Provider>;
+}
+
+/** The URL of one of our JSON endpoints (`/api/...`), on Quoteline's origin and with the embed key when embedded. */
+export function useApiUrl(path: string): string {
+  const { base, params } = useStreamContext().api;
+  const query = params && Object.keys(params).length ? `${path.includes('?') ? '&' : '?'}${new URLSearchParams(params)}` : '';
+  return `${base}${path}${query}`;
 }
 
 /** The stream context; fails with a fix when the provider is missing. */

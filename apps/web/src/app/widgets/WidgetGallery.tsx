@@ -1,10 +1,21 @@
 'use client';
 import { useState, type FormEvent } from 'react';
-import { feedSlugSchema } from '@quoteline/protocol';
+import { feedSlugSchema, type CandleInterval } from '@quoteline/protocol';
+import { PriceChart } from '@quoteline/price-chart';
 import { QuoteBoard } from '@quoteline/quote-board';
+import { TickerTape } from '@quoteline/ticker-tape';
 
-/** Quote boards for the given feeds, plus a form to add one later (it joins the existing stream). */
-export function WidgetGallery({ initialFeeds }: { initialFeeds: string[] }) {
+/** What the gallery shows besides boards: ticker tapes, price charts and their options. */
+export interface GalleryWidgets {
+  tapes: string[];
+  charts: string[];
+  interval: CandleInterval;
+  kind: 'candles' | 'line';
+  theme?: 'light' | 'dark';
+}
+
+/** Ticker tapes and price charts, then quote boards for the given feeds, plus a form to add a board later (it joins the existing stream). */
+export function WidgetGallery({ initialFeeds, tapes, charts, interval, kind, theme }: { initialFeeds: string[] } & GalleryWidgets) {
   const [boards, setBoards] = useState(() => initialFeeds.map((feed, i) => ({ id: i, feed })));
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -23,6 +34,18 @@ export function WidgetGallery({ initialFeeds }: { initialFeeds: string[] }) {
 
   return (
     <>
+      {tapes.map((feed, i) => (
+        <div key={`tape-${i}`} className="gallery-wide">
+          <TickerTape feed={feed} title={`Ticker of feed ${feed}`} theme={theme} />
+        </div>
+      ))}
+      {charts.length > 0 && (
+        <div className="gallery gallery-charts">
+          {charts.map((symbol) => (
+            <PriceChart key={symbol} symbol={symbol} interval={interval} kind={kind} theme={theme} />
+          ))}
+        </div>
+      )}
       <form className="gallery-form" onSubmit={add} noValidate>
         <label htmlFor="feed-input">Add a quote board for feed</label>
         <input
@@ -43,7 +66,7 @@ export function WidgetGallery({ initialFeeds }: { initialFeeds: string[] }) {
       <div className="gallery">
         {boards.map((b) => (
           <div key={b.id} className="gallery-item">
-            <QuoteBoard feed={b.feed} title={`Feed ${b.feed}`} columns={['symbol', 'last', 'change', 'changePercent', 'time']} />
+            <QuoteBoard feed={b.feed} title={`Feed ${b.feed}`} theme={theme} columns={['symbol', 'last', 'change', 'changePercent', 'time']} />
             <button type="button" className="link-button" onClick={() => setBoards((all) => all.filter((x) => x.id !== b.id))}>
               Remove this board
             </button>

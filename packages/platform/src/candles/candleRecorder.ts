@@ -1,0 +1,100 @@
+import { CandleBuilder, fromWirePrice, type Candle } from '@quoteline/market';
+import type { AddEvent, CandleInterval, UpdateEvent } from '@quoteline/protocol';
+import type { EventLog, LogEntry } from '@quoteline/stream';
+import type { CandleStore } from './candleStore';
+
+/** What the candle recorder needs: the log to tail, the store to write, and how often to write. */
+export interface CandleRecorderOptions {
+  log: Pick<EventLog, 'tail'>;
+  store: CandleStore;
+  /** Interval of batched writes, in ms. */
+  flushMs: number;
+  builder?: CandleBuilder;
+  now?: () => number;
+  /** Called when a batch could not be written (it is kept and retried with the next one). */
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * Builds candles from the market events of the log (an `add` carries an
+ * instrument's first price, then every `update`) and writes the candles that
+ * changed in one batch every `flushMs` and on stop: never one write per tick.
+ */
+export class CandleRecorder {
+  readonly builder: CandleBuilder;
+  private readonly options: CandleRecorderOptions;
+  private readonly decimals = new Map<string, number>();
+  private untail: (() => void) | null = null;
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private flushing: Promise<void> = Promise.resolve();
+
+  constructor(options: CandleRecorderOptions) {
+    this.options = options;
+    this.builder = options.builder ?? new CandleBuilder();
+  }
+
+  /** Reads the candles still in progress from the store, so a restart extends them instead of starting over. */
+  async restore(): Promise<void> {
+    this.builder.restore(await this.options.store.inProgress((this.options.now ?? Date.now)()));
+  }
+
+  /** Starts tailing the log and the flush timer; call before the engine publishes its first `add`. */
+  start(): void {
+    if (this.untail) return;
+    this.untail = this.options.log.tail((entry) => this.onEntry(entry));
+    this.timer = setInterval(() => void this.flush(), this.options.flushMs);
+    this.timer.unref?.();
+  }
+
+  /** Writes every candle changed since the last batch; never rejects (a failed batch is retried next time). */
+  flush(): Promise<void> {
+    this.flushing = this.flushing.then(async () => {
+      const batch = this.builder.takeChanged();
+      if (batch.length === 0) return;
+      try {
+        await this.options.store.save(batch);
+      } catch (error) {
+        this.builder.putBack(batch);
+        (this.options.onError ?? ((e) => console.error('quoteline: saving candles failed', e)))(error);
+      }
+    });
+    return this.flushing;
+  }
+
+  /** Stops tailing and the timer, then writes what is left. */
+  async stop(): Promise<void> {
+    this.untail?.();
+    this.untail = null;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.flush();
+  }
+
+  /** The decimals an instrument is quoted with, once its `add` was seen. */
+  decimalsOf(symbol: string): number | undefined {
+    return this.decimals.get(symbol);
+  }
+
+  /** Candles of a series held in memory (recent closed ones and the current one), oldest first. */
+  recent(symbol: string, interval: CandleInterval): Candle[] {
+    return this.builder.candles(symbol, interval);
+  }
+
+  private onEntry(entry: LogEntry): void {
+    if (entry.type === 'add') {
+      const data = entry.data as unknown as AddEvent;
+      this.decimals.set(data.symbol, data.decimals);
+      this.fold(data.symbol, data.price, data.ts);
+    } else if (entry.type === 'update') {
+      const data = entry.data as unknown as UpdateEvent;
+      this.fold(data.symbol, data.price, data.ts);
+    }
+  }
+
+  private fold(symbol: string, price: number, ts: number): void {
+    const decimals = this.decimals.get(symbol);
+    if (decimals === undefined) return;
+    const minor = fromWirePrice(price, decimals);
+    if (minor !== null) this.builder.add(symbol, minor, ts);
+  }
+}
