@@ -1,19 +1,10 @@
 import { z } from 'zod';
-import { moneySchema, orderStatusSchema } from './privateEvents';
+import { moneySchema, orderEventSchema } from './privateEvents';
 import { symbolSchema } from './topics';
 
-/** An order as `POST/GET /api/orders` return it; `streamPosition` (on POST) is the id of its last resulting event. */
-export const orderViewSchema = z.object({
+/** An order as `POST/GET /api/orders` return it: the `order` event's fields with REST names; `streamPosition` (on POST) is the id of its last resulting event. */
+export const orderViewSchema = orderEventSchema.omit({ topic: true, orderId: true, ts: true }).extend({
   id: z.string(),
-  symbol: symbolSchema,
-  side: z.enum(['buy', 'sell']),
-  type: z.enum(['market', 'limit']),
-  quantity: z.number().int().positive(),
-  limitPrice: moneySchema.nullable(),
-  status: orderStatusSchema,
-  filledQuantity: z.number().int().nonnegative(),
-  averagePrice: moneySchema.nullable(),
-  reason: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   streamPosition: z.string().optional(),

@@ -118,14 +118,7 @@ export class Connection {
       for (const e of entries) this.enqueue(e.frame, e.conflationKey);
       return;
     }
-    try {
-      sink.write(bytes);
-    } catch {
-      this.close('write_failed');
-      return;
-    }
-    this.stats.delivered += entries.length;
-    this.stats.bytes += bytes.byteLength;
+    this.write(sink, bytes, entries.length);
   }
 
   /** Queues a frame; with a key, supersedes the unsent frame of the same key. Returns false if the connection is gone. */
@@ -166,13 +159,18 @@ export class Connection {
     this.queue = [];
     this.pendingByKey.clear();
     this.queuedBytes = 0;
+    this.write(sink, bytes, live.length);
+  }
+
+  /** One write to the transport; a failed write means the client is gone. */
+  private write(sink: FrameSink, bytes: Uint8Array, events: number): void {
     try {
       sink.write(bytes);
     } catch {
       this.close('write_failed');
       return;
     }
-    this.stats.delivered += live.length;
+    this.stats.delivered += events;
     this.stats.bytes += bytes.byteLength;
   }
 
