@@ -33,3 +33,21 @@ test('the quote board is legible in dark mode', async ({ browser }) => {
   await page.screenshot({ path: '.data/test-results/screens/trader-dark.png', fullPage: true });
   await context.close();
 });
+
+test('the quote board sorts by a column from the keyboard and says so to screen readers', async ({ page }) => {
+  await page.goto('/');
+  const board = page.getByTestId('quote-board');
+  await expect(board.locator('tbody tr[data-symbol]')).toHaveCount(10);
+  const last = board.getByRole('columnheader', { name: 'Last' });
+  await last.getByRole('button').focus();
+  await page.keyboard.press('Enter');
+  await expect(last).toHaveAttribute('aria-sort', 'ascending');
+  const prices = async () => (await board.locator('[data-testid^="last-"]').allTextContents()).map((t) => Number(t.replace(/,/g, '')));
+  const ascending = await prices();
+  expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
+  await page.keyboard.press('Enter');
+  await expect(last).toHaveAttribute('aria-sort', 'descending');
+  const symbolHeader = board.getByRole('columnheader', { name: 'Symbol' });
+  await symbolHeader.getByRole('button').click();
+  await expect(board.locator('tbody tr[data-symbol]').first()).toHaveAttribute('data-symbol', 'ACME');
+});

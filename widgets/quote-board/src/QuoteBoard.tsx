@@ -1,8 +1,9 @@
 'use client';
-import { Fragment, memo, useId } from 'react';
+import { Fragment, memo, useId, useState } from 'react';
 import type { QuoteRow } from '@quoteline/client';
 import { useFeed } from '@quoteline/client/react';
-import { directionOf, formatChange, formatPercent, formatPrice, formatTime, StreamStatus, widgetBaseCss } from '@quoteline/widget-kit';
+import { directionOf, formatChange, formatPercent, formatPrice, formatTime, StreamStatus, useRarely, widgetBaseCss } from '@quoteline/widget-kit';
+import { boardSummary, nextSort, sortSymbols, type SortState } from './sorting';
 import { quoteBoardConfigSchema, type QuoteBoardColumn, type QuoteBoardConfig } from './config';
 import { quoteBoardCss } from './styles';
 
@@ -30,6 +31,10 @@ export function QuoteBoard(props: QuoteBoardProps) {
   const config = quoteBoardConfigSchema.parse(rest);
   const feed = useFeed(config.feed);
   const titleId = useId();
+  const [sort, setSort] = useState<SortState>(null);
+  const symbols = feed ? sortSymbols(feed.symbols, feed.rows, sort) : [];
+  // Screen readers hear the biggest mover every 30 s, never every tick.
+  const summary = useRarely(feed ? boardSummary(feed.symbols, feed.rows) : '', 30_000);
   return (
     <section className="ql-widget ql-board" data-theme={theme} aria-labelledby={titleId} data-testid="quote-board">
       <style>{widgetBaseCss + quoteBoardCss}</style>
@@ -37,6 +42,9 @@ export function QuoteBoard(props: QuoteBoardProps) {
         <h2 id={titleId}>{config.title}</h2>
         <StreamStatus />
       </header>
+      <p className="ql-visually-hidden" aria-live="polite">
+        {summary}
+      </p>
       <div className="ql-table-wrap">
       <table aria-busy={feed === undefined}>
         <caption>
@@ -45,8 +53,11 @@ export function QuoteBoard(props: QuoteBoardProps) {
         <thead>
           <tr>
             {config.columns.map((c) => (
-              <th key={c} scope="col" className={HEADINGS[c].numeric ? 'ql-num' : undefined}>
-                {HEADINGS[c].label}
+              <th key={c} scope="col" className={HEADINGS[c].numeric ? 'ql-num' : undefined} aria-sort={sort?.column === c ? sort.direction : undefined}>
+                <button type="button" className="ql-sort" onClick={() => setSort((s) => nextSort(s, c))}>
+                  {HEADINGS[c].label}
+                  <span aria-hidden="true">{sort?.column === c ? (sort.direction === 'ascending' ? ' ↑' : ' ↓') : ''}</span>
+                </button>
               </th>
             ))}
           </tr>
@@ -61,7 +72,7 @@ export function QuoteBoard(props: QuoteBoardProps) {
               </td>
             </tr>
           ) : (
-            feed.symbols.map((symbol) => <Row key={symbol} row={feed.rows[symbol]!} columns={config.columns} />)
+            symbols.map((symbol) => <Row key={symbol} row={feed.rows[symbol]!} columns={config.columns} />)
           )}
         </tbody>
       </table>

@@ -1,6 +1,8 @@
 /** The quote board's own CSS on top of the widget kit's base (tokens, tables, status). */
 export const quoteBoardCss = `
 .ql-board tbody th{font-size:14px}
+.ql-board .ql-sort{all:unset;cursor:pointer;font:inherit;color:inherit;text-transform:inherit;letter-spacing:inherit}
+.ql-board .ql-sort:focus-visible{outline:3px solid var(--ql-accent);outline-offset:2px}
 .ql-board td.ql-name{color:var(--ql-muted);max-width:16em;overflow:hidden;text-overflow:ellipsis}
 .ql-flash-up{animation:ql-flash-up .8s ease-out}.ql-flash-down{animation:ql-flash-down .8s ease-out}
 @keyframes ql-flash-up{from{background:var(--ql-flash-up)}to{background:transparent}}
