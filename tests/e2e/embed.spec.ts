@@ -82,3 +82,19 @@ test('a page whose origin the key does not allow says so and receives no data', 
   expect(streams).toHaveLength(0);
   await page.screenshot({ path: '.data/test-results/screens/embed-unauthorised.png' });
 });
+
+test('on Quoteline itself the same loader mounts the trading widgets for the signed-in account, on one stream', async ({ page, request }) => {
+  await page.goto('/embed-self.html');
+  await expect(page.locator('[data-quoteline="order-ticket"]').getByRole('alert')).toHaveText(/Sign in on Quoteline/);
+  const signedIn = await page.request.post('/api/session', { data: { email: 'trader@example.com', password: 'quoteline-trader' }, headers: { Origin: new URL(page.url()).origin } });
+  expect(signedIn.status()).toBe(200);
+  const before = (await opened(request)).stream.opened;
+  await page.reload();
+  const ticket = page.locator('[data-quoteline="order-ticket"]');
+  await expect(ticket.getByRole('heading', { name: 'Order ticket' })).toBeVisible();
+  await expect(ticket.getByTestId('ticket-ask')).not.toHaveText('—');
+  await expect(page.locator('[data-quoteline="portfolio"]').getByTestId('portfolio-cash')).not.toBeEmpty();
+  await expect(page.locator('[data-quoteline="quote-board"] tbody tr[data-symbol]')).toHaveCount(10);
+  expect((await opened(request)).stream.opened - before).toBe(1);
+  await page.screenshot({ path: '.data/test-results/screens/embed-self.png', fullPage: true });
+});

@@ -15,6 +15,15 @@ export const ROOT = (() => {
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const NEXT = join(ROOT, 'node_modules/.bin/next');
 
+/** True when nothing listens on this loopback port. */
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolvePort) => {
+    const server = createServer();
+    server.once('error', () => resolvePort(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolvePort(true)));
+  });
+}
+
 /** A free TCP port on loopback. */
 export function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
@@ -105,6 +114,8 @@ export async function startAppServer(
     await run(TSX, ['packages/platform/src/cli/seed.ts'], env);
   }
   if (options.sql) execSqlite(databaseUrl.slice('file:'.length), options.sql);
+  if (options.port !== undefined && !(await portIsFree(options.port)))
+    throw new Error(`port ${options.port} is in use: another app server would answer these tests (set E2E_PORT to another port)`);
   const port = options.port ?? (await freePort());
   const child = spawn(NEXT, ['start', '-H', '127.0.0.1', '-p', String(port)], {
     cwd: join(ROOT, 'apps/web'),

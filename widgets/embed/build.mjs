@@ -54,6 +54,25 @@ for (const [file, out] of Object.entries(modules.metafile.outputs)) {
   if (name) manifest[name] = basename(file);
 }
 
+// The trading widgets, for Quoteline's own pages only: a separate, self-contained
+// module (its own Preact and query client; the stream is the page's global one),
+// so their full zod never lands in a chunk that third-party pages load.
+const trading = await build({
+  entryPoints: { trading: 'src/widgets/trading.tsx' },
+  bundle: true,
+  format: 'esm',
+  minify: true,
+  target: 'es2020',
+  outdir: dist,
+  entryNames: '[name]-[hash]',
+  alias,
+  jsx: 'automatic',
+  define: { 'process.env.NODE_ENV': '"production"' },
+  metafile: true,
+  logLevel: 'warning',
+});
+manifest.trading = basename(Object.keys(trading.metafile.outputs).find((f) => f.endsWith('.js')));
+
 await build({
   entryPoints: ['src/loader.ts'],
   bundle: true,

@@ -20,11 +20,12 @@ function load<T>(file: string): Promise<T> {
 }
 
 async function check(): Promise<{ ok: true; context: EmbedContext } | { ok: false; reason: 'unauthorised' | 'unreachable' }> {
+  if (location.origin === base) return { ok: true, context: { base, key, feeds: [], symbols: null, sameOrigin: true } };
   try {
     const response = await fetch(`${base}/api/embed/check?key=${encodeURIComponent(key)}`, { credentials: 'omit' });
     if (response.ok) {
       const grant = (await response.json()) as { feeds: string[]; symbols: string[] | null };
-      return { ok: true, context: { base, key, ...grant } };
+      return { ok: true, context: { base, key, ...grant, sameOrigin: false } };
     }
     return { ok: false, reason: 'unauthorised' };
   } catch {
@@ -38,7 +39,9 @@ let checked: ReturnType<typeof check> | null = null;
 
 async function mount(element: HTMLElement): Promise<(() => void) | null> {
   const kind = element.dataset.quoteline ?? '';
-  const file = __QL_MANIFEST__[kind] ?? (['order-ticket', 'blotter', 'portfolio'].includes(kind) ? __QL_MANIFEST__['trade-link'] : undefined);
+  // Trading widgets run for real only on Quoteline's own origin (where the session cookie is); elsewhere a link.
+  const trading = ['order-ticket', 'blotter', 'portfolio'].includes(kind);
+  const file = trading ? __QL_MANIFEST__[location.origin === base ? 'trading' : 'trade-link'] : __QL_MANIFEST__[kind];
   const runtime = load<MessageModule>(__QL_MANIFEST__.runtime!);
   if (!file) {
     (await runtime).mountMessage(element, `Quoteline: there is no widget called "${kind}".`);

@@ -1,7 +1,7 @@
 import { createRoot, type Root } from 'react-dom/client';
 import type { ComponentType } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StreamClient } from '@quoteline/client';
+import { getPageStreamClient, StreamClient, type TopicStream } from '@quoteline/client';
 import { StreamProvider } from '@quoteline/client/react';
 
 /** What the loader hands every widget module: where Quoteline is and the key of this page. */
@@ -11,11 +11,13 @@ export interface EmbedContext {
   /** what the key allows (from /api/embed/check) */
   feeds: string[];
   symbols: string[] | null;
+  /** the page is on Quoteline's own origin: the session cookie works, no key is needed */
+  sameOrigin: boolean;
 }
 
 interface Shared {
   queryClient: QueryClient;
-  stream: StreamClient;
+  stream: TopicStream;
   api: { base: string; params: Record<string, string> };
 }
 
@@ -23,6 +25,10 @@ let shared: Shared | null = null;
 
 /** The page's one QueryClient and ONE anonymous stream, shared by every widget the snippet mounts. */
 function sharedFor(context: EmbedContext): Shared {
+  if (!shared && context.sameOrigin) {
+    // Quoteline's own pages: the page's one stream (a globalThis singleton, shared by every bundle) with the session cookie.
+    shared = { queryClient: new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } }), stream: getPageStreamClient(), api: { base: '', params: {} } };
+  }
   if (!shared) {
     const params = { key: context.key };
     shared = {
