@@ -56,3 +56,21 @@ describe('market engine', () => {
     expect(engine.snapshot('demo')!.map((a) => a.symbol)).toEqual(['GLOBX']);
   });
 });
+
+describe('market engine pause', () => {
+  it('publishes nothing on its timer while paused and continues after resume', async () => {
+    const events: MarketEvent[] = [];
+    const engine = new MarketEngine({ publish: (e) => events.push(e) });
+    engine.loadFeed({ ...feed(1), tickIntervalMs: 10 });
+    engine.start();
+    engine.setStatus('demo', 'paused');
+    const before = events.length;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(events.length).toBe(before);
+    expect(engine.feedStatus('demo')).toBe('paused');
+    engine.setStatus('demo', 'running');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(events.length).toBeGreaterThan(before);
+    engine.stop();
+  });
+});

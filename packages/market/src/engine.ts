@@ -146,6 +146,14 @@ export class MarketEngine {
     return [...this.feeds.keys()];
   }
 
+  /** Pauses or resumes a feed: no updates while paused; its quotes stay as they are. */
+  setStatus(slug: string, status: 'running' | 'paused'): void {
+    const state = this.requireFeed(slug);
+    state.config = { ...state.config, status };
+    if (status === 'paused') this.stopTimer(state);
+    else this.startTimer(state);
+  }
+
   /** Whether a loaded feed is running or paused; null for an unknown feed. */
   feedStatus(slug: string): 'running' | 'paused' | null {
     return this.feeds.get(slug)?.config.status ?? null;

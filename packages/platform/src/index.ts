@@ -19,3 +19,4 @@ export * from './embedAssets';
 export * from './candles/candleStore';
 export * from './candles/candleRecorder';
 export * from './candles/candleRoutes';
+export * from './adminFeeds';

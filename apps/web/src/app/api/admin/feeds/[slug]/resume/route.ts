@@ -1,0 +1,13 @@
+import { assertSameOrigin, handle, principalOf, setFeedStatus } from '@quoteline/platform';
+import { platform } from '../../../../../../server/platform';
+
+export const dynamic = 'force-dynamic';
+
+/** Admin: resume the feed's updates. */
+export function POST(request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
+  return handle(async () => {
+    assertSameOrigin(request);
+    const p = await platform();
+    return setFeedStatus(p, await principalOf(p, request), (await params).slug, 'running');
+  });
+}

@@ -1,0 +1,60 @@
+import { addInstrumentRequestSchema, feedSlugSchema, invalid, QuotelineError, symbolSchema } from '@quoteline/protocol';
+import { parsePrice } from '@quoteline/trading';
+import type { Principal } from './directory';
+import type { Platform } from './platform';
+import { MONEY_SCALE } from './trading/views';
+
+/** Admin routes need a signed-in admin: 401 signed out, 403 for traders. */
+export function requireAdmin(principal: Principal): NonNullable<Principal> {
+  if (!principal) throw new QuotelineError('unauthorized', 'Sign in as an admin.');
+  if (principal.role !== 'admin') throw new QuotelineError('forbidden', 'Only admins may change feeds.');
+  return principal;
+}
+
+async function feedOf(platform: Platform, slugParam: string) {
+  const slug = feedSlugSchema.safeParse(slugParam);
+  if (!slug.success) throw invalid('bad_request', 'A feed slug is 1-32 lowercase letters, digits or dashes.', slug.error.issues);
+  const feed = await platform.db.feed.findUnique({ where: { slug: slug.data } });
+  if (!feed || !platform.engine.hasFeed(slug.data)) throw new QuotelineError('unknown_feed', `There is no feed "${slug.data}".`);
+  return feed;
+}
+
+/** `POST /api/admin/feeds/<slug>/instruments`: stored first (the database is the truth), then every subscriber sees an `add`. */
+export async function addInstrument(platform: Platform, principal: Principal, slugParam: string, body: unknown): Promise<Response> {
+  requireAdmin(principal);
+  const feed = await feedOf(platform, slugParam);
+  const symbol = symbolSchema.safeParse((body as { symbol?: unknown } | null)?.symbol);
+  if (!symbol.success) throw invalid('invalid_symbol', 'A symbol is 1-12 uppercase letters, digits, dots or dashes.', symbol.error.issues.map((i) => ({ ...i, path: ['symbol'] })));
+  const parsed = addInstrumentRequestSchema.safeParse(body);
+  if (!parsed.success) throw invalid('invalid_body', 'Send {"symbol","name","price"}.', parsed.error.issues);
+  const price = parsePrice(parsed.data.price, MONEY_SCALE);
+  if (price === null) throw invalid('invalid_price', 'The price needs at most two decimals.', [{ path: ['price'], message: 'at most two decimals' }]);
+  if (await platform.db.instrument.findUnique({ where: { symbol: parsed.data.symbol } }))
+    throw new QuotelineError('duplicate_symbol', `${parsed.data.symbol} already exists; symbols are unique across feeds.`);
+  const row = await platform.db.instrument.create({
+    data: { feedId: feed.id, symbol: parsed.data.symbol, name: parsed.data.name, priceScale: MONEY_SCALE, tickSize: 1, openPrice: price, lastPrice: price },
+  });
+  platform.engine.addInstrument(feed.slug, { symbol: row.symbol, name: row.name, priceScale: row.priceScale, tickSize: row.tickSize, openPrice: row.openPrice, lastPrice: row.lastPrice });
+  return Response.json({ feed: feed.slug, symbol: row.symbol, name: row.name, price: parsed.data.price }, { status: 201 });
+}
+
+/** `DELETE /api/admin/feeds/<slug>/instruments/<symbol>`: removed from the database, then every subscriber sees a `remove`. */
+export async function removeInstrument(platform: Platform, principal: Principal, slugParam: string, symbolParam: string): Promise<Response> {
+  requireAdmin(principal);
+  const feed = await feedOf(platform, slugParam);
+  const symbol = symbolSchema.safeParse(symbolParam);
+  if (!symbol.success) throw invalid('invalid_symbol', 'A symbol is 1-12 uppercase letters, digits, dots or dashes.', symbol.error.issues);
+  const { count } = await platform.db.instrument.deleteMany({ where: { symbol: symbol.data, feedId: feed.id } });
+  if (count === 0) throw new QuotelineError('unknown_symbol', `Feed ${feed.slug} has no instrument ${symbol.data}.`);
+  platform.engine.removeInstrument(feed.slug, symbol.data);
+  return new Response(null, { status: 204 });
+}
+
+/** `POST /api/admin/feeds/<slug>/pause` and `/resume`: stored, then applied live; orders on a paused feed get 409 feed_paused. */
+export async function setFeedStatus(platform: Platform, principal: Principal, slugParam: string, status: 'running' | 'paused'): Promise<Response> {
+  requireAdmin(principal);
+  const feed = await feedOf(platform, slugParam);
+  await platform.db.feed.update({ where: { id: feed.id }, data: { status } });
+  platform.engine.setStatus(feed.slug, status);
+  return Response.json({ feed: feed.slug, status });
+}

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAppServer, type AppServer } from '../support/appServer';
+import { signIn, type TestSession } from '../support/session';
+import { openTestStream } from '../support/sseClient';
+
+let server: AppServer;
+let admin: TestSession;
+let trader: TestSession;
+
+beforeAll(async () => {
+  server = await startAppServer({ env: { QUOTELINE_INSTANCE: 'it-admin' } });
+  admin = await signIn(server.url, 'admin@example.com', 'quoteline-admin');
+  trader = await signIn(server.url, 'trader@example.com', 'quoteline-trader');
+});
+afterAll(() => server?.stop());
+
+const post = (s: TestSession, path: string, body?: unknown) =>
+  s.fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+
+describe('admin: instruments', () => {
+  it('adds an instrument live (subscribers see an add) and removes it (they see a remove)', async () => {
+    const stream = await openTestStream(server.url, '/api/stream?topics=feed:demo');
+    try {
+      await stream.waitFor((events) => events.filter((e) => e.type === 'add').length >= 10);
+      const added = await post(admin, '/api/admin/feeds/demo/instruments', { symbol: 'NEWCO', name: 'New Co', price: 12.34 });
+      expect(added.status).toBe(201);
+      await stream.waitFor((events) => events.some((e) => e.type === 'add' && e.data.symbol === 'NEWCO'), 2000);
+      const add = stream.events.find((e) => e.type === 'add' && e.data.symbol === 'NEWCO')!;
+      expect(add.data).toMatchObject({ name: 'New Co', price: 12.34, open: 12.34 });
+      expect((await post(admin, '/api/admin/feeds/demo/instruments', { symbol: 'NEWCO', name: 'Again', price: 1 })).status).toBe(409);
+      const removed = await admin.fetch('/api/admin/feeds/demo/instruments/NEWCO', { method: 'DELETE' });
+      expect(removed.status).toBe(204);
+      await stream.waitFor((events) => events.some((e) => e.type === 'remove' && e.data.symbol === 'NEWCO'), 2000);
+      expect((await admin.fetch('/api/admin/feeds/demo/instruments/NEWCO', { method: 'DELETE' })).status).toBe(404);
+    } finally {
+      stream.close();
+    }
+  });
+
+  it.each([
+    ['a lowercase symbol', { symbol: 'bad', name: 'x', price: 1 }, 400, 'invalid_symbol'],
+    ['a missing name', { symbol: 'OKAY', price: 1 }, 400, 'invalid_body'],
+    ['a negative price', { symbol: 'OKAY', name: 'x', price: -1 }, 400, 'invalid_body'],
+    ['a sub-cent price', { symbol: 'OKAY', name: 'x', price: 1.001 }, 400, 'invalid_price'],
+    ['a duplicate of a demo symbol', { symbol: 'ACME', name: 'x', price: 1 }, 409, 'duplicate_symbol'],
+  ])('refuses %s with %s %s and adds nothing', async (_name, body, status, code) => {
+    const response = await post(admin, '/api/admin/feeds/demo/instruments', body);
+    expect(response.status).toBe(status);
+    expect(await response.json()).toMatchObject({ error: { code } });
+  });
+
+  it('answers 404 for an unknown feed, 403 for traders, 401 signed out, 403 cross-site', async () => {
+    expect((await post(admin, '/api/admin/feeds/nope/instruments', { symbol: 'X', name: 'x', price: 1 })).status).toBe(404);
+    expect((await post(trader, '/api/admin/feeds/demo/instruments', { symbol: 'X', name: 'x', price: 1 })).status).toBe(403);
+    expect((await post(trader, '/api/admin/feeds/demo/pause')).status).toBe(403);
+    const anonymous = await fetch(`${server.url}/api/admin/feeds/demo/pause`, { method: 'POST', headers: { Origin: server.url } });
+    expect(anonymous.status).toBe(401);
+    const crossSite = await fetch(`${server.url}/api/admin/feeds/demo/pause`, { method: 'POST', headers: { Origin: 'https://evil.example', cookie: admin.cookie } });
+    expect(crossSite.status).toBe(403);
+  });
+});
+
+describe('admin: pause and resume', () => {
+  it('stops updates and refuses orders with 409 feed_paused while paused; resume restarts them', async () => {
+    expect(await (await post(admin, '/api/admin/feeds/demo/pause')).json()).toEqual({ feed: 'demo', status: 'paused' });
+    const order = await trader.order({ symbol: 'ACME', side: 'buy', type: 'market', quantity: 1 });
+    expect(order.status).toBe(409);
+    expect(await order.json()).toMatchObject({ error: { code: 'feed_paused' } });
+    const stream = await openTestStream(server.url, '/api/stream?topics=feed:demo');
+    try {
+      await stream.waitFor((events) => events.filter((e) => e.type === 'add').length >= 10);
+      await new Promise((r) => setTimeout(r, 1200)); // more than two ticks of the demo feed
+      expect(stream.events.filter((e) => e.type === 'update')).toEqual([]);
+      expect((await post(admin, '/api/admin/feeds/demo/resume')).status).toBe(200);
+      await stream.waitFor((events) => events.some((e) => e.type === 'update'), 3000);
+      expect((await trader.order({ symbol: 'ACME', side: 'buy', type: 'market', quantity: 1 })).status).toBe(201);
+    } finally {
+      stream.close();
+    }
+  });
+});
