@@ -97,6 +97,22 @@ describe('StreamClient', () => {
     expect(statuses).toEqual(['connecting', 'live', 'reconnecting', 'live']);
   });
 
+  it('hands a listener that joins a live topic its current rows (the stream will not resend the snapshot)', async () => {
+    const client = makeClient();
+    client.subscribe('feed:demo', () => undefined);
+    await flush();
+    const es = FakeEventSource.instances[0]!;
+    es.emit('ready', ready(['feed:demo']));
+    es.emit('add', { topic: 'feed:demo', symbol: 'A', name: 'A', price: 1, bid: 1, ask: 1, open: 1, decimals: 2, ts: 1 }, 'e:1');
+    es.emit('update', { topic: 'feed:demo', symbol: 'A', price: 2, bid: 2, ask: 2, ts: 2 }, 'e:2');
+    const late: StreamEvent[] = [];
+    client.subscribe('feed:demo', (e) => late.push(e));
+    await flush();
+    expect(late.map((e) => e.type)).toEqual(['ready', 'add']);
+    expect(late[1]!.data).toMatchObject({ symbol: 'A', price: 2 });
+    expect(FakeEventSource.instances).toHaveLength(1);
+  });
+
   it('backs off exponentially with full jitter, capped', () => {
     expect(backoffDelay(0, () => 0.999)).toBeLessThan(500);
     expect(backoffDelay(3, () => 0.999)).toBeLessThan(4000);

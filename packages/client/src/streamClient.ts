@@ -1,5 +1,6 @@
 import type { EventType, ReadyEvent, StreamEvent } from '@quoteline/protocol';
 import { backoffDelay } from './backoff';
+import { applyFeedEvents, EMPTY_FEED, type FeedState } from './feedState';
 import type { ConnectionStatus } from './status';
 
 /** Receives the events of one topic (and `reset`, which concerns every topic). */
@@ -56,6 +57,8 @@ export class StreamClient implements TopicStream {
   private syncScheduled = false;
   private syncing: Promise<void> = Promise.resolve();
   private currentStatus: ConnectionStatus = 'idle';
+  /** Current rows of every feed topic whose snapshot has begun, so a listener joining later starts from them. */
+  private readonly feeds = new Map<string, FeedState>();
 
   constructor(options: StreamClientOptions = {}) {
     const url = options.url ?? '/api/stream';
@@ -89,6 +92,18 @@ export class StreamClient implements TopicStream {
     if (entry.lingerTimer) clearTimeout(entry.lingerTimer);
     entry.lingerTimer = null;
     entry.listeners.add(listener);
+    const joined = entry;
+    // The topic is already live: this listener gets its current rows (the stream will not send the snapshot again).
+    if (this.ready && this.feeds.has(topic))
+      queueMicrotask(() => {
+        const feed = this.feeds.get(topic);
+        if (!feed || !this.ready || !joined.listeners.has(listener)) return;
+        listener({ type: 'ready', data: { ...this.ready, topics: [topic] } });
+        for (const symbol of feed.symbols) {
+          const { previousPrice: _previous, ...add } = feed.rows[symbol]!;
+          listener({ type: 'add', data: add });
+        }
+      });
     this.scheduleSync();
     return () => {
       const current = this.topics.get(topic);
@@ -96,6 +111,7 @@ export class StreamClient implements TopicStream {
       current.lingerTimer = setTimeout(() => {
         if (current.listeners.size === 0) {
           this.topics.delete(topic);
+          this.feeds.delete(topic);
           this.scheduleSync();
         }
       }, this.options.lingerMs);
@@ -166,6 +182,7 @@ export class StreamClient implements TopicStream {
     else {
       // A fresh snapshot replaces whatever the page held.
       this.lastEventId = null;
+      this.feeds.clear();
       const reset = { type: 'reset', data: { reason: 'unknown_id' } } as StreamEvent;
       for (const entry of this.topics.values()) for (const l of entry.listeners) l(reset);
     }
@@ -195,14 +212,18 @@ export class StreamClient implements TopicStream {
     }
     const event = { type, data, id: message.lastEventId || undefined } as StreamEvent;
     if (type === 'reset') {
+      for (const topic of this.feeds.keys()) this.feeds.set(topic, EMPTY_FEED);
       for (const entry of this.topics.values()) for (const l of entry.listeners) l(event);
       return;
     }
+    const feed = data.topic ? this.feeds.get(data.topic) : undefined;
+    if (feed) this.feeds.set(data.topic!, applyFeedEvents(feed, [event]));
     const entry = data.topic ? this.topics.get(data.topic) : undefined;
     if (entry) for (const l of entry.listeners) l(event);
   }
 
   private announce(topics: readonly string[], ready: ReadyEvent): void {
+    for (const t of topics) if (t.startsWith('feed:') && !this.feeds.has(t)) this.feeds.set(t, EMPTY_FEED);
     const event: StreamEvent = { type: 'ready', data: ready };
     for (const t of topics) for (const l of this.topics.get(t)?.listeners ?? []) l(event);
   }
