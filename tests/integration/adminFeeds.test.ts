@@ -79,3 +79,29 @@ describe('admin: pause and resume', () => {
     }
   });
 });
+
+describe('admin: embed keys, feeds list and audit log', () => {
+  it('creates a key, lists it, revokes it (closing its streams) and records who did what', async () => {
+    const bad = await post(admin, '/api/admin/embed-keys', { label: 'Shop', origins: ['*'], feeds: ['demo'] });
+    expect(bad.status).toBe(400);
+    const created = await post(admin, '/api/admin/embed-keys', { label: 'Shop', origins: ['https://shop.example'], feeds: ['demo'] });
+    expect(created.status).toBe(201);
+    const { key } = (await created.json()) as { key: string };
+    expect(key).toMatch(/^pk_/);
+    const listed = (await (await admin.fetch('/api/admin/embed-keys')).json()) as { keys: { key: string; revokedAt: string | null }[] };
+    expect(listed.keys.find((k) => k.key === key)).toMatchObject({ revokedAt: null });
+    const stream = await openTestStream(server.url, `/api/stream?topics=feed:demo&key=${key}`, { Accept: 'text/event-stream', Origin: 'https://shop.example' });
+    await stream.waitFor((events) => events.some((e) => e.type === 'ready'));
+    expect((await admin.fetch(`/api/admin/embed-keys/${key}`, { method: 'DELETE' })).status).toBe(204);
+    await stream.ended;
+    expect((await admin.fetch(`/api/admin/embed-keys/${key}`, { method: 'DELETE' })).status).toBe(404);
+    expect((await trader.fetch('/api/admin/embed-keys')).status).toBe(403);
+
+    const feeds = (await (await admin.fetch('/api/admin/feeds')).json()) as { feeds: { slug: string; instruments: unknown[] }[] };
+    expect(feeds.feeds.find((f) => f.slug === 'demo')!.instruments.length).toBeGreaterThanOrEqual(10);
+    const audit = (await (await admin.fetch('/api/admin/audit')).json()) as { entries: { actor: string; action: string; target: string }[] };
+    expect(audit.entries.map((e) => e.action)).toEqual(expect.arrayContaining(['embed_key.create', 'embed_key.revoke', 'instrument.add', 'instrument.remove', 'feed.pause', 'feed.resume']));
+    expect(audit.entries.every((e) => e.actor === 'admin@example.com')).toBe(true);
+    expect((await trader.fetch('/api/admin/audit')).status).toBe(403);
+  });
+});

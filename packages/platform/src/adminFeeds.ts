@@ -3,6 +3,8 @@ import { parsePrice } from '@quoteline/trading';
 import type { Principal } from './directory';
 import type { Platform } from './platform';
 import { MONEY_SCALE } from './trading/views';
+import { audit, recentAudit } from './audit';
+import { createEmbedKey, newEmbedKeySchema, revokeEmbedKey } from './embed/manageKeys';
 
 /** Admin routes need a signed-in admin: 401 signed out, 403 for traders. */
 export function requireAdmin(principal: Principal): NonNullable<Principal> {
@@ -21,7 +23,7 @@ async function feedOf(platform: Platform, slugParam: string) {
 
 /** `POST /api/admin/feeds/<slug>/instruments`: stored first (the database is the truth), then every subscriber sees an `add`. */
 export async function addInstrument(platform: Platform, principal: Principal, slugParam: string, body: unknown): Promise<Response> {
-  requireAdmin(principal);
+  const who = requireAdmin(principal);
   const feed = await feedOf(platform, slugParam);
   const symbol = symbolSchema.safeParse((body as { symbol?: unknown } | null)?.symbol);
   if (!symbol.success) throw invalid('invalid_symbol', 'A symbol is 1-12 uppercase letters, digits, dots or dashes.', symbol.error.issues.map((i) => ({ ...i, path: ['symbol'] })));
@@ -35,26 +37,82 @@ export async function addInstrument(platform: Platform, principal: Principal, sl
     data: { feedId: feed.id, symbol: parsed.data.symbol, name: parsed.data.name, priceScale: MONEY_SCALE, tickSize: 1, openPrice: price, lastPrice: price },
   });
   platform.engine.addInstrument(feed.slug, { symbol: row.symbol, name: row.name, priceScale: row.priceScale, tickSize: row.tickSize, openPrice: row.openPrice, lastPrice: row.lastPrice });
+  await audit(platform.db, who.email, 'instrument.add', `feed:${feed.slug}/${row.symbol}`, { name: row.name, price: parsed.data.price });
   return Response.json({ feed: feed.slug, symbol: row.symbol, name: row.name, price: parsed.data.price }, { status: 201 });
 }
 
 /** `DELETE /api/admin/feeds/<slug>/instruments/<symbol>`: removed from the database, then every subscriber sees a `remove`. */
 export async function removeInstrument(platform: Platform, principal: Principal, slugParam: string, symbolParam: string): Promise<Response> {
-  requireAdmin(principal);
+  const who = requireAdmin(principal);
   const feed = await feedOf(platform, slugParam);
   const symbol = symbolSchema.safeParse(symbolParam);
   if (!symbol.success) throw invalid('invalid_symbol', 'A symbol is 1-12 uppercase letters, digits, dots or dashes.', symbol.error.issues);
   const { count } = await platform.db.instrument.deleteMany({ where: { symbol: symbol.data, feedId: feed.id } });
   if (count === 0) throw new QuotelineError('unknown_symbol', `Feed ${feed.slug} has no instrument ${symbol.data}.`);
   platform.engine.removeInstrument(feed.slug, symbol.data);
+  await audit(platform.db, who.email, 'instrument.remove', `feed:${feed.slug}/${symbol.data}`);
   return new Response(null, { status: 204 });
 }
 
 /** `POST /api/admin/feeds/<slug>/pause` and `/resume`: stored, then applied live; orders on a paused feed get 409 feed_paused. */
 export async function setFeedStatus(platform: Platform, principal: Principal, slugParam: string, status: 'running' | 'paused'): Promise<Response> {
-  requireAdmin(principal);
+  const who = requireAdmin(principal);
   const feed = await feedOf(platform, slugParam);
   await platform.db.feed.update({ where: { id: feed.id }, data: { status } });
   platform.engine.setStatus(feed.slug, status);
+  await audit(platform.db, who.email, status === 'paused' ? 'feed.pause' : 'feed.resume', `feed:${feed.slug}`);
   return Response.json({ feed: feed.slug, status });
+}
+
+/** `GET /api/admin/feeds`: every feed with its status and live instruments. */
+export async function listFeeds(platform: Platform, principal: Principal): Promise<Response> {
+  requireAdmin(principal);
+  const feeds = await platform.db.feed.findMany({ orderBy: { slug: 'asc' }, include: { instruments: { orderBy: { symbol: 'asc' } } } });
+  return Response.json({
+    feeds: feeds.map((f) => ({
+      slug: f.slug,
+      name: f.name,
+      source: f.source,
+      status: platform.engine.feedStatus(f.slug) ?? f.status,
+      tickIntervalMs: f.tickIntervalMs,
+      instruments: f.instruments.map((i) => ({ symbol: i.symbol, name: i.name, price: platform.hub.views.findSymbol(i.symbol)?.price ?? i.lastPrice / 100 })),
+    })),
+  });
+}
+
+/** `GET /api/admin/embed-keys`: every key with its grants. */
+export async function listEmbedKeys(platform: Platform, principal: Principal): Promise<Response> {
+  requireAdmin(principal);
+  const keys = await platform.db.embedKey.findMany({ orderBy: { createdAt: 'desc' } });
+  return Response.json({
+    keys: keys.map((k) => ({ key: k.key, label: k.label, origins: JSON.parse(k.allowedOrigins) as string[], feeds: JSON.parse(k.allowedFeeds) as string[], symbols: k.allowedSymbols ? (JSON.parse(k.allowedSymbols) as string[]) : null, revokedAt: k.revokedAt?.toISOString() ?? null, createdAt: k.createdAt.toISOString() })),
+  });
+}
+
+/** `POST /api/admin/embed-keys` `{label, origins, feeds, symbols?}`: a new key (its `pk_` value is returned once, and listed). */
+export async function postEmbedKey(platform: Platform, principal: Principal, body: unknown): Promise<Response> {
+  const who = requireAdmin(principal);
+  const parsed = newEmbedKeySchema.safeParse(body);
+  if (!parsed.success) throw invalid('invalid_body', 'The embed key is not valid.', parsed.error.issues);
+  const row = await createEmbedKey(platform.db, parsed.data);
+  await audit(platform.db, who.email, 'embed_key.create', row.key, { label: row.label, origins: parsed.data.origins, feeds: parsed.data.feeds });
+  return Response.json({ key: row.key, label: row.label }, { status: 201 });
+}
+
+/** `DELETE /api/admin/embed-keys/<key>`: revokes it; its open streams close within seconds. */
+export async function deleteEmbedKey(platform: Platform, principal: Principal, key: string): Promise<Response> {
+  const who = requireAdmin(principal);
+  const row = await platform.db.embedKey.findUnique({ where: { key } });
+  if (!row || !(await revokeEmbedKey(platform.db, key))) throw new QuotelineError('not_found', 'No active embed key has this value.');
+  platform.embedKeys.invalidate();
+  // This instance closes the key's streams now; others within the revocation watcher's interval.
+  platform.hub.closeWhere((p) => (p as { embed?: { keyId: string } } | null)?.embed?.keyId === row.id, 'revoked');
+  await audit(platform.db, who.email, 'embed_key.revoke', key);
+  return new Response(null, { status: 204 });
+}
+
+/** `GET /api/admin/audit`: who changed what and when. */
+export async function getAudit(platform: Platform, principal: Principal): Promise<Response> {
+  requireAdmin(principal);
+  return Response.json({ entries: await recentAudit(platform.db) });
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { feedSlugSchema, MAX_TOPICS_PER_STREAM, symbolSchema, topicSchema } from './topics';
 import { moneySchema } from './privateEvents';
+import { ORIGIN_PATTERN } from './patterns';
 
 /** Query of `GET /api/stream`. */
 export const streamQuerySchema = z.object({
@@ -76,3 +77,13 @@ export type SessionRequest = z.infer<typeof sessionRequestSchema>;
 export type OrderRequest = z.infer<typeof orderRequestSchema>;
 export type AddInstrumentRequest = z.infer<typeof addInstrumentRequestSchema>;
 export type PushTick = z.infer<typeof pushTickSchema>;
+
+/** Body of `POST /api/admin/embed-keys` (the CLI and seed validate the same way). */
+export const embedKeyRequestSchema = z.object({
+  label: z.string().trim().min(1).max(80),
+  origins: z.array(z.string().trim().regex(ORIGIN_PATTERN, 'an origin like https://example.com, http://localhost:* or https://*.example.com')).min(1).max(50),
+  feeds: z.array(feedSlugSchema).min(1).max(50),
+  symbols: z.array(symbolSchema).max(500).nullable().default(null),
+});
+
+export type EmbedKeyRequest = z.infer<typeof embedKeyRequestSchema>;

@@ -1,16 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '@quoteline/db';
-import { feedSlugSchema, symbolSchema } from '@quoteline/protocol';
-import { z } from 'zod';
-import { isOriginPattern } from './originPattern';
+import { embedKeyRequestSchema } from '@quoteline/protocol';
+import type { z } from 'zod';
 
-/** A new embed key's grants, validated the same way by the CLI, the seed and (later) the admin console. */
-export const newEmbedKeySchema = z.object({
-  label: z.string().trim().min(1).max(80),
-  origins: z.array(z.string().refine(isOriginPattern, 'an origin like https://example.com, http://localhost:* or https://*.example.com')).min(1).max(50),
-  feeds: z.array(feedSlugSchema).min(1).max(50),
-  symbols: z.array(symbolSchema).max(500).nullable().default(null),
-});
+/** A new embed key's grants, validated the same way by the CLI, the seed and the admin console (the protocol's schema). */
+export const newEmbedKeySchema = embedKeyRequestSchema;
 
 /** Creates an embed key; `key` may be fixed (the demo seed), else a fresh `pk_` + 24 random bytes. */
 export async function createEmbedKey(db: Db, input: z.input<typeof newEmbedKeySchema>, key = `pk_${randomBytes(24).toString('base64url')}`) {

@@ -1,3 +1,5 @@
+import { ORIGIN_PATTERN } from '@quoteline/protocol/patterns';
+
 /**
  * Matches a browser Origin against an embed key's allowed origin patterns:
  * `https://example.com` (exact), `http://localhost:*` (any port),
@@ -17,7 +19,7 @@ export function originAllowed(origin: string | null, patterns: readonly string[]
 }
 
 function matches(url: URL, pattern: string): boolean {
-  const m = /^(https?):\/\/(\*\.)?([a-z0-9.-]+)(?::(\d{1,5}|\*))?$/i.exec(pattern.trim());
+  const m = ORIGIN_PATTERN.exec(pattern.trim());
   if (!m) return false;
   const [, scheme, subdomains, host, port] = m;
   if (url.protocol !== `${scheme!.toLowerCase()}:`) return false;
@@ -32,5 +34,5 @@ function matches(url: URL, pattern: string): boolean {
 
 /** True when a pattern is one `originAllowed` understands (for validating new keys). */
 export function isOriginPattern(pattern: string): boolean {
-  return /^(https?):\/\/(\*\.)?([a-z0-9.-]+)(?::(\d{1,5}|\*))?$/i.test(pattern.trim());
+  return ORIGIN_PATTERN.test(pattern.trim());
 }

@@ -1,0 +1,10 @@
+import { AdminConsole } from './AdminConsole';
+
+/** The admin console: feeds, instruments, pause/resume, embed keys and the audit log. */
+export default function AdminPage() {
+  return (
+    <main className="page">
+      <AdminConsole />
+    </main>
+  );
+}

@@ -1,0 +1,12 @@
+import { getAudit, handle, principalOf } from '@quoteline/platform';
+import { platform } from '../../../../server/platform';
+
+export const dynamic = 'force-dynamic';
+
+/** Admin: the audit log, newest first. */
+export function GET(request: Request): Promise<Response> {
+  return handle(async () => {
+    const p = await platform();
+    return getAudit(p, await principalOf(p, request));
+  });
+}
