@@ -1,7 +1,14 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+
+const contexts: BrowserContext[] = [];
+test.afterEach(async () => {
+  // Open pages hold streams; later specs count connections.
+  await Promise.all(contexts.splice(0).map((c) => c.close()));
+});
 
 async function signedIn(browser: Browser, email: string, password: string): Promise<Page> {
   const context = await browser.newContext();
+  contexts.push(context);
   const page = await context.newPage();
   await page.goto('/signin');
   await page.getByLabel('Email').fill(email);
