@@ -37,6 +37,11 @@ for (let i = 0; i < 300; i++) {
       console.log(`\n  Quoteline is running: http://localhost:${port}\n`);
       console.log('  Trader page   http://localhost:' + port + '/');
       console.log('  Stream        http://localhost:' + port + '/api/stream?topics=feed:demo');
+      console.log('  Admin         http://localhost:' + port + '/admin');
+      console.log('\n  Demo accounts (local demo only):');
+      console.log('    trader@example.com / quoteline-trader   (trader, 100,000.00 cash)');
+      console.log('    admin@example.com  / quoteline-admin    (admin)');
+      console.log('  Embed demo: npm run embed:demo  (key pk_demo_localhost_only)');
       console.log('\n  Press Ctrl-C to stop.\n');
       break;
     }
