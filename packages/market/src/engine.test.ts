@@ -74,3 +74,17 @@ describe('market engine pause', () => {
     engine.stop();
   });
 });
+
+describe('market engine push ticks', () => {
+  it('publishes a pushed price with the feed spread, and refuses unknown symbols, crossed quotes and paused feeds', () => {
+    const events: MarketEvent[] = [];
+    const engine = new MarketEngine({ publish: (e) => events.push(e), now: () => 5 });
+    engine.loadFeed({ ...feed(1), source: 'push', spreadBps: 10 });
+    expect(engine.pushTick('demo', { symbol: 'ACME', price: 10_000 })).toBeNull();
+    expect(events.at(-1)!.data).toEqual({ topic: 'feed:demo', symbol: 'ACME', price: 100, bid: 99.95, ask: 100.05, ts: 5 });
+    expect(engine.pushTick('demo', { symbol: 'NOPE', price: 1 })).toMatch(/not an instrument/);
+    expect(engine.pushTick('demo', { symbol: 'ACME', price: 100, bid: 101, ask: 100 })).toMatch(/bid/);
+    engine.setStatus('demo', 'paused');
+    expect(engine.pushTick('demo', { symbol: 'ACME', price: 100 })).toMatch(/paused/);
+  });
+});

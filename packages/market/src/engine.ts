@@ -146,6 +146,36 @@ export class MarketEngine {
     return [...this.feeds.keys()];
   }
 
+  /** Applies new simulator settings to a running feed at once (the walk continues from the current prices). */
+  configure(slug: string, settings: Partial<Pick<FeedConfig, 'tickIntervalMs' | 'volatility' | 'drift' | 'spreadBps'>>): void {
+    const state = this.requireFeed(slug);
+    state.config = { ...state.config, ...settings };
+    if (state.timer) {
+      this.stopTimer(state);
+      this.startTimer(state);
+    }
+  }
+
+  /**
+   * A price pushed by a push feed (minor units): bid/ask default to the
+   * feed's spread around it. Returns why it was refused, or null.
+   */
+  pushTick(slug: string, tick: { symbol: string; price: number; bid?: number; ask?: number; ts?: number }): string | null {
+    const state = this.requireFeed(slug);
+    if (state.config.status === 'paused') return 'the feed is paused';
+    const inst = state.instruments.get(tick.symbol);
+    if (!inst) return `${tick.symbol} is not an instrument of this feed`;
+    const spread = quoteFromMid(tick.price, inst.tickSize, state.config.spreadBps);
+    const bid = tick.bid ?? spread.bid;
+    const ask = tick.ask ?? spread.ask;
+    if (!(bid < ask) || bid <= 0) return 'bid must be positive and below ask';
+    Object.assign(inst, { price: tick.price, bid, ask, mid: tick.price, ts: tick.ts ?? this.now() });
+    const d = inst.decimals;
+    const topic = feedTopic(slug);
+    this.publish({ type: 'update', topic, data: { topic, symbol: inst.symbol, price: toWirePrice(inst.price, d), bid: toWirePrice(bid, d), ask: toWirePrice(ask, d), ts: inst.ts } });
+    return null;
+  }
+
   /** Pauses or resumes a feed: no updates while paused; its quotes stay as they are. */
   setStatus(slug: string, status: 'running' | 'paused'): void {
     const state = this.requireFeed(slug);

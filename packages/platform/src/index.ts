@@ -20,3 +20,4 @@ export * from './candles/candleStore';
 export * from './candles/candleRecorder';
 export * from './candles/candleRoutes';
 export * from './adminFeeds';
+export * from './feedAdmin';

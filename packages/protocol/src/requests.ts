@@ -87,3 +87,26 @@ export const embedKeyRequestSchema = z.object({
 });
 
 export type EmbedKeyRequest = z.infer<typeof embedKeyRequestSchema>;
+
+/** Simulator settings an admin may change live. */
+export const simulatorSettingsSchema = z.object({
+  tickIntervalMs: z.number().int().min(50).max(60_000),
+  volatility: z.number().finite().min(0).max(5),
+  drift: z.number().finite().min(-5).max(5),
+  spreadBps: z.number().int().min(0).max(1000),
+});
+
+/** Body of `POST /api/admin/feeds`. */
+export const createFeedRequestSchema = z
+  .object({ slug: feedSlugSchema, name: z.string().trim().min(1).max(80), source: z.enum(['simulator', 'push']).default('simulator') })
+  .extend(simulatorSettingsSchema.partial().shape)
+  .strict();
+
+/** Body of `PATCH /api/admin/feeds/<slug>`: rename and/or retune. */
+export const updateFeedRequestSchema = z
+  .object({ name: z.string().trim().min(1).max(80) })
+  .extend(simulatorSettingsSchema.shape)
+  .partial()
+  .strict();
+
+export type CreateFeedRequest = z.infer<typeof createFeedRequestSchema>;

@@ -1,0 +1,13 @@
+import { assertSameOrigin, handle, principalOf, rotatePushToken } from '@quoteline/platform';
+import { platform } from '../../../../../../server/platform';
+
+export const dynamic = 'force-dynamic';
+
+/** Admin: rotate a push feed's token (shown once). */
+export function POST(request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
+  return handle(async () => {
+    assertSameOrigin(request);
+    const p = await platform();
+    return rotatePushToken(p, await principalOf(p, request), (await params).slug);
+  });
+}

@@ -1,0 +1,96 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createFeedRequestSchema, feedTopic, invalid, pushTickSchema, pushTicksRequestSchema, QuotelineError, updateFeedRequestSchema } from '@quoteline/protocol';
+import { parsePrice } from '@quoteline/trading';
+import { requireAdmin } from './adminFeeds';
+import { audit } from './audit';
+import type { Principal } from './directory';
+import type { Platform } from './platform';
+import { MONEY_SCALE } from './trading/views';
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+const newToken = () => `push_${randomBytes(24).toString('base64url')}`;
+
+async function loadedFeed(platform: Platform, slug: string) {
+  const feed = await platform.db.feed.findUnique({ where: { slug } });
+  if (!feed || !platform.engine.hasFeed(slug)) throw new QuotelineError('unknown_feed', `There is no feed "${slug}".`);
+  return feed;
+}
+
+/** `POST /api/admin/feeds`: a new feed, live at once; a push feed's token is in this answer only. */
+export async function createFeed(platform: Platform, principal: Principal, body: unknown): Promise<Response> {
+  const who = requireAdmin(principal);
+  const parsed = createFeedRequestSchema.safeParse(body);
+  if (!parsed.success) throw invalid('invalid_body', 'The feed is not valid.', parsed.error.issues);
+  const { slug, name, source, ...settings } = parsed.data;
+  if (await platform.db.feed.findUnique({ where: { slug } })) throw new QuotelineError('duplicate_feed', `A feed "${slug}" exists already.`);
+  const pushToken = source === 'push' ? newToken() : null;
+  const feed = await platform.db.feed.create({ data: { slug, name, source, ...settings, pushTokenHash: pushToken ? hashToken(pushToken) : null } });
+  platform.engine.loadFeed({ slug, source, status: 'running', tickIntervalMs: feed.tickIntervalMs, volatility: feed.volatility, drift: feed.drift, spreadBps: feed.spreadBps, seed: feed.seed, instruments: [] });
+  platform.engine.start();
+  await audit(platform.db, who.email, 'feed.create', feedTopic(slug), { name, source });
+  return Response.json({ slug, name, source, ...(pushToken ? { pushToken } : {}) }, { status: 201 });
+}
+
+/** `PATCH /api/admin/feeds/<slug>`: rename and retune; simulator settings apply live. */
+export async function updateFeed(platform: Platform, principal: Principal, slug: string, body: unknown): Promise<Response> {
+  const who = requireAdmin(principal);
+  await loadedFeed(platform, slug);
+  const parsed = updateFeedRequestSchema.safeParse(body);
+  if (!parsed.success) throw invalid('invalid_body', 'The change is not valid.', parsed.error.issues);
+  const { name, ...settings } = parsed.data;
+  const feed = await platform.db.feed.update({ where: { slug }, data: parsed.data });
+  platform.engine.configure(slug, settings);
+  await audit(platform.db, who.email, 'feed.update', feedTopic(slug), parsed.data);
+  return Response.json({ slug, name: feed.name, tickIntervalMs: feed.tickIntervalMs, volatility: feed.volatility, drift: feed.drift, spreadBps: feed.spreadBps });
+}
+
+/** `DELETE /api/admin/feeds/<slug>[?confirm=true]`: ends its topic with a `remove` per instrument; asks for confirmation while anyone watches it. */
+export async function deleteFeed(platform: Platform, principal: Principal, slug: string, confirmed: boolean): Promise<Response> {
+  const who = requireAdmin(principal);
+  await loadedFeed(platform, slug);
+  const watchers = platform.hub.stats().topics[feedTopic(slug)] ?? 0;
+  if (watchers > 0 && !confirmed)
+    throw new QuotelineError('confirmation_required', `${watchers} open stream(s) watch feed:${slug}; repeat with ?confirm=true to end their topic.`);
+  platform.engine.unloadFeed(slug, { announce: true });
+  await platform.db.feed.delete({ where: { slug } });
+  await audit(platform.db, who.email, 'feed.delete', feedTopic(slug), { watchers });
+  return new Response(null, { status: 204 });
+}
+
+/** `POST /api/admin/feeds/<slug>/push-token`: a new token for a push feed; the old one stops working. */
+export async function rotatePushToken(platform: Platform, principal: Principal, slug: string): Promise<Response> {
+  const who = requireAdmin(principal);
+  const feed = await loadedFeed(platform, slug);
+  if (feed.source !== 'push') throw new QuotelineError('not_a_push_feed', `feed:${slug} is not a push feed.`);
+  const pushToken = newToken();
+  await platform.db.feed.update({ where: { slug }, data: { pushTokenHash: hashToken(pushToken) } });
+  await audit(platform.db, who.email, 'feed.rotate_push_token', feedTopic(slug));
+  return Response.json({ slug, pushToken });
+}
+
+/** `POST /api/feeds/<slug>/ticks` with `Authorization: Bearer <push token>`: each tick validated; good ones published, bad ones listed with reasons. */
+export async function pushTicks(platform: Platform, slug: string, authorization: string | null, body: unknown): Promise<Response> {
+  const feed = await platform.db.feed.findUnique({ where: { slug } });
+  const token = /^Bearer (.+)$/.exec(authorization ?? '')?.[1];
+  if (!token) throw new QuotelineError('unauthorized', 'Send the feed\'s push token: Authorization: Bearer push_…');
+  const expected = Buffer.from(feed?.pushTokenHash ?? hashToken(newToken()));
+  const given = Buffer.from(hashToken(token));
+  if (!feed || !platform.engine.hasFeed(slug) || !timingSafeEqual(expected, given)) throw new QuotelineError('forbidden', 'This push token does not belong to this feed.');
+  if (feed.source !== 'push') throw new QuotelineError('not_a_push_feed', `feed:${slug} is not a push feed.`);
+  if (platform.engine.feedStatus(slug) === 'paused') throw new QuotelineError('feed_paused', `feed:${slug} is paused; resume it first.`);
+  const parsed = pushTicksRequestSchema.safeParse(body);
+  if (!parsed.success) throw invalid('invalid_body', 'Send {"ticks":[{symbol, price, bid?, ask?, ts?}, …]} with 1 to 1000 ticks.', parsed.error.issues);
+  const rejected: { index: number; reason: string }[] = [];
+  let accepted = 0;
+  parsed.data.ticks.forEach((raw, index) => {
+    const tick = pushTickSchema.safeParse(raw);
+    if (!tick.success) return rejected.push({ index, reason: tick.error.issues.map((i) => `${i.path.join('.') || 'tick'}: ${i.message}`).join('; ') });
+    const minor = (v: number | undefined) => (v === undefined ? undefined : parsePrice(v, MONEY_SCALE));
+    const [price, bid, ask] = [minor(tick.data.price), minor(tick.data.bid), minor(tick.data.ask)];
+    if (price === null || bid === null || ask === null) return rejected.push({ index, reason: 'prices need at most two decimals' });
+    const refusal = platform.engine.pushTick(slug, { symbol: tick.data.symbol, price: price!, bid, ask, ts: tick.data.ts });
+    if (refusal) return rejected.push({ index, reason: refusal });
+    accepted++;
+  });
+  return Response.json({ accepted, rejected }, { status: accepted > 0 || rejected.length === 0 ? 200 : 422 });
+}

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAppServer, type AppServer } from '../support/appServer';
+import { signIn, type TestSession } from '../support/session';
+import { openTestStream } from '../support/sseClient';
+
+let server: AppServer;
+let admin: TestSession;
+let trader: TestSession;
+
+beforeAll(async () => {
+  server = await startAppServer({ env: { QUOTELINE_INSTANCE: 'it-feeds' } });
+  admin = await signIn(server.url, 'admin@example.com', 'quoteline-admin');
+  trader = await signIn(server.url, 'trader@example.com', 'quoteline-trader');
+});
+afterAll(() => server?.stop());
+
+const send = (s: TestSession, method: string, path: string, body?: unknown) =>
+  s.fetch(path, { method, headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+const push = (slug: string, token: string, ticks: unknown[]) =>
+  fetch(`${server.url}/api/feeds/${slug}/ticks`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify({ ticks }) });
+
+describe('admin: feeds', () => {
+  it('creates a push feed whose token publishes validated ticks to its subscribers; rotating the token retires the old one', async () => {
+    expect((await send(trader, 'POST', '/api/admin/feeds', { slug: 'pushed', name: 'Pushed' })).status).toBe(403);
+    expect((await send(admin, 'POST', '/api/admin/feeds', { slug: 'Bad Slug', name: 'x' })).status).toBe(400);
+    const created = await send(admin, 'POST', '/api/admin/feeds', { slug: 'pushed', name: 'Pushed prices', source: 'push' });
+    expect(created.status).toBe(201);
+    const { pushToken } = (await created.json()) as { pushToken: string };
+    expect(pushToken).toMatch(/^push_/);
+    expect((await send(admin, 'POST', '/api/admin/feeds', { slug: 'pushed', name: 'Again' })).status).toBe(409);
+    expect((await send(admin, 'POST', '/api/admin/feeds/pushed/instruments', { symbol: 'PSH', name: 'Pushed Co', price: 10 })).status).toBe(201);
+
+    const stream = await openTestStream(server.url, '/api/stream?topics=feed:pushed');
+    try {
+      await stream.waitFor((events) => events.some((e) => e.type === 'add' && e.data.symbol === 'PSH'));
+      const answer = await push('pushed', pushToken, [
+        { symbol: 'PSH', price: 10.5 },
+        { symbol: 'PSH', price: 10.75, bid: 10.7, ask: 10.8, ts: 1_700_000_000_000 },
+        { symbol: 'NOPE', price: 1 },
+        { symbol: 'PSH', price: -1 },
+        { symbol: 'PSH', price: 1.001 },
+        { symbol: 'PSH', price: 10, bid: 11, ask: 10.5 },
+      ]);
+      expect(answer.status).toBe(200);
+      const body = (await answer.json()) as { accepted: number; rejected: { index: number; reason: string }[] };
+      expect(body.accepted).toBe(2);
+      expect(body.rejected.map((r) => r.index)).toEqual([2, 3, 4, 5]);
+      expect(body.rejected.every((r) => r.reason.length > 5)).toBe(true);
+      await stream.waitFor((events) => events.filter((e) => e.type === 'update').length >= 2);
+      expect(stream.events.filter((e) => e.type === 'update').map((e) => e.data)).toEqual([
+        expect.objectContaining({ symbol: 'PSH', price: 10.5 }),
+        expect.objectContaining({ symbol: 'PSH', price: 10.75, bid: 10.7, ask: 10.8, ts: 1_700_000_000_000 }),
+      ]);
+    } finally {
+      stream.close();
+    }
+
+    expect((await push('pushed', 'push_wrong', [{ symbol: 'PSH', price: 11 }])).status).toBe(403);
+    expect((await fetch(`${server.url}/api/feeds/pushed/ticks`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"ticks":[]}' })).status).toBe(401);
+    expect((await push('pushed', pushToken, [])).status).toBe(400);
+    const rotated = (await (await send(admin, 'POST', '/api/admin/feeds/pushed/push-token')).json()) as { pushToken: string };
+    expect((await push('pushed', pushToken, [{ symbol: 'PSH', price: 11 }])).status).toBe(403);
+    expect((await push('pushed', rotated.pushToken, [{ symbol: 'PSH', price: 11 }])).status).toBe(200);
+    expect((await send(admin, 'POST', '/api/admin/feeds/demo/push-token')).status).toBe(409);
+  });
+
+  it('retunes a simulator feed live and renames it', async () => {
+    const r = await send(admin, 'PATCH', '/api/admin/feeds/demo', { name: 'Demo market (retuned)', volatility: 0.8, tickIntervalMs: 250 });
+    expect(r.status).toBe(200);
+    expect(await r.json()).toMatchObject({ name: 'Demo market (retuned)', volatility: 0.8, tickIntervalMs: 250 });
+    expect((await send(admin, 'PATCH', '/api/admin/feeds/demo', { volatility: 99 })).status).toBe(400);
+    expect((await send(admin, 'PATCH', '/api/admin/feeds/nope', { name: 'x' })).status).toBe(404);
+  });
+
+  it('asks for confirmation before deleting a watched feed, then ends its topic with removes', async () => {
+    expect((await send(admin, 'POST', '/api/admin/feeds', { slug: 'doomed', name: 'Doomed', tickIntervalMs: 200 })).status).toBe(201);
+    expect((await send(admin, 'POST', '/api/admin/feeds/doomed/instruments', { symbol: 'DOOM', name: 'Doom', price: 5 })).status).toBe(201);
+    const stream = await openTestStream(server.url, '/api/stream?topics=feed:doomed');
+    try {
+      await stream.waitFor((events) => events.some((e) => e.type === 'add'));
+      const ask = await send(admin, 'DELETE', '/api/admin/feeds/doomed');
+      expect(ask.status).toBe(409);
+      expect(await ask.json()).toMatchObject({ error: { code: 'confirmation_required' } });
+      expect((await send(admin, 'DELETE', '/api/admin/feeds/doomed?confirm=true')).status).toBe(204);
+      await stream.waitFor((events) => events.some((e) => e.type === 'remove' && e.data.symbol === 'DOOM'));
+      expect((await fetch(`${server.url}/api/stream?topics=feed:doomed`, { headers: { Accept: 'text/event-stream' } })).status).toBe(404);
+    } finally {
+      stream.close();
+    }
+  });
+});
