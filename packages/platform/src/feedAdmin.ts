@@ -37,7 +37,7 @@ export async function updateFeed(platform: Platform, principal: Principal, slug:
   await loadedFeed(platform, slug);
   const parsed = updateFeedRequestSchema.safeParse(body);
   if (!parsed.success) throw invalid('invalid_body', 'The change is not valid.', parsed.error.issues);
-  const { name, ...settings } = parsed.data;
+  const { name: _name, ...settings } = parsed.data;
   const feed = await platform.db.feed.update({ where: { slug }, data: parsed.data });
   platform.engine.configure(slug, settings);
   await audit(platform.db, who.email, 'feed.update', feedTopic(slug), parsed.data);
