@@ -64,6 +64,31 @@ describe('admin: feeds', () => {
     expect((await send(admin, 'POST', '/api/admin/feeds/demo/push-token')).status).toBe(409);
   });
 
+  it('replays an uploaded CSV at the chosen speed after validating every row', async () => {
+    expect((await send(admin, 'POST', '/api/admin/feeds', { slug: 'replayed', name: 'Replayed', source: 'replay' })).status).toBe(201);
+    expect((await send(admin, 'POST', '/api/admin/feeds/replayed/instruments', { symbol: 'RPL', name: 'Replay Co', price: 20 })).status).toBe(201);
+    const upload = (csv: string, query = 'speed=100&loop=false') =>
+      admin.fetch(`/api/admin/feeds/replayed/replay?${query}`, { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: csv });
+    const bad = await upload('timestamp,symbol,price\n1767225600,RPL,20.5\nnot-a-time,RPL,1\n1767225601,OTHER,2\n1767225602,RPL,1.001\n');
+    expect(bad.status).toBe(400);
+    const body = (await bad.json()) as { error: { issues: { path: (string | number)[]; message: string }[] } };
+    expect(body.error.issues.map((i) => i.path[1]).sort()).toEqual([3, 4, 5]);
+    expect((await upload('1767225600,RPL,1', 'speed=0')).status).toBe(400);
+    expect((await send(admin, 'POST', '/api/admin/feeds/demo/replay')).status).toBe(409);
+
+    const stream = await openTestStream(server.url, '/api/stream?topics=feed:replayed');
+    try {
+      await stream.waitFor((events) => events.some((e) => e.type === 'add'));
+      const ok = await upload('timestamp,symbol,price,bid,ask\n1767225600,RPL,20.5,20.4,20.6\n1767225601,RPL,21\n1767225602,RPL,21.25\n');
+      expect(ok.status).toBe(200);
+      expect(await ok.json()).toEqual({ slug: 'replayed', rows: 3, speed: 100, loop: false });
+      await stream.waitFor((events) => events.filter((e) => e.type === 'update').length >= 3, 3000);
+      expect(stream.events.filter((e) => e.type === 'update').map((e) => (e.data as { price: number }).price)).toEqual([20.5, 21, 21.25]);
+    } finally {
+      stream.close();
+    }
+  });
+
   it('retunes a simulator feed live and renames it', async () => {
     const r = await send(admin, 'PATCH', '/api/admin/feeds/demo', { name: 'Demo market (retuned)', volatility: 0.8, tickIntervalMs: 250 });
     expect(r.status).toBe(200);

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createFeedRequestSchema, feedTopic, invalid, pushTickSchema, pushTicksRequestSchema, QuotelineError, updateFeedRequestSchema } from '@quoteline/protocol';
 import { parsePrice } from '@quoteline/trading';
+import { parseReplayCsv } from '@quoteline/market';
 import { requireAdmin } from './adminFeeds';
 import { audit } from './audit';
 import type { Principal } from './directory';
@@ -51,6 +52,7 @@ export async function deleteFeed(platform: Platform, principal: Principal, slug:
   const watchers = platform.hub.stats().topics[feedTopic(slug)] ?? 0;
   if (watchers > 0 && !confirmed)
     throw new QuotelineError('confirmation_required', `${watchers} open stream(s) watch feed:${slug}; repeat with ?confirm=true to end their topic.`);
+  platform.replays.stop(slug);
   platform.engine.unloadFeed(slug, { announce: true });
   await platform.db.feed.delete({ where: { slug } });
   await audit(platform.db, who.email, 'feed.delete', feedTopic(slug), { watchers });
@@ -93,4 +95,24 @@ export async function pushTicks(platform: Platform, slug: string, authorization:
     accepted++;
   });
   return Response.json({ accepted, rejected }, { status: accepted > 0 || rejected.length === 0 ? 200 : 422 });
+}
+
+/** `POST /api/admin/feeds/<slug>/replay?speed=10&loop=true` with a CSV body: validated row by row (line numbers in the errors), stored, then played. */
+export async function uploadReplay(platform: Platform, principal: Principal, slug: string, csv: string, search: URLSearchParams): Promise<Response> {
+  const who = requireAdmin(principal);
+  const feed = await loadedFeed(platform, slug);
+  if (feed.source !== 'replay') throw new QuotelineError('not_a_replay_feed', `feed:${slug} is not a replay feed.`);
+  const speed = Number(search.get('speed') ?? '1');
+  if (!Number.isFinite(speed) || speed < 0.1 || speed > 1000) throw invalid('bad_request', 'speed must be between 0.1 and 1000.', [{ path: ['speed'], message: 'between 0.1 and 1000' }]);
+  const loop = search.get('loop') !== 'false';
+  const { rows, errors } = parseReplayCsv(csv);
+  const known = new Set(platform.engine.snapshot(slug)?.map((a) => a.symbol));
+  const unknown = rows.filter((r) => !known.has(r.symbol)).map((r) => ({ line: r.line, message: `${r.symbol} is not an instrument of feed ${slug}` }));
+  const problems = [...errors, ...unknown];
+  if (problems.length || rows.length === 0)
+    throw invalid('invalid_body', problems.length ? `${problems.length} row(s) cannot be replayed; nothing was changed.` : 'The file has no rows.', problems.slice(0, 100).map((p) => ({ path: ['line', p.line], message: p.message })));
+  await platform.db.feed.update({ where: { slug }, data: { replayCsv: csv, replaySpeed: speed, replayLoop: loop } });
+  platform.replays.play(slug, rows, { speed, loop });
+  await audit(platform.db, who.email, 'feed.replay', feedTopic(slug), { rows: rows.length, speed, loop });
+  return Response.json({ slug, rows: rows.length, speed, loop });
 }

@@ -30,3 +30,12 @@ export async function readJson(request: Request, maxBytes = 16 * 1024): Promise<
     throw new QuotelineError('invalid_body', 'The body is not valid JSON.');
   }
 }
+
+/** Reads a text body (e.g. a CSV upload) with a size limit; oversize bodies become 413. */
+export async function readText(request: Request, maxBytes: number): Promise<string> {
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > maxBytes) throw new QuotelineError('payload_too_large', `The body is larger than ${maxBytes} bytes.`);
+  const text = await request.text();
+  if (Buffer.byteLength(text) > maxBytes) throw new QuotelineError('payload_too_large', `The body is larger than ${maxBytes} bytes.`);
+  return text;
+}

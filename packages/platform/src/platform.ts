@@ -7,6 +7,7 @@ import { createTopicDirectory } from './directory';
 import { Sessions } from './auth/sessions';
 import { EmbedKeys } from './embed/embedKeys';
 import { watchRevokedKeys } from './embed/revocation';
+import { Replays } from './replays';
 import { OrderService } from './trading/orderService';
 import { CandleRecorder } from './candles/candleRecorder';
 import { prismaCandleStore, type CandleStore } from './candles/candleStore';
@@ -26,6 +27,8 @@ export interface Platform {
   sessions: Sessions;
   orders: OrderService;
   embedKeys: EmbedKeys;
+  /** Replay feeds' players. */
+  replays: Replays;
   /** Builds candles from the log's market events and writes them in batches. */
   candles: CandleRecorder;
   /** Persisted candle history. */
@@ -66,6 +69,8 @@ export async function createPlatform(input: PlatformConfigInput): Promise<Platfo
     orders.onTouch(symbol, wireToMinor(bid, MONEY_SCALE), wireToMinor(ask, MONEY_SCALE));
   });
   engine.start();
+  const replays = new Replays(engine);
+  for (const f of await db.feed.findMany({ where: { source: 'replay', replayCsv: { not: null } } })) replays.restore(f.slug, f.replayCsv!, { speed: f.replaySpeed, loop: f.replayLoop });
   const embedKeys = new EmbedKeys(db);
   const stopRevocations = watchRevokedKeys(hub, embedKeys, config.revocationCheckMs);
 
@@ -87,6 +92,7 @@ export async function createPlatform(input: PlatformConfigInput): Promise<Platfo
     sessions: new Sessions(db),
     orders,
     embedKeys,
+    replays,
     candles,
     candleStore,
     shutdown() {
@@ -94,6 +100,7 @@ export async function createPlatform(input: PlatformConfigInput): Promise<Platfo
         clearInterval(checkpoint);
         unmatch();
         stopRevocations();
+        replays.stopAll();
         engine.stop();
         hub.close();
         await candles.stop();

@@ -21,6 +21,7 @@ export const ERROR_CODES = {
   duplicate_feed: 409,
   confirmation_required: 409,
   not_a_push_feed: 409,
+  not_a_replay_feed: 409,
   order_not_open: 409,
   idempotency_key_in_flight: 409,
   payload_too_large: 413,

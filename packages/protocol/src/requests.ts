@@ -98,7 +98,7 @@ export const simulatorSettingsSchema = z.object({
 
 /** Body of `POST /api/admin/feeds`. */
 export const createFeedRequestSchema = z
-  .object({ slug: feedSlugSchema, name: z.string().trim().min(1).max(80), source: z.enum(['simulator', 'push']).default('simulator') })
+  .object({ slug: feedSlugSchema, name: z.string().trim().min(1).max(80), source: z.enum(['simulator', 'push', 'replay']).default('simulator') })
   .extend(simulatorSettingsSchema.partial().shape)
   .strict();
 
