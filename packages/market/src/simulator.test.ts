@@ -67,6 +67,17 @@ describe('price simulator', () => {
     expect(spread(0.8)).toBeGreaterThan(spread(0.2) * 3);
   });
 
+  it('drifts upward on average with a positive drift and downward with a negative one (same seed)', () => {
+    const end = (drift: number) => {
+      const random = createRandom(3);
+      let mid = 10_000;
+      for (let i = 0; i < 5000; i++) mid = gbmStep(mid, { volatility: 0.2, drift, spreadBps: 8 }, 1000, random);
+      return mid;
+    };
+    expect(end(3)).toBeGreaterThan(end(0));
+    expect(end(-3)).toBeLessThan(end(0));
+  });
+
   it('quotes a spread proportional to spreadBps', () => {
     expect(quoteFromMid(10_000, 1, 10)).toEqual({ price: 10_000, bid: 9_995, ask: 10_005 });
     expect(quoteFromMid(0.2, 1, 10)).toEqual({ price: 1, bid: 1, ask: 2 });
