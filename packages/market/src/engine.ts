@@ -201,13 +201,9 @@ export class MarketEngine {
     return [...state.instruments.values()].map((inst) => toAddEvent(slug, inst));
   }
 
-  /** The live state of one instrument of any feed, for pricing orders and persisting last prices. */
-  instrument(symbol: string): (InstrumentState & { feed: string }) | null {
-    for (const [slug, state] of this.feeds) {
-      const inst = state.instruments.get(symbol);
-      if (inst) return { ...inst, feed: slug };
-    }
-    return null;
+  /** Every instrument's current price in minor units, to write back to the database. */
+  lastPrices(): { symbol: string; price: number }[] {
+    return [...this.feeds.values()].flatMap((state) => [...state.instruments.values()].map((i) => ({ symbol: i.symbol, price: i.price })));
   }
 
   private requireFeed(slug: string): FeedState {

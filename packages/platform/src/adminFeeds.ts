@@ -13,7 +13,8 @@ export function requireAdmin(principal: Principal): NonNullable<Principal> {
   return principal;
 }
 
-async function feedOf(platform: Platform, slugParam: string) {
+/** A feed named in a path, validated and loaded: 400 for a malformed slug, 404 `unknown_feed` when it does not exist. */
+export async function feedOf(platform: Platform, slugParam: string) {
   const slug = feedSlugSchema.safeParse(slugParam);
   if (!slug.success) throw invalid('bad_request', 'A feed slug is 1-32 lowercase letters, digits or dashes.', slug.error.issues);
   const feed = await platform.db.feed.findUnique({ where: { slug: slug.data } });

@@ -2,7 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createFeedRequestSchema, feedTopic, invalid, pushTickSchema, pushTicksRequestSchema, QuotelineError, updateFeedRequestSchema } from '@quoteline/protocol';
 import { parsePrice } from '@quoteline/trading';
 import { parseReplayCsv } from '@quoteline/market';
-import { requireAdmin } from './adminFeeds';
+import { feedOf, requireAdmin } from './adminFeeds';
 import { audit } from './audit';
 import type { Principal } from './directory';
 import type { Platform } from './platform';
@@ -10,12 +10,6 @@ import { MONEY_SCALE } from './trading/views';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 const newToken = () => `push_${randomBytes(24).toString('base64url')}`;
-
-async function loadedFeed(platform: Platform, slug: string) {
-  const feed = await platform.db.feed.findUnique({ where: { slug } });
-  if (!feed || !platform.engine.hasFeed(slug)) throw new QuotelineError('unknown_feed', `There is no feed "${slug}".`);
-  return feed;
-}
 
 /** `POST /api/admin/feeds`: a new feed, live at once; a push feed's token is in this answer only. */
 export async function createFeed(platform: Platform, principal: Principal, body: unknown): Promise<Response> {
@@ -35,7 +29,7 @@ export async function createFeed(platform: Platform, principal: Principal, body:
 /** `PATCH /api/admin/feeds/<slug>`: rename and retune; simulator settings apply live. */
 export async function updateFeed(platform: Platform, principal: Principal, slug: string, body: unknown): Promise<Response> {
   const who = requireAdmin(principal);
-  await loadedFeed(platform, slug);
+  await feedOf(platform, slug);
   const parsed = updateFeedRequestSchema.safeParse(body);
   if (!parsed.success) throw invalid('invalid_body', 'The change is not valid.', parsed.error.issues);
   const { name: _name, ...settings } = parsed.data;
@@ -48,7 +42,7 @@ export async function updateFeed(platform: Platform, principal: Principal, slug:
 /** `DELETE /api/admin/feeds/<slug>[?confirm=true]`: ends its topic with a `remove` per instrument; asks for confirmation while anyone watches it. */
 export async function deleteFeed(platform: Platform, principal: Principal, slug: string, confirmed: boolean): Promise<Response> {
   const who = requireAdmin(principal);
-  await loadedFeed(platform, slug);
+  await feedOf(platform, slug);
   const watchers = platform.hub.stats().topics[feedTopic(slug)] ?? 0;
   if (watchers > 0 && !confirmed)
     throw new QuotelineError('confirmation_required', `${watchers} open stream(s) watch feed:${slug}; repeat with ?confirm=true to end their topic.`);
@@ -62,7 +56,7 @@ export async function deleteFeed(platform: Platform, principal: Principal, slug:
 /** `POST /api/admin/feeds/<slug>/push-token`: a new token for a push feed; the old one stops working. */
 export async function rotatePushToken(platform: Platform, principal: Principal, slug: string): Promise<Response> {
   const who = requireAdmin(principal);
-  const feed = await loadedFeed(platform, slug);
+  const feed = await feedOf(platform, slug);
   if (feed.source !== 'push') throw new QuotelineError('not_a_push_feed', `feed:${slug} is not a push feed.`);
   const pushToken = newToken();
   await platform.db.feed.update({ where: { slug }, data: { pushTokenHash: hashToken(pushToken) } });
@@ -100,7 +94,7 @@ export async function pushTicks(platform: Platform, slug: string, authorization:
 /** `POST /api/admin/feeds/<slug>/replay?speed=10&loop=true` with a CSV body: validated row by row (line numbers in the errors), stored, then played. */
 export async function uploadReplay(platform: Platform, principal: Principal, slug: string, csv: string, search: URLSearchParams): Promise<Response> {
   const who = requireAdmin(principal);
-  const feed = await loadedFeed(platform, slug);
+  const feed = await feedOf(platform, slug);
   if (feed.source !== 'replay') throw new QuotelineError('not_a_replay_feed', `feed:${slug} is not a replay feed.`);
   const speed = Number(search.get('speed') ?? '1');
   if (!Number.isFinite(speed) || speed < 0.1 || speed > 1000) throw invalid('bad_request', 'speed must be between 0.1 and 1000.', [{ path: ['speed'], message: 'between 0.1 and 1000' }]);

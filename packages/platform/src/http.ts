@@ -20,10 +20,7 @@ export async function handle(work: () => Promise<Response>): Promise<Response> {
 export async function readJson(request: Request, maxBytes = 16 * 1024): Promise<unknown> {
   const type = request.headers.get('content-type') ?? '';
   if (!/^application\/json\b/i.test(type)) throw new QuotelineError('invalid_body', 'Send the body as JSON with Content-Type: application/json.');
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > maxBytes) throw new QuotelineError('payload_too_large', `The body is larger than ${maxBytes} bytes.`);
-  const text = await request.text();
-  if (Buffer.byteLength(text) > maxBytes) throw new QuotelineError('payload_too_large', `The body is larger than ${maxBytes} bytes.`);
+  const text = await readText(request, maxBytes);
   try {
     return JSON.parse(text) as unknown;
   } catch {

@@ -74,10 +74,8 @@ export async function createPlatform(input: PlatformConfigInput): Promise<Platfo
   const embedKeys = new EmbedKeys(db);
   const stopRevocations = watchRevokedKeys(hub, embedKeys, config.revocationCheckMs);
 
-  const lastPrices = () =>
-    engine.feedSlugs().flatMap((slug) => (engine.snapshot(slug) ?? []).map((a) => ({ symbol: a.symbol, price: engine.instrument(a.symbol)!.price })));
   const checkpoint = setInterval(() => {
-    checkpointLastPrices(db, lastPrices()).catch((error) => console.error('quoteline: saving last prices failed', error));
+    checkpointLastPrices(db, engine.lastPrices()).catch((error) => console.error('quoteline: saving last prices failed', error));
   }, config.checkpointMs);
   checkpoint.unref();
 
@@ -104,7 +102,7 @@ export async function createPlatform(input: PlatformConfigInput): Promise<Platfo
         engine.stop();
         hub.close();
         await candles.stop();
-        await checkpointLastPrices(db, lastPrices()).catch(() => undefined);
+        await checkpointLastPrices(db, engine.lastPrices()).catch(() => undefined);
         await log.close();
         await db.$disconnect();
       })();

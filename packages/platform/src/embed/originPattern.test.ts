@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isOriginPattern, originAllowed } from './originPattern';
+import { embedKeyRequestSchema } from '@quoteline/protocol';
+import { originAllowed } from './originPattern';
 
 describe('originAllowed', () => {
   const patterns = ['https://example.com', 'http://localhost:*', 'https://*.shop.test', 'http://127.0.0.1:8080'];
@@ -26,7 +27,8 @@ describe('originAllowed', () => {
 
   it('never matches with a bare wildcard pattern', () => {
     expect(originAllowed('https://example.com', ['*'])).toBe(false);
-    expect(isOriginPattern('*')).toBe(false);
-    expect(isOriginPattern('https://*.example.com')).toBe(true);
+    const key = (origin: string) => embedKeyRequestSchema.safeParse({ label: 'k', origins: [origin], feeds: ['demo'] }).success;
+    expect(key('*')).toBe(false);
+    expect(key('https://*.example.com')).toBe(true);
   });
 });

@@ -32,7 +32,3 @@ function matches(url: URL, pattern: string): boolean {
   return (url.port || defaultPort) === (port ?? defaultPort);
 }
 
-/** True when a pattern is one `originAllowed` understands (for validating new keys). */
-export function isOriginPattern(pattern: string): boolean {
-  return ORIGIN_PATTERN.test(pattern.trim());
-}
