@@ -6,6 +6,7 @@ import type { PlatformConfigInput } from '@quoteline/platform';
 // The one place this app reads process.env; everything else receives configuration.
 const envSchema = z.object({
   DATABASE_URL: z.string().optional(),
+  REDIS_URL: z.string().optional(),
   QUOTELINE_INSTANCE: z.string().optional(),
   QUOTELINE_KEEPALIVE_MS: z.coerce.number().int().positive().optional(),
   QUOTELINE_RETRY_MS: z.coerce.number().int().nonnegative().optional(),
@@ -26,6 +27,7 @@ export function platformConfigFromEnv(): PlatformConfigInput {
     maxQueueBytes: env.QUOTELINE_MAX_QUEUE_BYTES,
     logCapacity: env.QUOTELINE_LOG_CAPACITY,
     candleFlushMs: env.QUOTELINE_CANDLE_FLUSH_MS,
+    redisUrl: env.REDIS_URL || undefined,
     testHooks: env.QUOTELINE_TEST_HOOKS === '1',
   };
 }

@@ -88,3 +88,30 @@ describe('market engine push ticks', () => {
     expect(engine.pushTick('demo', { symbol: 'ACME', price: 100 })).toMatch(/paused/);
   });
 });
+
+describe('market engine following another instance', () => {
+  it('takes adds, updates and removes from the log silently and continues the walk from the followed prices', () => {
+    const leader = run(42, 3);
+    const published: MarketEvent[] = [];
+    const follower = new MarketEngine({ publish: (e) => published.push(e), now: () => 1_000 });
+    follower.loadFeed({ ...feed(42), instruments: [] });
+    published.length = 0;
+    for (const event of leader.events) follower.follow(event);
+    expect(published).toEqual([]);
+    expect(follower.snapshot('demo')).toEqual(leader.engine.snapshot('demo'));
+    follower.follow({ topic: 'feed:demo', type: 'remove', data: { topic: 'feed:demo', symbol: 'ACME' } });
+    expect(follower.snapshot('demo')!.map((a) => a.symbol)).toEqual(['GLOBX']);
+    follower.tick('demo');
+    const next = published[0]!.data as { symbol: string; price: number };
+    expect(next.symbol).toBe('GLOBX');
+    expect(Math.abs(next.price - leader.engine.snapshot('demo')!.find((a) => a.symbol === 'GLOBX')!.price)).toBeLessThan(5);
+  });
+
+  it('ignores events of feeds it has not loaded and updates of unseen instruments', () => {
+    const engine = new MarketEngine({ publish: () => undefined });
+    engine.follow({ topic: 'feed:other', type: 'update', data: { topic: 'feed:other', symbol: 'X', price: 1, bid: 1, ask: 1, ts: 1 } });
+    engine.loadFeed({ ...feed(), instruments: [] });
+    engine.follow({ topic: 'feed:demo', type: 'update', data: { topic: 'feed:demo', symbol: 'X', price: 1, bid: 1, ask: 1, ts: 1 } });
+    expect(engine.snapshot('demo')).toEqual([]);
+  });
+});

@@ -62,19 +62,29 @@ export class MarketEngine {
   private readonly feeds = new Map<string, FeedState>();
   private readonly publish: (event: MarketEvent) => void;
   private readonly now: () => number;
+  /** Timers run only between start() and stop(): an instance that is not the producer never ticks. */
+  private started = false;
 
   constructor(options: MarketEngineOptions) {
     this.publish = options.publish;
     this.now = options.now ?? Date.now;
   }
 
-  /** Loads a feed and announces each instrument with an `add`; replaces a feed of the same slug. */
-  loadFeed(config: FeedConfig): void {
+  /**
+   * Loads a feed, replacing one of the same slug, and announces each instrument
+   * with an `add` unless `announce` is false (an instance joining a shared log
+   * loads silently: the instruments are announced already). A started engine starts its timer.
+   */
+  loadFeed(config: FeedConfig, { announce = true } = {}): void {
     this.unloadFeed(config.slug, { announce: false });
     const state: FeedState = { config, random: createRandom(config.seed), instruments: new Map(), timer: null };
     this.feeds.set(config.slug, state);
     const sorted = [...config.instruments].sort((a, b) => a.symbol.localeCompare(b.symbol));
-    for (const instrument of sorted) this.addInstrument(config.slug, instrument);
+    for (const instrument of sorted) {
+      if (announce) this.addInstrument(config.slug, instrument);
+      else state.instruments.set(instrument.symbol, this.stateOf(state, instrument));
+    }
+    this.startTimer(state);
   }
 
   /** Stops a feed; with `announce`, subscribers see a `remove` per instrument. */
@@ -89,8 +99,14 @@ export class MarketEngine {
   /** Adds (or re-adds) one instrument to a loaded feed and publishes its `add`. */
   addInstrument(slug: string, instrument: InstrumentConfig): void {
     const state = this.requireFeed(slug);
+    const inst = this.stateOf(state, instrument);
+    state.instruments.set(inst.symbol, inst);
+    this.publish({ topic: feedTopic(slug), type: 'add', data: toAddEvent(slug, inst) });
+  }
+
+  private stateOf(state: FeedState, instrument: InstrumentConfig): InstrumentState {
     const quote = quoteFromMid(instrument.lastPrice, instrument.tickSize, state.config.spreadBps);
-    const inst: InstrumentState = {
+    return {
       symbol: instrument.symbol,
       name: instrument.name,
       decimals: instrument.priceScale,
@@ -100,8 +116,6 @@ export class MarketEngine {
       ts: this.now(),
       ...quote,
     };
-    state.instruments.set(inst.symbol, inst);
-    this.publish({ topic: feedTopic(slug), type: 'add', data: toAddEvent(slug, inst) });
   }
 
   /** Removes one instrument and publishes its `remove`; false when it was not there. */
@@ -114,11 +128,13 @@ export class MarketEngine {
 
   /** Starts the timers of every running simulated feed. */
   start(): void {
+    this.started = true;
     for (const state of this.feeds.values()) this.startTimer(state);
   }
 
   /** Stops every timer; state stays, so `start()` continues the same walk. */
   stop(): void {
+    this.started = false;
     for (const state of this.feeds.values()) this.stopTimer(state);
   }
 
@@ -139,6 +155,41 @@ export class MarketEngine {
         data: { topic, symbol: inst.symbol, price: toWirePrice(inst.price, d), bid: toWirePrice(inst.bid, d), ask: toWirePrice(inst.ask, d), ts },
       });
     }
+  }
+
+  /**
+   * Applies a market event another instance published (scaled deployment):
+   * the state follows the shared log, nothing is published. Events of feeds
+   * not loaded here are ignored; the feed list itself comes from the database.
+   */
+  follow(event: MarketEvent): void {
+    const slug = event.topic.slice('feed:'.length);
+    const state = this.feeds.get(slug);
+    if (!state) return;
+    if (event.type === 'remove') {
+      state.instruments.delete(event.data.symbol);
+      return;
+    }
+    const existing = state.instruments.get(event.data.symbol);
+    if (event.type === 'add' && existing) return; // announced by this instance, or a repeat
+    const d = event.type === 'add' ? event.data.decimals : existing?.decimals;
+    if (d === undefined) return; // an update for an instrument this instance has not seen added
+    const minor = (wire: number) => Math.round(wire * 10 ** d);
+    const quote = { price: minor(event.data.price), bid: minor(event.data.bid), ask: minor(event.data.ask) };
+    if (event.type === 'update') {
+      Object.assign(existing!, quote, { mid: quote.price, ts: event.data.ts });
+      return;
+    }
+    state.instruments.set(event.data.symbol, {
+      symbol: event.data.symbol,
+      name: event.data.name,
+      decimals: d,
+      tickSize: existing?.tickSize ?? 1,
+      open: minor(event.data.open),
+      mid: quote.price,
+      ts: event.data.ts,
+      ...quote,
+    });
   }
 
   /** The feed slugs currently loaded. */
@@ -189,6 +240,11 @@ export class MarketEngine {
     return this.feeds.get(slug)?.config.status ?? null;
   }
 
+  /** A loaded feed's source (simulator, push, replay); null for an unknown feed. */
+  feedSource(slug: string): string | null {
+    return this.feeds.get(slug)?.config.source ?? null;
+  }
+
   /** True when a feed of this slug is loaded. */
   hasFeed(slug: string): boolean {
     return this.feeds.has(slug);
@@ -213,7 +269,7 @@ export class MarketEngine {
   }
 
   private startTimer(state: FeedState): void {
-    if (state.timer || state.config.status !== 'running' || state.config.source !== 'simulator') return;
+    if (!this.started || state.timer || state.config.status !== 'running' || state.config.source !== 'simulator') return;
     state.timer = setInterval(() => this.tick(state.config.slug), state.config.tickIntervalMs);
     state.timer.unref?.();
   }

@@ -61,7 +61,8 @@ export async function setFeedStatus(platform: Platform, principal: Principal, sl
   const feed = await feedOf(platform, slugParam);
   await platform.db.feed.update({ where: { id: feed.id }, data: { status } });
   platform.engine.setStatus(feed.slug, status);
-  platform.replays.setRunning(feed.slug, status === 'running');
+  platform.replays.follow(feed.slug);
+  await platform.feedChanged(feed.slug);
   await audit(platform.db, who.email, status === 'paused' ? 'feed.pause' : 'feed.resume', `feed:${feed.slug}`);
   return Response.json({ feed: feed.slug, status });
 }

@@ -21,7 +21,7 @@ export async function createFeed(platform: Platform, principal: Principal, body:
   const pushToken = source === 'push' ? newToken() : null;
   const feed = await platform.db.feed.create({ data: { slug, name, source, ...settings, pushTokenHash: pushToken ? hashToken(pushToken) : null } });
   platform.engine.loadFeed({ slug, source, status: 'running', tickIntervalMs: feed.tickIntervalMs, volatility: feed.volatility, drift: feed.drift, spreadBps: feed.spreadBps, seed: feed.seed, instruments: [] });
-  platform.engine.start();
+  await platform.feedChanged(slug);
   await audit(platform.db, who.email, 'feed.create', feedTopic(slug), { name, source });
   return Response.json({ slug, name, source, ...(pushToken ? { pushToken } : {}) }, { status: 201 });
 }
@@ -35,6 +35,7 @@ export async function updateFeed(platform: Platform, principal: Principal, slug:
   const { name: _name, ...settings } = parsed.data;
   const feed = await platform.db.feed.update({ where: { slug }, data: parsed.data });
   platform.engine.configure(slug, settings);
+  await platform.feedChanged(slug);
   await audit(platform.db, who.email, 'feed.update', feedTopic(slug), parsed.data);
   return Response.json({ slug, name: feed.name, tickIntervalMs: feed.tickIntervalMs, volatility: feed.volatility, drift: feed.drift, spreadBps: feed.spreadBps });
 }
@@ -49,6 +50,7 @@ export async function deleteFeed(platform: Platform, principal: Principal, slug:
   platform.replays.stop(slug);
   platform.engine.unloadFeed(slug, { announce: true });
   await platform.db.feed.delete({ where: { slug } });
+  await platform.feedChanged(slug);
   await audit(platform.db, who.email, 'feed.delete', feedTopic(slug), { watchers });
   return new Response(null, { status: 204 });
 }
@@ -107,6 +109,7 @@ export async function uploadReplay(platform: Platform, principal: Principal, slu
     throw invalid('invalid_body', problems.length ? `${problems.length} row(s) cannot be replayed; nothing was changed.` : 'The file has no rows.', problems.slice(0, 100).map((p) => ({ path: ['line', p.line], message: p.message })));
   await platform.db.feed.update({ where: { slug }, data: { replayCsv: csv, replaySpeed: speed, replayLoop: loop } });
   platform.replays.play(slug, rows, { speed, loop });
+  await platform.feedChanged(slug);
   await audit(platform.db, who.email, 'feed.replay', feedTopic(slug), { rows: rows.length, speed, loop });
   return Response.json({ slug, rows: rows.length, speed, loop });
 }

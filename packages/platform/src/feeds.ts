@@ -1,10 +1,34 @@
 import type { Db } from '@quoteline/db';
 import type { FeedConfig } from '@quoteline/market';
 
+type FeedRow = NonNullable<Awaited<ReturnType<typeof loadFeedRow>>>;
+
+function loadFeedRow(db: Db, slug: string) {
+  return db.feed.findUnique({ where: { slug }, include: { instruments: true } });
+}
+
 /** Reads every feed with its instruments from the database, in the shape the market engine takes. */
 export async function loadFeedConfigs(db: Db): Promise<FeedConfig[]> {
   const feeds = await db.feed.findMany({ include: { instruments: true }, orderBy: { slug: 'asc' } });
-  return feeds.map((f) => ({
+  return feeds.map(toFeedConfig);
+}
+
+/** One feed as the engine takes it, or null when it no longer exists. */
+export async function loadFeedConfig(db: Db, slug: string): Promise<{ config: FeedConfig; replay: ReplaySettings | null } | null> {
+  const row = await loadFeedRow(db, slug);
+  if (!row) return null;
+  return { config: toFeedConfig(row), replay: row.replayCsv ? { csv: row.replayCsv, speed: row.replaySpeed, loop: row.replayLoop } : null };
+}
+
+/** A replay feed's stored file and pace. */
+export interface ReplaySettings {
+  csv: string;
+  speed: number;
+  loop: boolean;
+}
+
+function toFeedConfig(f: FeedRow): FeedConfig {
+  return ({
     slug: f.slug,
     source: f.source,
     status: f.status === 'paused' ? 'paused' : 'running',
@@ -21,7 +45,7 @@ export async function loadFeedConfigs(db: Db): Promise<FeedConfig[]> {
       openPrice: i.openPrice,
       lastPrice: i.lastPrice,
     })),
-  }));
+  });
 }
 
 /** Writes the engine's live last prices back, so a restart continues from them. */

@@ -13,7 +13,12 @@ import { CandleRecorder } from './candles/candleRecorder';
 import { prismaCandleStore, type CandleStore } from './candles/candleStore';
 import { MONEY_SCALE } from './trading/views';
 import { wireToMinor } from '@quoteline/trading';
-import type { UpdateEvent } from '@quoteline/protocol';
+import { feedTopic, type OrderEvent, type UpdateEvent } from '@quoteline/protocol';
+import type { MarketEvent } from '@quoteline/market';
+import { soleProducer, type ProducerRole } from './producerRole';
+import { syncFeedFromDatabase } from './feedSync';
+import type { SharedParts } from './scaled/sharedParts';
+import { connectShared } from './scaled/connectShared';
 
 /** The running platform of one app instance: database, event log, market engine and stream hub. */
 export interface Platform {
@@ -33,6 +38,10 @@ export interface Platform {
   candles: CandleRecorder;
   /** Persisted candle history. */
   candleStore: CandleStore;
+  /** Whether this instance produces the feeds (always, unless scaled). */
+  role: ProducerRole;
+  /** Call after changing a feed in the database: other instances (when scaled) bring their copy in line. */
+  feedChanged(slug: string): Promise<void>;
   /** Stops producing, closes every stream, saves candles and last prices and closes the database. */
   shutdown(): Promise<void>;
 }
@@ -44,8 +53,15 @@ export interface Platform {
 export async function createPlatform(input: PlatformConfigInput): Promise<Platform> {
   const config = platformConfigSchema.parse(input);
   const db = createDb(config.databaseUrl);
-  const log = new RingLog({ capacity: config.logCapacity });
-  const engine = new MarketEngine({ publish: (event) => log.appendSync(event) });
+  const shared: SharedParts | null = config.redisUrl ? await connectShared(config) : null;
+  const ring = shared ? null : new RingLog({ capacity: config.logCapacity });
+  const log: EventLog = shared?.log ?? ring!;
+  const role = shared?.role ?? soleProducer;
+  const publish = (event: MarketEvent) => {
+    if (ring) return void ring.appendSync(event);
+    shared!.appendMarket(event, role.active ? role.token : null).catch((error) => console.error('quoteline: publishing a market event failed', error));
+  };
+  const engine = new MarketEngine({ publish });
   const hub = new StreamHub({
     log,
     directory: createTopicDirectory(engine),
@@ -59,22 +75,41 @@ export async function createPlatform(input: PlatformConfigInput): Promise<Platfo
   const candles = new CandleRecorder({ log, store: candleStore, flushMs: config.candleFlushMs });
   await candles.restore();
   candles.start();
-  for (const feed of await loadFeedConfigs(db)) engine.loadFeed(feed);
+  // Alone, loading announces every instrument; joining a shared log, the instruments are known from the database.
+  for (const feed of await loadFeedConfigs(db)) {
+    engine.loadFeed(feed, { announce: !shared });
+    if (shared) hub.views.seed(feedTopic(feed.slug), engine.snapshot(feed.slug) ?? []);
+  }
   const orders = new OrderService({ db, log, views: hub.views, feedStatus: (slug) => engine.feedStatus(slug) });
   await orders.loadBook();
-  // Resting limit orders fill when a market update crosses them.
-  const unmatch = log.tail((entry) => {
-    if (entry.type !== 'update') return;
-    const { symbol, bid, ask } = entry.data as unknown as UpdateEvent;
-    orders.onTouch(symbol, wireToMinor(bid, MONEY_SCALE), wireToMinor(ask, MONEY_SCALE));
+  const replays = new Replays(engine, () => role.active);
+  const unfollow = log.tail((entry) => {
+    if (entry.type === 'order') return orders.followOrder(entry.data as unknown as OrderEvent);
+    if (shared && isMarketEntry(entry) && followsFromLog(entry, role.active, engine)) engine.follow(entry as unknown as MarketEvent);
+    // The producer fills resting limit orders when a market update crosses them.
+    if (entry.type === 'update' && role.active) {
+      const { symbol, bid, ask } = entry.data as unknown as UpdateEvent;
+      orders.onTouch(symbol, wireToMinor(bid, MONEY_SCALE), wireToMinor(ask, MONEY_SCALE));
+    }
   });
-  engine.start();
-  const replays = new Replays(engine);
   for (const f of await db.feed.findMany({ where: { source: 'replay', replayCsv: { not: null } } })) replays.restore(f.slug, f.replayCsv!, { speed: f.replaySpeed, loop: f.replayLoop });
+  const sync = (slug: string) => syncFeedFromDatabase({ db, engine, views: hub.views, replays }, slug);
+  const unwatchFeeds = shared?.onFeedChange((slug) => void sync(slug).catch((error) => console.error(`quoteline: syncing feed ${slug} failed`, error)));
+  // The producer runs timers and replays; a new producer first reads the settings others may have changed.
+  const becomeProducer = async (active: boolean) => {
+    if (active) {
+      for (const slug of engine.feedSlugs()) await sync(slug);
+      engine.start();
+    } else engine.stop();
+    replays.followAll();
+  };
+  const unwatchRole = role.onChange((active) => void becomeProducer(active).catch((error) => console.error('quoteline: changing the producer role failed', error)));
+  if (role.active) engine.start();
   const embedKeys = new EmbedKeys(db);
   const stopRevocations = watchRevokedKeys(hub, embedKeys, config.revocationCheckMs);
 
   const checkpoint = setInterval(() => {
+    if (!role.active) return; // the producer's prices are the ones to keep
     checkpointLastPrices(db, engine.lastPrices()).catch((error) => console.error('quoteline: saving last prices failed', error));
   }, config.checkpointMs);
   checkpoint.unref();
@@ -86,27 +121,51 @@ export async function createPlatform(input: PlatformConfigInput): Promise<Platfo
     log,
     engine,
     hub,
-    control: new LocalSubscriptionControl(hub),
+    control: shared ? shared.control(hub) : new LocalSubscriptionControl(hub),
     sessions: new Sessions(db),
     orders,
     embedKeys,
     replays,
     candles,
     candleStore,
+    role,
+    feedChanged: async (slug) => {
+      await shared?.announceFeedChange(slug);
+    },
     shutdown() {
       stopping ??= (async () => {
         clearInterval(checkpoint);
-        unmatch();
+        unfollow();
+        unwatchFeeds?.();
+        unwatchRole();
         stopRevocations();
         replays.stopAll();
+        const wasProducer = role.active;
         engine.stop();
+        await role.stop();
         hub.close();
         await candles.stop();
-        await checkpointLastPrices(db, engine.lastPrices()).catch(() => undefined);
+        if (wasProducer) await checkpointLastPrices(db, engine.lastPrices()).catch(() => undefined);
         await log.close();
+        await shared?.close();
         await db.$disconnect();
       })();
       return stopping;
     },
   };
+}
+
+function isMarketEntry(entry: { type: string; topic: string }): boolean {
+  return entry.topic.startsWith('feed:') && (entry.type === 'add' || entry.type === 'update' || entry.type === 'remove');
+}
+
+/**
+ * Which shared-log market events this instance's engine takes over: all of
+ * them, except that the producer keeps its own walk of simulated and replayed
+ * feeds (its state is ahead of its own updates coming back); pushed ticks can
+ * come from any instance.
+ */
+function followsFromLog(entry: { type: string; topic: string }, producing: boolean, engine: MarketEngine): boolean {
+  if (entry.type !== 'update' || !producing) return true;
+  return engine.feedSource(entry.topic.slice('feed:'.length)) === 'push';
 }

@@ -1,38 +1,57 @@
 import { parseReplayCsv, ReplayPlayer, type MarketEngine, type ReplayRow } from '@quoteline/market';
 
-/** The running replay of every replay feed, started from the database at boot and on upload. */
+/**
+ * The replay of every replay feed, started from the database at boot and on
+ * upload. Players run only on the producer instance (`canPlay`) and only while
+ * their feed runs; other instances keep them ready for a takeover.
+ */
 export class Replays {
   private readonly players = new Map<string, ReplayPlayer>();
+  /** What each player plays (file and pace), so restoring the same replay again keeps its place. */
+  private readonly playing = new Map<string, string>();
 
-  constructor(private readonly engine: MarketEngine) {}
+  constructor(
+    private readonly engine: MarketEngine,
+    private readonly canPlay: () => boolean = () => true,
+  ) {}
 
-  /** (Re)starts a feed's replay from already validated rows; paused feeds wait for resume. */
+  /** (Re)starts a feed's replay from already validated rows. */
   play(slug: string, rows: readonly ReplayRow[], options: { speed: number; loop: boolean }): void {
     this.stop(slug);
     const player = new ReplayPlayer(rows, options, (row) => {
       this.engine.pushTick(slug, { symbol: row.symbol, price: row.price, bid: row.bid, ask: row.ask });
     });
     this.players.set(slug, player);
-    if (this.engine.feedStatus(slug) !== 'paused') player.start();
+    this.follow(slug);
   }
 
-  /** Starts a feed's stored replay (at boot); a stored file that no longer parses is skipped. */
+  /** Starts a feed's stored replay (at boot or when another instance stored it); a stored file that no longer parses is skipped. */
   restore(slug: string, csv: string, options: { speed: number; loop: boolean }): void {
+    const signature = `${options.speed}|${options.loop}|${csv}`;
+    if (this.playing.get(slug) === signature) return this.follow(slug);
     const { rows, errors } = parseReplayCsv(csv);
-    if (errors.length === 0) this.play(slug, rows, options);
+    if (errors.length > 0) return;
+    this.play(slug, rows, options);
+    this.playing.set(slug, signature);
   }
 
-  /** Follows the feed's pause/resume. */
-  setRunning(slug: string, running: boolean): void {
+  /** Runs or holds a feed's player as its feed status and this instance's role say. */
+  follow(slug: string): void {
     const player = this.players.get(slug);
-    if (running) player?.start();
+    if (this.canPlay() && this.engine.feedStatus(slug) === 'running') player?.start();
     else player?.stop();
+  }
+
+  /** Re-checks every player (the producer role or a feed status changed). */
+  followAll(): void {
+    for (const slug of this.players.keys()) this.follow(slug);
   }
 
   /** Stops one feed's replay (feed deleted or replaced). */
   stop(slug: string): void {
     this.players.get(slug)?.stop();
     this.players.delete(slug);
+    this.playing.delete(slug);
   }
 
   /** Stops every replay (shutdown). */

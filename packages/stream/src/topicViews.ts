@@ -52,6 +52,15 @@ export class TopicViews {
     return this.topics.get(topic)?.get(symbol);
   }
 
+  /**
+   * Adds rows a topic lacks without a log entry: an instance joining a shared
+   * log learns the instruments announced before it started from the database.
+   */
+  seed(topic: string, rows: readonly AddEvent[]): void {
+    const current = this.rows(topic, true)!;
+    for (const row of rows) if (!current.has(row.symbol)) current.set(row.symbol, row);
+  }
+
   /** Forgets a topic entirely (its feed was deleted). */
   drop(topic: string): void {
     this.topics.delete(topic);

@@ -1,5 +1,5 @@
 import type { Db } from '@quoteline/db';
-import { accountTopic, invalid, orderRequestSchema, QuotelineError } from '@quoteline/protocol';
+import { accountTopic, invalid, orderRequestSchema, QuotelineError, type OrderEvent } from '@quoteline/protocol';
 import { execute, executionPrice, formatMinor, LimitBook, parsePrice, release, reserve, wireToMinor, type OrderTerms, type RestingOrder } from '@quoteline/trading';
 import type { EventLog, LogInput, TopicViews } from '@quoteline/stream';
 import type { Principal } from '../directory';
@@ -98,6 +98,21 @@ export class OrderService {
       const streamPosition = await this.publish([{ type: 'order', data: orderEvent(order) }], accountId);
       return { status: 200, body: { ...orderView(order), streamPosition } };
     });
+  }
+
+  /**
+   * Keeps the book equal to the open limit orders the log announces, wherever
+   * they were placed (several instances share one log). Adding twice is
+   * harmless: a fill re-reads the order and skips it unless it is still open.
+   */
+  followOrder(event: OrderEvent): void {
+    if (event.type !== 'limit' || event.limitPrice === null) return;
+    if (event.status !== 'open') {
+      this.book.remove(event.orderId, event.symbol);
+      return;
+    }
+    const accountId = event.topic.slice('account:'.length);
+    this.book.add({ id: event.orderId, accountId, symbol: event.symbol, side: event.side, quantity: event.quantity, limitPrice: parsePrice(event.limitPrice, MONEY_SCALE)! });
   }
 
   /** Fills the resting orders a new touch crosses; called for every market update. */

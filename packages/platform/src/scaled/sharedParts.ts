@@ -1,0 +1,20 @@
+import type { EventLog, LogInput, StreamHub, SubscriptionControl } from '@quoteline/stream';
+import type { ProducerRole } from '../producerRole';
+
+/**
+ * What several instances share when scaled (Redis): one event log, the
+ * producer lease, routing of subscription changes to the instance holding a
+ * stream, and a signal that a feed's stored settings changed.
+ */
+export interface SharedParts {
+  log: EventLog;
+  /** Appends a market event; with a fencing token, only while that token still holds the lease. */
+  appendMarket(input: LogInput, fence: number | null): Promise<unknown>;
+  role: ProducerRole;
+  control(hub: StreamHub): SubscriptionControl;
+  /** Tells every other instance that a feed changed in the database. */
+  announceFeedChange(slug: string): Promise<void>;
+  /** Calls `listener` with the slug of each feed another instance changed. */
+  onFeedChange(listener: (slug: string) => void): () => void;
+  close(): Promise<void>;
+}

@@ -1,0 +1,57 @@
+// nginx as a plain process with the project's config (nginx/quoteline.conf.template).
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { at, run } from '../lib.mjs';
+import { startProcess, waitForPort } from './process.mjs';
+
+/** Defaults for the per-client limits; tests may raise them. */
+export const NGINX_LIMITS = { streamsPerClient: 32, orderRate: '20r/s', signinRate: '10r/m' };
+
+/** Renders the template for `upstreamPorts`, with every path inside `prefix`. */
+export function renderNginxConfig({ prefix, listen, serverName = 'localhost', cert, key, upstreamPorts, limits = {} }) {
+  const l = { ...NGINX_LIMITS, ...limits };
+  const values = {
+    PREFIX: prefix,
+    LISTEN: String(listen),
+    SERVER_NAME: serverName,
+    CERT: cert,
+    KEY: key,
+    UPSTREAMS: upstreamPorts.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=2s;`).join('\n'),
+    STREAMS_PER_CLIENT: String(l.streamsPerClient),
+    ORDER_RATE: l.orderRate,
+    SIGNIN_RATE: l.signinRate,
+  };
+  const template = readFileSync(at('nginx', 'quoteline.conf.template'), 'utf8');
+  return template.replace(/\{\{([A-Z_]+)\}\}/g, (_, name) => {
+    if (!(name in values)) throw new Error(`nginx template names an unknown value {{${name}}}`);
+    return values[name];
+  });
+}
+
+/** Writes the rendered config into `prefix` (creating its temp folders); returns its path. */
+export function writeNginxConfig(options) {
+  const { prefix } = options;
+  for (const d of ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(join(prefix, d), { recursive: true });
+  const file = join(prefix, 'nginx.conf');
+  writeFileSync(file, renderNginxConfig(options));
+  return file;
+}
+
+/** `nginx -t` on a config file: resolves when valid, rejects with nginx's message. */
+export function checkNginxConfig(file, prefix) {
+  return run('nginx', ['-t', '-q', '-p', prefix, '-c', file]);
+}
+
+/** Starts nginx in the foreground of its own process group; resolves once it listens. */
+export async function startNginx(options) {
+  const file = writeNginxConfig(options);
+  await checkNginxConfig(file, options.prefix);
+  const server = startProcess('nginx', ['-p', options.prefix, '-c', file], { name: 'nginx' });
+  await Promise.race([
+    waitForPort(options.listen, { what: 'nginx' }),
+    server.exited.then(() => {
+      throw new Error(`nginx exited at start:\n${server.output()}\n${readFileSync(join(options.prefix, 'error.log'), 'utf8').slice(-2000)}`);
+    }),
+  ]);
+  return { url: `https://localhost:${options.listen}`, file, stop: () => server.stop(), kill: () => server.kill() };
+}

@@ -1,0 +1,62 @@
+// Starting and stopping the private servers (nginx, Redis, PostgreSQL, app
+// instances) the scaled shape and its tests run: plain processes on loopback.
+import { spawn } from 'node:child_process';
+import { connect } from 'node:net';
+
+/** Resolves once something accepts TCP connections on 127.0.0.1:port; rejects after `timeoutMs`. */
+export async function waitForPort(port, { timeoutMs = 30_000, what = `port ${port}` } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const open = await new Promise((done) => {
+      const socket = connect(port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.destroy();
+        done(true);
+      });
+      socket.once('error', () => done(false));
+    });
+    if (open) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${what} did not start listening on 127.0.0.1:${port} within ${timeoutMs / 1000} s`);
+}
+
+/**
+ * Spawns a long-running server in its own process group (so its children stop
+ * with it), keeping the last output lines to explain a failure.
+ */
+export function startProcess(command, args, { env = process.env, cwd, name = command } = {}) {
+  const child = spawn(command, args, { env, cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let tail = '';
+  const keep = (d) => (tail = (tail + d).slice(-4000));
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const exited = new Promise((done) => child.once('exit', (code, signal) => done({ code, signal })));
+  return {
+    name,
+    child,
+    exited,
+    output: () => tail,
+    /** Stops the whole process group: SIGTERM, then SIGKILL after `graceMs`. */
+    async stop(graceMs = 5_000) {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      signalGroup(child.pid, 'SIGTERM');
+      const timer = setTimeout(() => signalGroup(child.pid, 'SIGKILL'), graceMs);
+      await exited;
+      clearTimeout(timer);
+    },
+    /** Kills the group at once (failure tests). */
+    kill() {
+      signalGroup(child.pid, 'SIGKILL');
+      return exited;
+    },
+  };
+}
+
+function signalGroup(pid, signal) {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // already gone
+  }
+}
