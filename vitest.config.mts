@@ -23,6 +23,17 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        // The scaled shape: nginx, Redis, PostgreSQL and several instances, started by the tests.
+        test: {
+          name: 'scaled',
+          include: ['tests/scaled/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -1,20 +1,25 @@
 // Sets up whatever is missing for `npm start` / `npm test`, each step once:
 // system packages (tests only), npm dependencies, Prisma client, database, build.
 // A second run skips finished steps. Usage: node scripts/setup.mjs [--browser]
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { at, bin, hashFiles, readStamp, run, step, writeStamp, QUIET_ENV } from './lib.mjs';
-import { ensureDebianPackages } from './system.mjs';
+import { ensureDebianPackages, missingDebianPackages } from './system.mjs';
 
-/** Runs every setup step; with `browser`, also installs Debian's chromium for end-to-end tests. */
-export async function setup({ browser = false, databaseUrl = QUIET_ENV.DATABASE_URL } = {}) {
-  const total = browser ? 5 : 4;
+/**
+ * Runs every setup step; with `browser`, also installs Debian's chromium for
+ * end-to-end tests; `skipDatabase` leaves the database to the caller (the scaled shape migrates its PostgreSQL).
+ */
+export async function setup({ browser = false, databaseUrl = QUIET_ENV.DATABASE_URL, skipDatabase = false } = {}) {
+  const total = 3 + (browser ? 1 : 0) + (skipDatabase ? 0 : 1);
   let n = 0;
   const env = { ...QUIET_ENV, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) };
 
   if (browser) {
-    await step(++n, total, 'System packages (chromium for browser tests)', {
-      skip: () => (existsSync('/usr/bin/chromium') ? 'chromium is installed' : null),
-      work: () => ensureDebianPackages(['chromium']),
+    // The tests run a real browser and the scaled shape's real servers.
+    const packages = ['chromium', 'nginx', 'redis-server', 'postgresql'];
+    await step(++n, total, `System packages (${packages.join(', ')}; apt-get when missing)`, {
+      skip: () => (missingDebianPackages(packages).length === 0 ? 'all installed' : null),
+      work: () => ensureDebianPackages(packages),
     });
   }
 
@@ -38,13 +43,15 @@ export async function setup({ browser = false, databaseUrl = QUIET_ENV.DATABASE_
     },
   });
 
-  await step(++n, total, 'Database (apply migrations, seed the demo feed)', {
-    work: async () => {
-      mkdirSync(at('.data'), { recursive: true });
-      await run(bin('tsx'), ['packages/db/src/cli/migrate.ts', 'deploy'], { env });
-      await run(bin('tsx'), ['packages/platform/src/cli/seed.ts'], { env });
-    },
-  });
+  if (!skipDatabase) {
+    await step(++n, total, 'Database (apply migrations, seed the demo feed)', {
+      work: async () => {
+        mkdirSync(at('.data'), { recursive: true });
+        await run(bin('tsx'), ['packages/db/src/cli/migrate.ts', 'deploy'], { env });
+        await run(bin('tsx'), ['packages/platform/src/cli/seed.ts'], { env });
+      },
+    });
+  }
 
   await step(++n, total, 'Build (turbo; cached after the first run)', {
     work: () => run(bin('turbo'), ['run', 'build', '--filter=@quoteline/web', '--output-logs=errors-only']),

@@ -11,9 +11,14 @@ function installed(pkg) {
   }
 }
 
+/** The packages of the list that are not installed. */
+export function missingDebianPackages(packages) {
+  return packages.filter((p) => !installed(p));
+}
+
 /** Installs the Debian packages that are missing (apt-get update first); needs root. */
 export async function ensureDebianPackages(packages) {
-  const missing = packages.filter((p) => !installed(p));
+  const missing = missingDebianPackages(packages);
   if (missing.length === 0) return;
   const [command, ...prefix] = process.getuid?.() === 0 ? ['apt-get'] : ['sudo', 'apt-get'];
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };

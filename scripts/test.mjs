@@ -82,6 +82,7 @@ mkdirSync(results, { recursive: true });
 await checks();
 await vitest('unit');
 await vitest('integration');
+await vitest('scaled');
 await e2e();
 
 const passed = suites.reduce((s, r) => s + r.passed, 0);
