@@ -14,10 +14,11 @@ export async function health(platform: Platform): Promise<HealthResponse> {
     status: 'ok',
     instance: platform.config.instance,
     db,
-    bus: 'ok',
+    bus: platform.busHealthy() ? 'ok' : 'error',
     connections,
     epoch: platform.log.epoch,
     head: platform.hub.head,
+    producer: platform.role.active,
     stream: { opened, delivered, bytes, conflated, maxPendingBytes, closed },
   };
 }

@@ -40,6 +40,8 @@ export interface Platform {
   candleStore: CandleStore;
   /** Whether this instance produces the feeds (always, unless scaled). */
   role: ProducerRole;
+  /** False while the shared bus (Redis, when scaled) is unreachable. */
+  busHealthy(): boolean;
   /** Call after changing a feed in the database: other instances (when scaled) bring their copy in line. */
   feedChanged(slug: string): Promise<void>;
   /** Stops producing, closes every stream, saves candles and last prices and closes the database. */
@@ -129,6 +131,7 @@ export async function createPlatform(input: PlatformConfigInput): Promise<Platfo
     candles,
     candleStore,
     role,
+    busHealthy: () => shared?.healthy() ?? true,
     feedChanged: async (slug) => {
       await shared?.announceFeedChange(slug);
     },

@@ -10,6 +10,8 @@ export const healthResponseSchema = z.object({
   connections: z.number().int().nonnegative(),
   epoch: z.string(),
   head: z.string(),
+  /** True on the one instance that runs the feeds (always true unless scaled). */
+  producer: z.boolean(),
   /** Totals of this instance's stream hub since start. */
   stream: z.object({
     opened: z.number().int().nonnegative(),

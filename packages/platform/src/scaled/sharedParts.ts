@@ -16,5 +16,7 @@ export interface SharedParts {
   announceFeedChange(slug: string): Promise<void>;
   /** Calls `listener` with the slug of each feed another instance changed. */
   onFeedChange(listener: (slug: string) => void): () => void;
+  /** False while Redis cannot be reached (reported by /api/health as `bus`). */
+  healthy(): boolean;
   close(): Promise<void>;
 }
