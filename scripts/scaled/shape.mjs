@@ -18,14 +18,14 @@ const quietProgress = () => undefined;
 
 /**
  * Starts everything; `progress(step, total, title)` reports each step. Ports:
- * `listen` for nginx, `appBasePort`+1..N for the instances, `redisPort`, `postgresPort`.
+ * `listen` for nginx, `appPorts` (default 3101..310N) for the instances, `redisPort`, `postgresPort`.
  * Returns the handles and `stop()` (everything, in reverse order).
  */
 export async function startScaledShape({
   instances = 3,
   dataDir,
   listen = 8443,
-  appBasePort = 3100,
+  appPorts,
   redisPort = 6390,
   postgresPort = 5440,
   env = {},
@@ -57,10 +57,11 @@ export async function startScaledShape({
     progress(5, total, 'TLS certificate for localhost (openssl, self-signed)');
     const tls = await ensureLocalhostCertificate(join(dataDir, 'tls'));
 
-    progress(6, total, `${instances} app instances`);
+    progress(6, total, `${appPorts?.length ?? instances} app instances`);
+    const ports = appPorts ?? Array.from({ length: instances }, (_, i) => 3101 + i);
     const apps = await Promise.all(
-      Array.from({ length: instances }, (_, i) =>
-        startAppInstance({ name: `app-${i + 1}`, port: appBasePort + i + 1, env: { DATABASE_URL: postgres.url, REDIS_URL: redis.url, ...env } }),
+      ports.map((port, i) =>
+        startAppInstance({ name: `app-${i + 1}`, port, env: { DATABASE_URL: postgres.url, REDIS_URL: redis.url, ...env } }),
       ),
     );
     started.push(...apps);

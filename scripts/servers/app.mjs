@@ -21,5 +21,5 @@ export async function startAppInstance({ name, port, env = {}, timeoutMs = 60_00
     if (Date.now() > deadline) throw new Error(`${name} was not healthy within ${timeoutMs / 1000} s:\n${server.output()}`);
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { name, port, url, output: server.output, exited: server.exited, stop: () => server.stop(), kill: () => server.kill() };
+  return { name, port, url, pid: server.child.pid, output: server.output, exited: server.exited, stop: () => server.stop(), kill: () => server.kill() };
 }

@@ -1,4 +1,5 @@
-import { request } from 'node:http';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import type { StreamEvent } from '@quoteline/protocol';
 import { createStreamParser } from '@quoteline/protocol/parser';
 
@@ -20,14 +21,14 @@ export interface TestStream {
 }
 
 /**
- * Opens `GET path` on the app with node:http (no browser), parsing frames with the protocol's parser.
+ * Opens `GET path` on the app with node:http or https (no browser), parsing frames with the protocol's parser.
  * With `headersTimeoutMs`, rejects (and destroys the request) when no response head arrives in time.
  */
 export function openTestStream(
   baseUrl: string,
   path: string,
   headers: Record<string, string> = { Accept: 'text/event-stream' },
-  options: { headersTimeoutMs?: number } = {},
+  options: { headersTimeoutMs?: number; /** PEM of a CA to trust for https (the scaled shape's local certificate) */ ca?: string } = {},
 ): Promise<TestStream> {
   return new Promise((resolveStream, reject) => {
     const timer =
@@ -37,7 +38,9 @@ export function openTestStream(
             req.destroy();
             reject(new Error(`no response head for GET ${path} within ${options.headersTimeoutMs} ms`));
           }, options.headersTimeoutMs);
-    const req = request(new URL(path, baseUrl), { headers, agent: false }, (res) => {
+    const url = new URL(path, baseUrl);
+    const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    const req = request(url, { headers, agent: false, ca: options.ca }, (res) => {
       if (timer) clearTimeout(timer);
       const stream: TestStream = {
         status: res.statusCode ?? 0,

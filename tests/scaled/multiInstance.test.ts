@@ -1,0 +1,177 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HealthResponse, ReadyEvent, StreamEvent } from '@quoteline/protocol';
+import { startScaledShape } from '../../scripts/scaled/shape.mjs';
+import { freePort } from '../support/appServer';
+import { openTestStream, type TestStream } from '../support/sseClient';
+import { signIn } from '../support/session';
+import { lastId, sleep, waitUntil } from '../support/streamTools';
+
+// Three instances + Redis + PostgreSQL + nginx, all private on loopback, started here and stopped afterwards.
+type Shape = Awaited<ReturnType<typeof startScaledShape>>;
+type App = Shape['apps'][number];
+let shape: Shape;
+let dataDir: string;
+let ca: string;
+const streams: TestStream[] = [];
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'quoteline-scaled-'));
+  shape = await startScaledShape({
+    dataDir,
+    listen: await freePort(),
+    appPorts: [await freePort(), await freePort(), await freePort()],
+    redisPort: await freePort(),
+    postgresPort: await freePort(),
+    env: { QUOTELINE_KEEPALIVE_MS: '1000', QUOTELINE_RETRY_MS: '200' },
+    limits: { streamsPerClient: 64, orderRate: '100r/s' },
+  });
+  ca = readFileSync(shape.tls.cert, 'utf8');
+});
+
+afterAll(async () => {
+  for (const s of streams) s.close();
+  await shape?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function health(app: App): Promise<HealthResponse | null> {
+  try {
+    const response = await fetch(`${app.url}/api/health`, { signal: AbortSignal.timeout(2000) });
+    return response.ok ? ((await response.json()) as HealthResponse) : null;
+  } catch {
+    return null;
+  }
+}
+
+async function producers(apps: App[]): Promise<string[]> {
+  const answers = await Promise.all(apps.map(health));
+  return answers.filter((h) => h?.producer).map((h) => h!.instance);
+}
+
+async function open(baseUrl: string, path: string, headers: Record<string, string> = {}): Promise<TestStream> {
+  const stream = await openTestStream(baseUrl, path, { Accept: 'text/event-stream', ...headers }, { ca });
+  streams.push(stream);
+  expect(stream.status).toBe(200);
+  return stream;
+}
+
+const ready = (s: TestStream) => s.events.find((e) => e.type === 'ready')!.data as ReadyEvent;
+const updates = (events: readonly StreamEvent[]) => events.filter((e) => e.type === 'update');
+
+describe('scaled shape: three instances behind nginx on one Redis log and one PostgreSQL', () => {
+  it('has exactly one producer, and every instance serves the same log', async () => {
+    await waitUntil(async () => (await producers(shape.apps)).length === 1, 'one producer', 15_000, 200);
+    const a = await open(shape.apps[0]!.url, '/api/stream?topics=feed:demo');
+    const b = await open(shape.apps[1]!.url, '/api/stream?topics=feed:demo');
+    await a.waitFor((e) => updates(e).length >= 10, 15_000);
+    await b.waitFor((e) => updates(e).length >= 10, 15_000);
+    // The same update reaches both instances' clients under the same id.
+    const idsB = new Set(updates(b.events).map((e) => e.id));
+    expect(updates(a.events).some((e) => idsB.has(e.id))).toBe(true);
+  });
+
+  it('applies a subscriptions POST that lands on another instance to the stream held by the first', async () => {
+    const stream = await open(shape.apps[0]!.url, '/api/stream?topics=feed:demo');
+    await stream.waitFor((e) => e.some((x) => x.type === 'ready'));
+    const { connectionId, token } = ready(stream);
+    const change = (app: App, body: object) =>
+      fetch(`${app.url}/api/stream/subscriptions`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ connectionId, token, ...body }) });
+    const off = await change(shape.apps[1]!, { subscribe: [], unsubscribe: ['feed:demo'] });
+    expect(off.status).toBe(200);
+    expect(await off.json()).toEqual({ topics: [] });
+    const addsBefore = stream.events.filter((e) => e.type === 'add').length;
+    const on = await change(shape.apps[2]!, { subscribe: ['feed:demo'], unsubscribe: [] });
+    expect(on.status).toBe(200);
+    await stream.waitFor((e) => e.filter((x) => x.type === 'add').length > addsBefore, 5_000);
+    const wrongToken = await fetch(`${shape.apps[1]!.url}/api/stream/subscriptions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ connectionId, token: 'x'.repeat(token.length), subscribe: ['feed:demo'], unsubscribe: [] }),
+    });
+    expect(wrongToken.status).toBe(403);
+    const unknown = await change(shape.apps[1]!, { connectionId: 'nope', subscribe: ['feed:demo'], unsubscribe: [] });
+    expect(unknown.status).toBe(404);
+  });
+
+  it('delivers an order placed on one instance to the account stream held by another', async () => {
+    const trader = await signIn(shape.apps[1]!.url, 'trader@example.com', 'quoteline-trader');
+    const stream = await open(shape.apps[0]!.url, `/api/stream?topics=account:${trader.accountId}`, { cookie: trader.cookie });
+    await stream.waitFor((e) => e.some((x) => x.type === 'ready'));
+    const placed = await fetch(`${shape.apps[2]!.url}/api/orders`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID(), Origin: shape.apps[2]!.url, cookie: trader.cookie },
+      body: JSON.stringify({ symbol: 'ACME', side: 'buy', type: 'market', quantity: 1 }),
+    });
+    expect(placed.status).toBe(201);
+    const order = (await placed.json()) as { id: string };
+    await stream.waitFor((e) => e.some((x) => x.type === 'order' && x.data.orderId === order.id), 5_000);
+    await stream.waitFor((e) => e.some((x) => x.type === 'fill' && x.data.orderId === order.id), 5_000);
+  });
+
+  it('keeps one producer when the producer is frozen and thawed: the old one cannot publish (fencing)', async () => {
+    const [first] = await producers(shape.apps);
+    const frozen = shape.apps.find((a) => a.name === first)!;
+    const watcher = await open(shape.apps.find((a) => a !== frozen)!.url, '/api/stream?topics=feed:demo');
+    await watcher.waitFor((e) => updates(e).length > 0, 10_000);
+    process.kill(-frozen.pid, 'SIGSTOP');
+    const stoppedAt = Date.now();
+    const others = shape.apps.filter((a) => a !== frozen);
+    await waitUntil(async () => (await producers(others)).length === 1, 'a new producer', 10_000, 100);
+    const takeoverMs = Date.now() - stoppedAt;
+    console.log(`producer takeover after SIGSTOP: ${takeoverMs} ms`);
+    expect(takeoverMs).toBeLessThan(5_000 + 1_000); // the lease's bound, plus polling slack
+    process.kill(-frozen.pid, 'SIGCONT');
+    await waitUntil(async () => (await producers(shape.apps)).length === 1, 'exactly one producer after the thaw', 10_000, 100);
+    await sleep(1_500);
+    const ids = updates(watcher.events).map((e) => e.id!);
+    expect(new Set(ids).size).toBe(ids.length); // no update twice
+    expect(await producers(shape.apps)).toHaveLength(1);
+  });
+
+  it('fails over when the producer is killed: another takes over within 5 s and the log goes on without duplicates', async () => {
+    const [name] = await producers(shape.apps);
+    const producer = shape.apps.find((a) => a.name === name)!;
+    const survivor = shape.apps.find((a) => a !== producer)!;
+    const watcher = await open(survivor.url, '/api/stream?topics=feed:demo');
+    await watcher.waitFor((e) => updates(e).length > 0, 10_000);
+    const killedAt = Date.now();
+    await producer.kill();
+    const rest = shape.apps.filter((a) => a !== producer);
+    await waitUntil(async () => (await producers(rest)).length === 1, 'a new producer', 10_000, 100);
+    const takeoverMs = Date.now() - killedAt;
+    console.log(`producer failover after kill -9: ${takeoverMs} ms`);
+    expect(takeoverMs).toBeLessThan(5_000 + 1_000);
+    const before = updates(watcher.events).length;
+    await watcher.waitFor((e) => updates(e).length > before + 5, 10_000);
+    const ids = updates(watcher.events).map((e) => e.id!);
+    expect(new Set(ids).size).toBe(ids.length);
+    shape.apps.splice(shape.apps.indexOf(producer), 1);
+  });
+
+  it('resumes a client whose instance was killed on another instance through nginx, with the same events as a client that stayed', async () => {
+    expect(shape.apps.length).toBeGreaterThanOrEqual(2);
+    const [doomed, staying] = [shape.apps[0]!, shape.apps[1]!];
+    const stayer = await open(staying.url, '/api/stream?topics=feed:demo');
+    const mover = await open(doomed.url, '/api/stream?topics=feed:demo');
+    await mover.waitFor((e) => updates(e).length >= 3, 10_000);
+    await doomed.kill();
+    await mover.ended;
+    const resumeFrom = lastId(mover.events)!;
+    const resumed = await open(shape.url, '/api/stream?topics=feed:demo', { 'Last-Event-ID': resumeFrom });
+    await resumed.waitFor((e) => updates(e).length >= 10, 15_000);
+    expect(resumed.events.some((e) => e.type === 'reset')).toBe(false);
+    const target = lastId(resumed.events)!;
+    await stayer.waitFor((e) => e.some((x) => x.id === target), 10_000);
+    const after = (events: readonly StreamEvent[]) => {
+      const from = events.findIndex((e) => e.id === resumeFrom);
+      const to = events.findIndex((e) => e.id === target);
+      return events.slice(from + 1, to + 1).filter((e) => e.id !== undefined).map((e) => [e.id, e.type, JSON.stringify(e.data)]);
+    };
+    const moved = [...mover.events.filter((e) => e.id !== undefined), ...resumed.events.filter((e) => e.id !== undefined && e.type !== 'ready')];
+    expect(after(moved)).toEqual(after(stayer.events));
+    shape.apps.splice(shape.apps.indexOf(doomed), 1);
+  });
+});
