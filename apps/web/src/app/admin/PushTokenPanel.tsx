@@ -27,7 +27,7 @@ export function PushTokenPanel({ feed }: { feed: Feed }) {
   const url = `${origin}/api/feeds/${feed.slug}/ticks`;
   const symbol = feed.instruments[0]?.symbol ?? 'SYMBOL';
   const price = feed.instruments[0]?.price.toFixed(2) ?? '100.00';
-  const curl = [`curl -X POST ${url} \\`, `  -H 'Authorization: Bearer $PUSH_TOKEN' \\`, `  -H 'Content-Type: application/json' \\`, `  -d '{"ticks":[{"symbol":"${symbol}","price":${price}}]}'`].join('\n');
+  const curl = [`curl -X POST ${url} \\`, `  -H "Authorization: Bearer $PUSH_TOKEN" \\`, `  -H 'Content-Type: application/json' \\`, `  -d '{"ticks":[{"symbol":"${symbol}","price":${price}}]}'`].join('\n');
 
   return (
     <section className="admin-sub" aria-label={`Push endpoint of ${feed.slug}`}>
