@@ -1,26 +1,11 @@
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { ADMIN, closeContextsAfterEach, signedIn, TRADER } from './signedIn';
 
-const contexts: BrowserContext[] = [];
-test.afterEach(async () => {
-  // Open pages hold streams; later specs count connections.
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-});
-
-async function signedIn(browser: Browser, email: string, password: string): Promise<Page> {
-  const context = await browser.newContext();
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto('/signin');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByText('Signed in as')).toBeVisible();
-  return page;
-}
+closeContextsAfterEach();
 
 test('an admin adds and removes an instrument and pauses the feed; a trader sees it live on the same stream', async ({ browser }) => {
-  const admin = await signedIn(browser, 'admin@example.com', 'quoteline-admin');
-  const trader = await signedIn(browser, 'trader@example.com', 'quoteline-trader');
+  const admin = await signedIn(browser, ADMIN);
+  const trader = await signedIn(browser, TRADER);
   const board = trader.getByTestId('quote-board');
   await expect(board.locator('tbody tr[data-symbol]')).toHaveCount(10);
   const opened = async () => ((await (await trader.request.get('/api/health')).json()) as { stream: { opened: number } }).stream.opened;
@@ -28,13 +13,15 @@ test('an admin adds and removes an instrument and pauses the feed; a trader sees
 
   await admin.goto('/admin');
   const demo = admin.locator('[data-feed="demo"]');
-  await demo.getByLabel('Symbol').fill('bad');
-  await demo.getByRole('button', { name: 'Add instrument' }).click();
-  await expect(demo.locator('.field-error').first()).toBeVisible();
-  await demo.getByLabel('Symbol').fill('ZETA');
-  await demo.getByLabel('Name').fill('Zeta Labs');
-  await demo.getByLabel('Price').fill('45.67');
-  await demo.getByRole('button', { name: 'Add instrument' }).click();
+  const add = demo.getByRole('form', { name: 'Add an instrument to demo' });
+  await add.getByLabel('Symbol').fill('bad');
+  await add.getByRole('button', { name: 'Add instrument' }).click();
+  await expect(add.getByLabel('Symbol')).toHaveAttribute('aria-invalid', 'true');
+  await expect(add.getByLabel('Symbol')).toHaveAccessibleDescription(/a symbol is 1-12 uppercase letters/);
+  await add.getByLabel('Symbol').fill('ZETA');
+  await add.getByLabel('Name').fill('Zeta Labs');
+  await add.getByLabel('Price').fill('45.67');
+  await add.getByRole('button', { name: 'Add instrument' }).click();
   await expect(board.locator('tbody tr[data-symbol="ZETA"]')).toBeVisible();
   await expect(board.locator('tbody tr[data-symbol]')).toHaveCount(11);
   await admin.screenshot({ path: '.data/test-results/screens/admin.png', fullPage: true });
@@ -60,7 +47,7 @@ test('an admin adds and removes an instrument and pauses the feed; a trader sees
 });
 
 test('a trader gets no admin console', async ({ browser }) => {
-  const trader = await signedIn(browser, 'trader@example.com', 'quoteline-trader');
+  const trader = await signedIn(browser, TRADER);
   await trader.goto('/admin');
   await expect(trader.getByRole('alert').filter({ hasText: 'Only admins' })).toBeVisible();
   expect((await trader.request.get('/api/admin/feeds')).status()).toBe(403);

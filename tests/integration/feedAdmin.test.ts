@@ -16,6 +16,7 @@ afterAll(() => server?.stop());
 
 const send = (s: TestSession, method: string, path: string, body?: unknown) =>
   s.fetch(path, { method, headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+const listed = async (slug: string) => ((await (await admin.fetch('/api/admin/feeds')).json()) as { feeds: { slug: string }[] }).feeds.find((f) => f.slug === slug);
 const push = (slug: string, token: string, ticks: unknown[]) =>
   fetch(`${server.url}/api/feeds/${slug}/ticks`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify({ ticks }) });
 
@@ -87,6 +88,17 @@ describe('admin: feeds', () => {
     } finally {
       stream.close();
     }
+    expect(await listed('replayed')).toMatchObject({ source: 'replay', replay: { speed: 100, loop: false } });
+  });
+
+  it('creates a simulator feed with its settings and seed, and lists it with them', async () => {
+    const settings = { tickIntervalMs: 300, volatility: 0.3, drift: 0.05, spreadBps: 15, seed: 42 };
+    expect((await send(admin, 'POST', '/api/admin/feeds', { slug: 'seeded', name: 'Seeded', ...settings })).status).toBe(201);
+    expect(await listed('seeded')).toMatchObject({ name: 'Seeded', source: 'simulator', status: 'running', ...settings, replay: null, instruments: [] });
+    const bad = await send(admin, 'POST', '/api/admin/feeds', { slug: 'badseed', name: 'Bad seed', seed: 1.5 });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ error: { code: 'invalid_body', issues: [{ path: ['seed'], message: 'a seed is a whole number' }] } });
+    expect(await listed('badseed')).toBeUndefined();
   });
 
   it('retunes a simulator feed live and renames it', async () => {

@@ -67,7 +67,7 @@ export async function setFeedStatus(platform: Platform, principal: Principal, sl
   return Response.json({ feed: feed.slug, status });
 }
 
-/** `GET /api/admin/feeds`: every feed with its status and live instruments. */
+/** `GET /api/admin/feeds`: every feed with its status, settings and live instruments. */
 export async function listFeeds(platform: Platform, principal: Principal): Promise<Response> {
   requireAdmin(principal);
   const feeds = await platform.db.feed.findMany({ orderBy: { slug: 'asc' }, include: { instruments: { orderBy: { symbol: 'asc' } } } });
@@ -78,6 +78,12 @@ export async function listFeeds(platform: Platform, principal: Principal): Promi
       source: f.source,
       status: platform.engine.feedStatus(f.slug) ?? f.status,
       tickIntervalMs: f.tickIntervalMs,
+      volatility: f.volatility,
+      drift: f.drift,
+      spreadBps: f.spreadBps,
+      seed: f.seed,
+      // a replay feed's stored file, if any (the file itself stays on the server)
+      replay: f.source === 'replay' && f.replayCsv ? { speed: f.replaySpeed, loop: f.replayLoop } : null,
       instruments: f.instruments.map((i) => ({ symbol: i.symbol, name: i.name, price: platform.hub.views.findSymbol(i.symbol)?.price ?? i.lastPrice / 100 })),
     })),
   });

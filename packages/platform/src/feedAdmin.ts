@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { createFeedRequestSchema, feedTopic, invalid, pushTickSchema, pushTicksRequestSchema, QuotelineError, updateFeedRequestSchema } from '@quoteline/protocol';
+import { createFeedRequestSchema, feedTopic, invalid, pushTickSchema, pushTicksRequestSchema, QuotelineError, replayOptionsSchema, updateFeedRequestSchema } from '@quoteline/protocol';
 import { parsePrice } from '@quoteline/trading';
 import { parseReplayCsv } from '@quoteline/market';
 import { feedOf, requireAdmin } from './adminFeeds';
@@ -98,9 +98,9 @@ export async function uploadReplay(platform: Platform, principal: Principal, slu
   const who = requireAdmin(principal);
   const feed = await feedOf(platform, slug);
   if (feed.source !== 'replay') throw new QuotelineError('not_a_replay_feed', `feed:${slug} is not a replay feed.`);
-  const speed = Number(search.get('speed') ?? '1');
-  if (!Number.isFinite(speed) || speed < 0.1 || speed > 1000) throw invalid('bad_request', 'speed must be between 0.1 and 1000.', [{ path: ['speed'], message: 'between 0.1 and 1000' }]);
-  const loop = search.get('loop') !== 'false';
+  const options = replayOptionsSchema.safeParse({ speed: search.get('speed') ?? undefined, loop: search.get('loop') ?? undefined });
+  if (!options.success) throw invalid('bad_request', 'speed must be between 0.1 and 1000.', options.error.issues);
+  const { speed, loop } = options.data;
   const { rows, errors } = parseReplayCsv(csv);
   const known = new Set(platform.engine.snapshot(slug)?.map((a) => a.symbol));
   const unknown = rows.filter((r) => !known.has(r.symbol)).map((r) => ({ line: r.line, message: `${r.symbol} is not an instrument of feed ${slug}` }));

@@ -88,25 +88,47 @@ export const embedKeyRequestSchema = z.object({
 
 export type EmbedKeyRequest = z.infer<typeof embedKeyRequestSchema>;
 
-/** Simulator settings an admin may change live. */
+/** A feed's display name. */
+const feedNameSchema = z.string().trim().min(1, 'enter a name').max(80, 'a name is at most 80 characters');
+
+/** Simulator settings an admin may change live (messages say the allowed range: the admin form shows them next to the fields). */
 export const simulatorSettingsSchema = z.object({
-  tickIntervalMs: z.number().int().min(50).max(60_000),
-  volatility: z.number().finite().min(0).max(5),
-  drift: z.number().finite().min(-5).max(5),
-  spreadBps: z.number().int().min(0).max(1000),
+  tickIntervalMs: z.number({ error: 'enter a number of milliseconds' }).int('whole milliseconds').min(50, 'a tick interval is 50 to 60000 ms').max(60_000, 'a tick interval is 50 to 60000 ms'),
+  volatility: z.number({ error: 'enter a number' }).finite().min(0, 'volatility is 0 to 5 (0.4 = 40 % a year)').max(5, 'volatility is 0 to 5 (0.4 = 40 % a year)'),
+  drift: z.number({ error: 'enter a number' }).finite().min(-5, 'drift is -5 to 5 (0.1 = +10 % a year)').max(5, 'drift is -5 to 5 (0.1 = +10 % a year)'),
+  spreadBps: z.number({ error: 'enter a number of basis points' }).int('whole basis points').min(0, 'a spread is 0 to 1000 basis points').max(1000, 'a spread is 0 to 1000 basis points'),
 });
+
+/** Seed of a simulator's random source: the same seed replays the same prices. */
+export const simulatorSeedSchema = z.number({ error: 'enter a whole number' }).int('a seed is a whole number').min(0, 'a seed is 0 to 2147483647').max(2_147_483_647, 'a seed is 0 to 2147483647');
 
 /** Body of `POST /api/admin/feeds`. */
 export const createFeedRequestSchema = z
-  .object({ slug: feedSlugSchema, name: z.string().trim().min(1).max(80), source: z.enum(['simulator', 'push', 'replay']).default('simulator') })
+  .object({ slug: feedSlugSchema, name: feedNameSchema, source: z.enum(['simulator', 'push', 'replay']).default('simulator') })
   .extend(simulatorSettingsSchema.partial().shape)
+  .extend({ seed: simulatorSeedSchema.optional() })
   .strict();
 
 /** Body of `PATCH /api/admin/feeds/<slug>`: rename and/or retune. */
 export const updateFeedRequestSchema = z
-  .object({ name: z.string().trim().min(1).max(80) })
+  .object({ name: feedNameSchema })
   .extend(simulatorSettingsSchema.shape)
   .partial()
   .strict();
 
 export type CreateFeedRequest = z.infer<typeof createFeedRequestSchema>;
+export type UpdateFeedRequest = z.infer<typeof updateFeedRequestSchema>;
+
+/** Largest replay CSV upload. */
+export const MAX_REPLAY_BYTES = 1024 * 1024;
+
+/** Query of `POST /api/admin/feeds/<slug>/replay`: `speed` (0.1-1000, default 1) and `loop` (on unless `false`). */
+export const replayOptionsSchema = z.object({
+  speed: z.coerce.number({ error: 'enter a number' }).min(0.1, 'speed is 0.1 to 1000 (10 = ten times faster)').max(1000, 'speed is 0.1 to 1000 (10 = ten times faster)').default(1),
+  loop: z
+    .string()
+    .optional()
+    .transform((v) => v !== 'false'),
+});
+
+export type ReplayOptions = z.infer<typeof replayOptionsSchema>;

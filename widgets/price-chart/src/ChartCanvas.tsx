@@ -27,6 +27,13 @@ interface ChartHandle {
 const point = (bar: Bar, kind: 'candles' | 'line') =>
   kind === 'line' ? { time: bar.time as UTCTimestamp, value: bar.close } : { ...bar, time: bar.time as UTCTimestamp };
 
+/** What the canvas draws, readable from outside (tests, tools): the bar count and the last close. */
+function mark(el: HTMLDivElement | null, handle: ChartHandle, decimals: number): void {
+  el?.setAttribute('data-bars', String(handle.count));
+  if (handle.last) el?.setAttribute('data-last', handle.last.close.toFixed(decimals));
+  else el?.removeAttribute('data-last');
+}
+
 /**
  * The lightweight-charts canvas. Client-only: the library is loaded when the
  * chart mounts (never on the server), and the kit's colours are read from
@@ -84,8 +91,8 @@ export function ChartCanvas({ bars, decimals, kind, interval, tickPrice, tickTs,
     handle.series.setData(bars.map((b) => point(b, kind)));
     handle.last = bars.at(-1) ?? null;
     handle.count = bars.length;
-    container.current?.setAttribute('data-bars', String(handle.count));
-  }, [bars, kind, ready]);
+    mark(container.current, handle, decimals);
+  }, [bars, kind, decimals, ready]);
 
   useEffect(() => {
     const handle = api.current;
@@ -95,8 +102,8 @@ export function ChartCanvas({ bars, decimals, kind, interval, tickPrice, tickTs,
     if (!handle.last || bar.time > handle.last.time) handle.count++;
     handle.series.update(point(bar, kind));
     handle.last = bar;
-    container.current?.setAttribute('data-bars', String(handle.count));
-  }, [tickPrice, tickTs, interval, kind, ready]);
+    mark(container.current, handle, decimals);
+  }, [tickPrice, tickTs, interval, kind, decimals, ready]);
 
   return <div ref={container} className="ql-chart-canvas" role="img" aria-label={label} tabIndex={0} data-testid="price-chart-canvas" />;
 }

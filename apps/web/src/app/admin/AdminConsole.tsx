@@ -1,18 +1,20 @@
 'use client';
 import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, apiJson } from '@quoteline/client';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { apiJson } from '@quoteline/client';
 import { useSession } from '@quoteline/client/react';
 import { addInstrumentRequestSchema, embedKeyRequestSchema } from '@quoteline/protocol';
+import { Field } from '../Field';
+import { adminKeys as keys, byField, issuesOf, json, numberOf, useRefresh, type Feed } from './adminApi';
+import { DeleteFeed } from './DeleteFeed';
+import { FeedForm } from './FeedForm';
+import { FeedSettings } from './FeedSettings';
+import { PushTokenPanel } from './PushTokenPanel';
+import { ReplayUpload } from './ReplayUpload';
 
-type Feed = { slug: string; name: string; source: string; status: 'running' | 'paused'; tickIntervalMs: number; instruments: { symbol: string; name: string; price: number }[] };
 type Key = { key: string; label: string; origins: string[]; feeds: string[]; symbols: string[] | null; revokedAt: string | null; createdAt: string };
 type Entry = { id: string; actor: string; action: string; target: string; at: string };
-
-const keys = { feeds: ['admin', 'feeds'], embedKeys: ['admin', 'embed-keys'], audit: ['admin', 'audit'] } as const;
-const json = (method: string, body?: unknown): RequestInit => ({ method, headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-const issuesOf = (e: unknown) => (e instanceof ApiError ? Object.fromEntries(e.issues.map((i) => [String(i.path[0] ?? 'form'), i.message])) : {});
 
 /** Admins configure what the platform streams; every change reaches connected widgets live. */
 export function AdminConsole() {
@@ -40,18 +42,14 @@ export function AdminConsole() {
   );
 }
 
-function useRefresh() {
-  const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: ['admin'] });
-}
-
 function Feeds() {
   const { data, error } = useQuery({ queryKey: keys.feeds, queryFn: () => apiJson<{ feeds: Feed[] }>('/api/admin/feeds') });
   if (error) return <p role="alert">Could not load the feeds: {error.message}</p>;
   return (
     <section className="admin-section" aria-labelledby="feeds-title">
       <h2 id="feeds-title">Feeds</h2>
-      {!data ? <p className="muted">Loading…</p> : data.feeds.length === 0 ? <p className="muted">No feeds yet.</p> : data.feeds.map((f) => <FeedCard key={f.slug} feed={f} />)}
+      {!data ? <p className="muted">Loading…</p> : data.feeds.length === 0 ? <p className="muted">No feeds yet: create one below.</p> : data.feeds.map((f) => <FeedCard key={f.slug} feed={f} />)}
+      <FeedForm />
     </section>
   );
 }
@@ -76,6 +74,7 @@ function FeedCard({ feed }: { feed: Feed }) {
         <h3>
           {feed.name} <code>feed:{feed.slug}</code>
         </h3>
+        <span className="badge source">{feed.source}</span>
         <span className={paused ? 'badge paused' : 'badge live'}>{paused ? 'Paused' : 'Running'}</span>
         <button type="button" onClick={() => status.mutate(paused ? 'resume' : 'pause')} disabled={status.isPending}>
           {paused ? 'Resume updates' : 'Pause updates'}
@@ -120,6 +119,10 @@ function FeedCard({ feed }: { feed: Feed }) {
         </tbody>
       </table>
       <AddInstrument slug={feed.slug} />
+      {feed.source === 'push' && <PushTokenPanel feed={feed} />}
+      {feed.source === 'replay' && <ReplayUpload feed={feed} />}
+      <FeedSettings feed={feed} />
+      <DeleteFeed feed={feed} />
     </article>
   );
 }
@@ -139,21 +142,13 @@ function AddInstrument({ slug }: { slug: string }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     // The same schema the API validates with.
-    const parsed = addInstrumentRequestSchema.safeParse({ symbol: form.symbol.trim(), name: form.name, price: form.price.trim() === '' ? Number.NaN : Number(form.price) });
-    if (!parsed.success) return setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
+    const parsed = addInstrumentRequestSchema.safeParse({ symbol: form.symbol.trim(), name: form.name, price: numberOf(form.price) });
+    if (!parsed.success) return setErrors(byField(parsed.error.issues));
     setErrors({});
     add.mutate(parsed.data);
   };
   const field = (name: 'symbol' | 'name' | 'price', label: string) => (
-    <div>
-      <label htmlFor={`${slug}-${name}`}>{label}</label>
-      <input id={`${slug}-${name}`} value={form[name]} onChange={(e) => setForm({ ...form, [name]: e.target.value })} aria-invalid={!!errors[name]} aria-describedby={errors[name] ? `${slug}-${name}-error` : undefined} />
-      {errors[name] && (
-        <p className="field-error" id={`${slug}-${name}-error`}>
-          {errors[name]}
-        </p>
-      )}
-    </div>
+    <Field id={`${slug}-${name}`} label={label} value={form[name]} onChange={(e) => setForm({ ...form, [name]: e.target.value })} error={errors[name]} autoComplete="off" />
   );
   return (
     <form className="admin-form" onSubmit={submit} noValidate aria-label={`Add an instrument to ${slug}`}>
@@ -188,7 +183,7 @@ function EmbedKeys() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const parsed = embedKeyRequestSchema.safeParse({ label: form.label, origins: list(form.origins), feeds: list(form.feeds) });
-    if (!parsed.success) return setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
+    if (!parsed.success) return setErrors(byField(parsed.error.issues));
     setErrors({});
     create.mutate(parsed.data);
   };
@@ -241,15 +236,14 @@ function EmbedKeys() {
       </table>
       <form className="admin-form" onSubmit={submit} noValidate aria-label="Create an embed key">
         {(['label', 'origins', 'feeds'] as const).map((name) => (
-          <div key={name}>
-            <label htmlFor={`key-${name}`}>{name === 'label' ? 'Label' : name === 'origins' ? 'Allowed origins (comma-separated)' : 'Feeds (comma-separated)'}</label>
-            <input id={`key-${name}`} value={form[name]} onChange={(e) => setForm({ ...form, [name]: e.target.value })} aria-invalid={!!errors[name]} aria-describedby={errors[name] ? `key-${name}-error` : undefined} />
-            {errors[name] && (
-              <p className="field-error" id={`key-${name}-error`}>
-                {errors[name]}
-              </p>
-            )}
-          </div>
+          <Field
+            key={name}
+            id={`key-${name}`}
+            label={name === 'label' ? 'Label' : name === 'origins' ? 'Allowed origins (comma-separated)' : 'Feeds (comma-separated)'}
+            value={form[name]}
+            onChange={(e) => setForm({ ...form, [name]: e.target.value })}
+            error={errors[name]}
+          />
         ))}
         <button type="submit" disabled={create.isPending}>
           Create key

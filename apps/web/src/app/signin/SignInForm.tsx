@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { ApiError, apiJson } from '@quoteline/client';
 import { accountKeys } from '@quoteline/client/react';
 import { sessionRequestSchema } from '@quoteline/protocol';
+import { Field } from '../Field';
 
 /** Email and password, validated before sending; errors say what to do. */
 export function SignInForm() {
@@ -36,20 +37,8 @@ export function SignInForm() {
 
   return (
     <form className="form" onSubmit={submit} noValidate>
-      <label htmlFor="email">Email</label>
-      <input id="email" type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} aria-invalid={!!fieldErrors.email} aria-describedby={fieldErrors.email ? 'email-error' : undefined} />
-      {fieldErrors.email && (
-        <p id="email-error" className="field-error">
-          {fieldErrors.email}
-        </p>
-      )}
-      <label htmlFor="password">Password</label>
-      <input id="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} aria-invalid={!!fieldErrors.password} aria-describedby={fieldErrors.password ? 'password-error' : undefined} />
-      {fieldErrors.password && (
-        <p id="password-error" className="field-error">
-          {fieldErrors.password}
-        </p>
-      )}
+      <Field id="email" label="Email" type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} error={fieldErrors.email} />
+      <Field id="password" label="Password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} error={fieldErrors.password} />
       {error && (
         <p className="field-error" role="alert">
           {error}

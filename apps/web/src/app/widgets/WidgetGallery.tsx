@@ -9,13 +9,15 @@ import { TickerTape } from '@quoteline/ticker-tape';
 export interface GalleryWidgets {
   tapes: string[];
   charts: string[];
+  /** the feed of the charts' symbols */
+  chartFeed: string;
   interval: CandleInterval;
   kind: 'candles' | 'line';
   theme?: 'light' | 'dark';
 }
 
 /** Ticker tapes and price charts, then quote boards for the given feeds, plus a form to add a board later (it joins the existing stream). */
-export function WidgetGallery({ initialFeeds, tapes, charts, interval, kind, theme }: { initialFeeds: string[] } & GalleryWidgets) {
+export function WidgetGallery({ initialFeeds, tapes, charts, chartFeed, interval, kind, theme }: { initialFeeds: string[] } & GalleryWidgets) {
   const [boards, setBoards] = useState(() => initialFeeds.map((feed, i) => ({ id: i, feed })));
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -42,7 +44,7 @@ export function WidgetGallery({ initialFeeds, tapes, charts, interval, kind, the
       {charts.length > 0 && (
         <div className="gallery gallery-charts">
           {charts.map((symbol) => (
-            <PriceChart key={symbol} symbol={symbol} interval={interval} kind={kind} theme={theme} />
+            <PriceChart key={symbol} symbol={symbol} feed={chartFeed} interval={interval} kind={kind} theme={theme} />
           ))}
         </div>
       )}

@@ -14,11 +14,13 @@ const listOf = (item: z.ZodType<string>, max: number) =>
         .slice(0, max),
     );
 
-/** The gallery's query: `?boards=demo,fx&tape=demo&chart=ACME,GLOBX&interval=5m&kind=line&theme=dark`. */
+/** The gallery's query: `?boards=demo,fx&tape=demo&chart=ACME,GLOBX&chartFeed=demo&interval=5m&kind=line&theme=dark`. */
 export const galleryParamsSchema = z.object({
   boards: listOf(feedSlugSchema, 12),
   tape: listOf(feedSlugSchema, 4),
   chart: listOf(symbolSchema, 6),
+  /** the feed whose live quotes extend the charts (their symbols belong to it) */
+  chartFeed: feedSlugSchema.catch('demo').default('demo'),
   interval: candleIntervalSchema.catch('1m'),
   kind: z.enum(['candles', 'line']).catch('candles'),
   theme: z.enum(['light', 'dark']).optional().catch(undefined),

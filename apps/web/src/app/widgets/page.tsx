@@ -12,7 +12,7 @@ export default async function WidgetsPage({ searchParams }: { searchParams: Prom
         <h1>Widget gallery</h1>
         <p>Every widget on this page, and on every other Quoteline tab, shares one stream.</p>
       </header>
-      <WidgetGallery initialFeeds={params.boards} tapes={params.tape} charts={params.chart} interval={params.interval} kind={params.kind} theme={params.theme} />
+      <WidgetGallery initialFeeds={params.boards} tapes={params.tape} charts={params.chart} chartFeed={params.chartFeed} interval={params.interval} kind={params.kind} theme={params.theme} />
     </main>
   );
 }

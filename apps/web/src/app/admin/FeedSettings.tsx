@@ -1,0 +1,62 @@
+'use client';
+import { useState, type FormEvent } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { apiJson } from '@quoteline/client';
+import { updateFeedRequestSchema } from '@quoteline/protocol';
+import { Field } from '../Field';
+import { byField, issuesOf, json, numberOf, useRefresh, type Feed } from './adminApi';
+import { SettingsFields, settingsOf, settingsText } from './SettingsFields';
+
+/** Renames a feed and retunes it (PATCH); a simulator's new settings apply live. Only changed values are sent, so the audit log says what changed. */
+export function FeedSettings({ feed }: { feed: Feed }) {
+  const refresh = useRefresh();
+  const [form, setForm] = useState(() => ({ name: feed.name, ...settingsText(feed) }));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [saved, setSaved] = useState<string | null>(null);
+  const update = useMutation({
+    mutationFn: (body: unknown) => apiJson(`/api/admin/feeds/${feed.slug}`, json('PATCH', body)),
+    onSuccess: () => {
+      setSaved(feed.source === 'simulator' ? 'Saved: the new settings apply live.' : 'Saved.');
+      void refresh();
+    },
+    onError: (e) => setErrors({ form: e.message, ...issuesOf(e) }),
+  });
+  const set = (name: keyof typeof form, value: string) => {
+    setSaved(null);
+    setForm((f) => ({ ...f, [name]: value }));
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const values = { name: form.name, ...Object.fromEntries(settingsOf(feed.source).map((name) => [name, numberOf(form[name])])) };
+    // The same schema the API validates with.
+    const parsed = updateFeedRequestSchema.safeParse(values);
+    if (!parsed.success) return setErrors(byField(parsed.error.issues));
+    setErrors({});
+    const changed = Object.fromEntries(Object.entries(parsed.data).filter(([key, value]) => feed[key as keyof typeof parsed.data] !== value));
+    if (Object.keys(changed).length === 0) return setSaved('Nothing changed.');
+    update.mutate(changed);
+  };
+
+  const id = `${feed.slug}-settings`;
+  return (
+    <section className="admin-sub" aria-label={`Settings of ${feed.slug}`}>
+      <h4>Settings</h4>
+      <form className="admin-form" onSubmit={submit} noValidate aria-label={`Rename or retune ${feed.slug}`}>
+        <Field id={`${id}-name`} label="Display name" value={form.name} onChange={(e) => set('name', e.target.value)} error={errors.name} autoComplete="off" />
+        <SettingsFields idPrefix={id} source={feed.source} values={form} errors={errors} onChange={set} />
+        <button type="submit" disabled={update.isPending}>
+          Save settings
+        </button>
+        <p role="status" className="muted">
+          {saved}
+        </p>
+        {errors.form && (
+          <p role="alert" className="field-error">
+            {errors.form}
+          </p>
+        )}
+      </form>
+    </section>
+  );
+}
