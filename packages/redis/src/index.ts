@@ -1,0 +1,5 @@
+export * from './client';
+export * from './errors';
+export * from './streamIds';
+export * from './streamLog';
+export * from './lease';
