@@ -3,3 +3,4 @@ export * from './errors';
 export * from './streamIds';
 export * from './streamLog';
 export * from './lease';
+export * from './subscriptionControl';

@@ -101,7 +101,7 @@ describe('ProducerLease', () => {
       console.info(`lease takeover after a pause: ${takeoverMs} ms (ttl 3000 ms, retry 1000 ms)`);
       const next = holders(others)[0]!;
       expect(next.fence!.token).not.toBe(granted.token);
-      await log.append({ topic: 'feed:demo', type: 'update', data: { topic: 'feed:demo', symbol: 'NEW', price: '2', bid: '2', ask: '2', ts: 2 } }, { fence: next.fence! });
+      await log.append({ topic: 'feed:demo', type: 'update', data: { topic: 'feed:demo', symbol: 'NEW', price: 2, bid: 2, ask: 2, ts: 2 } }, { fence: next.fence! });
 
       stopGroup(producer.child, 'SIGCONT');
       producer.send('append');
@@ -109,7 +109,7 @@ describe('ProducerLease', () => {
       expect(refused).toMatchObject({ ok: false, code: 'fenced' });
       await producer.next((e) => e.event === 'lost');
       expect(names(others)).toEqual([next.name]);
-      await expect(log.append({ topic: 'feed:demo', type: 'update', data: { topic: 'feed:demo', symbol: 'OLD', price: '1', bid: '1', ask: '1', ts: 1 } }, { fence: { key, token: granted.token! } })).rejects.toBeInstanceOf(FenceRejectedError);
+      await expect(log.append({ topic: 'feed:demo', type: 'update', data: { topic: 'feed:demo', symbol: 'OLD', price: 1, bid: 1, ask: 1, ts: 1 } }, { fence: { key, token: granted.token! } })).rejects.toBeInstanceOf(FenceRejectedError);
       const after = await log.readAfter(`${log.epoch}:0-0`);
       expect(after.ok && after.entries.map((e) => e.data.symbol)).toEqual(['NEW']);
     } finally {

@@ -38,7 +38,7 @@ function record(log: RedisStreamLog) {
   return { entries, resets };
 }
 
-const tick = (symbol: string, price: number): LogInput => ({ topic: 'feed:demo', type: 'update', data: { topic: 'feed:demo', symbol, price: String(price), bid: String(price), ask: String(price), ts: price } });
+const tick = (symbol: string, price: number): LogInput => ({ topic: 'feed:demo', type: 'update', data: { topic: 'feed:demo', symbol, price, bid: price, ask: price, ts: price } });
 const priceOf = (e: LogEntry) => Number(e.data.price);
 
 describe('RedisStreamLog', () => {
