@@ -5,16 +5,18 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { at, bin, hashFiles, readStamp, run, step, writeStamp, QUIET_ENV } from './lib.mjs';
 import { ensureDebianPackages } from './system.mjs';
 
-/** Runs every setup step; with `browser`, also installs Debian's chromium for end-to-end tests. */
+/** Runs every setup step; with `browser` (tests), also installs Debian's chromium and redis-server. */
 export async function setup({ browser = false, databaseUrl = QUIET_ENV.DATABASE_URL } = {}) {
   const total = browser ? 5 : 4;
   let n = 0;
   const env = { ...QUIET_ENV, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) };
 
   if (browser) {
-    await step(++n, total, 'System packages (chromium for browser tests)', {
-      skip: () => (existsSync('/usr/bin/chromium') ? 'chromium is installed' : null),
-      work: () => ensureDebianPackages(['chromium']),
+    // Tests only: Debian's chromium for browser tests, redis-server for the tests of the Redis parts.
+    const system = { chromium: '/usr/bin/chromium', 'redis-server': '/usr/bin/redis-server' };
+    await step(++n, total, 'System packages (chromium for browser tests, redis-server)', {
+      skip: () => (Object.values(system).every((path) => existsSync(path)) ? 'chromium and redis-server are installed' : null),
+      work: () => ensureDebianPackages(Object.keys(system)),
     });
   }
 

@@ -10,8 +10,8 @@ export interface RedisServer {
   port: number;
   url: string;
   dir: string;
-  /** Sends one command (inline form) and returns the raw reply, e.g. `command('FLUSHALL')`. */
-  command(line: string): Promise<string>;
+  /** Sends one command and returns the raw RESP reply, e.g. `command('FLUSHALL')` → `+OK\r\n`. */
+  command(...args: (string | number)[]): Promise<string>;
   /** Stops the server (SIGTERM: with persistence it saves first). */
   stop(): Promise<void>;
   /** Starts it again on the same port and folder. */
@@ -66,7 +66,7 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
     port,
     url: `redis://127.0.0.1:${port}`,
     dir,
-    command: (line) => send(port, line),
+    command: (...args) => send(port, args.map(String)),
     stop,
     start,
     async destroy() {
@@ -86,20 +86,20 @@ function stopChild(child: ChildProcess, signal: NodeJS.Signals): void {
 
 async function ping(port: number): Promise<boolean> {
   try {
-    return (await send(port, 'PING')).startsWith('+PONG');
+    return (await send(port, ['PING'])).startsWith('+PONG');
   } catch {
     return false;
   }
 }
 
-/** One inline command over a fresh socket; resolves with the first reply line(s) received. */
-function send(port: number, line: string): Promise<string> {
+/** One command over a fresh socket; resolves with the reply received (small replies: one chunk ending in CRLF). */
+function send(port: number, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     const socket = connect({ host: '127.0.0.1', port });
     let reply = '';
     const timer = setTimeout(() => {
       socket.destroy();
-      reject(new Error(`no reply to ${line}`));
+      reject(new Error(`no reply to ${args[0]}`));
     }, 5000);
     socket.once('error', (error) => {
       clearTimeout(timer);
@@ -113,6 +113,6 @@ function send(port: number, line: string): Promise<string> {
         resolve(reply);
       }
     });
-    socket.write(`${line}\r\n`);
+    socket.write(`*${args.length}\r\n${args.map((a) => `$${Buffer.byteLength(a)}\r\n${a}\r\n`).join('')}`);
   });
 }

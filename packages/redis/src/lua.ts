@@ -22,30 +22,37 @@ export class LuaScript {
   }
 }
 
-/** Returns the epoch, creating it when Redis has none (fresh, flushed). KEYS: epoch. ARGV: candidate epoch. */
+/**
+ * Returns the epoch, creating it when Redis has none (fresh, flushed); a new
+ * epoch numbers its entries from 1 again. KEYS: epoch, entry counter. ARGV: candidate epoch.
+ */
 export const ENSURE_EPOCH = new LuaScript(`
 local epoch = redis.call('GET', KEYS[1])
 if epoch then return epoch end
 redis.call('SET', KEYS[1], ARGV[1])
+redis.call('SET', KEYS[2], 0)
 return ARGV[1]
 `);
 
 /**
  * Appends one entry, stamped with the current epoch (created when missing, so
- * entries are never written without one). With a fence token, appends only
- * while the lease key holds exactly that token.
- * KEYS: stream, epoch, lease (any key when unfenced).
+ * entries are never written without one) and its number in the epoch (1, 2, …:
+ * a reader that sees a number skipped knows entries were trimmed before it read
+ * them). With a fence token, appends only while the lease key holds exactly that token.
+ * KEYS: stream, epoch, entry counter, lease (any key when unfenced).
  * ARGV: candidate epoch, max length, fence token or '', topic, type, data JSON.
  * Returns {'ok', epoch, stream id} or {'fenced'}.
  */
 export const APPEND = new LuaScript(`
-if ARGV[3] ~= '' and redis.call('GET', KEYS[3]) ~= ARGV[3] then return {'fenced'} end
+if ARGV[3] ~= '' and redis.call('GET', KEYS[4]) ~= ARGV[3] then return {'fenced'} end
 local epoch = redis.call('GET', KEYS[2])
 if not epoch then
   epoch = ARGV[1]
   redis.call('SET', KEYS[2], epoch)
+  redis.call('SET', KEYS[3], 0)
 end
-local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[2], '*', 'e', epoch, 't', ARGV[4], 'y', ARGV[5], 'd', ARGV[6])
+local n = redis.call('INCR', KEYS[3])
+local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[2], '*', 'e', epoch, 'n', n, 't', ARGV[4], 'y', ARGV[5], 'd', ARGV[6])
 return {'ok', epoch, id}
 `);
 

@@ -34,9 +34,15 @@ export interface AppendOptions {
 }
 
 const TOPIC_EVENT_TYPES = ['add', 'remove', 'update', 'order', 'fill', 'position'] as const;
-const storedEntrySchema = z.object({ e: z.string().min(1), t: z.string().min(1), y: z.enum(TOPIC_EVENT_TYPES), d: z.string() });
+const storedEntrySchema = z.object({ e: z.string().min(1), n: z.string().regex(/^\d{1,15}$/).transform(Number), t: z.string().min(1), y: z.enum(TOPIC_EVENT_TYPES), d: z.string() });
 const storedDataSchema = z.looseObject({ topic: z.string(), symbol: z.string().optional() });
 type RawEntry = [id: string, fields: string[]];
+/** A stream entry read back: the epoch and number it was written with, and the log entry. */
+interface Decoded {
+  epoch: string;
+  n: number;
+  entry: LogEntry;
+}
 
 const newEpoch = () => randomBytes(6).toString('base64url');
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -47,6 +53,8 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * XREAD BLOCK on its own connection, no consumer group). Ids are
  * `<epoch>:<stream id>`; the epoch lives in Redis, so a flushed or restored
  * Redis is noticed and resuming clients get `reset` rather than a silent gap.
+ * Entries are numbered 1, 2, … within an epoch, so the tail notices when
+ * entries it had not read yet were trimmed, and says so rather than skip them.
  * Each entry's SSE frame is encoded once per instance: entries this instance
  * appended or read are kept (up to `maxLen`) and reused by the tail and replays.
  */
@@ -54,8 +62,11 @@ export class RedisStreamLog implements EventLog {
   private currentEpoch: string;
   /** Stream id of the last entry delivered to tail listeners: the tail resumes after it. */
   private cursor: string;
+  /** Number of that entry in its epoch; the next one must be one more (null: accept whatever comes). */
+  private lastN: number | null;
   private readonly key: string;
   private readonly epochKey: string;
+  private readonly counterKey: string;
   private readonly maxLen: number;
   private readonly blockMs: number;
   private readonly commands: Redis;
@@ -79,28 +90,40 @@ export class RedisStreamLog implements EventLog {
     const commands = connectRedis({ url: options.url, name: `${name}:log`, commandTimeoutMs: options.commandTimeoutMs });
     const blocking = connectRedis({ url: options.url, name: `${name}:tail`, commandTimeoutMs: null });
     try {
-      const key = options.key ?? 'quoteline:log';
-      const epoch = String(await ENSURE_EPOCH.run(commands, [`${key}:epoch`], [newEpoch()]));
-      const newest = options.tailFrom === 'start' ? [] : ((await commands.xrevrange(key, '+', '-', 'COUNT', 1)) as RawEntry[]);
-      return new RedisStreamLog(options, commands, blocking, epoch, newest[0]?.[0] ?? ORIGIN);
+      const log = new RedisStreamLog(options, commands, blocking);
+      await log.start(options.tailFrom ?? 'end');
+      return log;
     } catch (error) {
       await Promise.all([closeRedis(commands), closeRedis(blocking)]);
       throw error;
     }
   }
 
-  private constructor(options: RedisStreamLogOptions, commands: Redis, blocking: Redis, epoch: string, cursor: string) {
+  private constructor(options: RedisStreamLogOptions, commands: Redis, blocking: Redis) {
     this.key = options.key ?? 'quoteline:log';
     this.epochKey = `${this.key}:epoch`;
+    this.counterKey = `${this.key}:n`;
     this.maxLen = options.maxLen ?? 10_000;
     if (!Number.isInteger(this.maxLen) || this.maxLen < 1) throw new Error('maxLen must be a positive integer');
     this.blockMs = options.blockMs ?? 5000;
     this.commands = commands;
     this.blocking = blocking;
-    this.currentEpoch = epoch;
-    this.cursor = cursor;
+    this.currentEpoch = '';
+    this.cursor = ORIGIN;
+    this.lastN = null;
     this.warn = options.onError ?? ((error) => console.warn('quoteline: redis log:', error instanceof Error ? error.message : error));
     this.report = reportOncePerOutage(this.warn);
+  }
+
+  /** Reads (or creates) the epoch and places the cursor: after the newest entry, or before the oldest. */
+  private async start(from: 'start' | 'end'): Promise<void> {
+    this.currentEpoch = await this.ensureEpoch();
+    if (from === 'start') return;
+    const newest = (await this.commands.xrevrange(this.key, '+', '-', 'COUNT', 1)) as RawEntry[];
+    if (!newest[0]) return;
+    const decoded = this.decode(newest[0]);
+    this.cursor = newest[0][0];
+    this.lastN = decoded?.epoch === this.currentEpoch ? decoded.n : null;
   }
 
   /** The epoch the tail is in; it changes when Redis was flushed or restored. */
@@ -116,11 +139,15 @@ export class RedisStreamLog implements EventLog {
     const { fence } = options;
     const reply = (await APPEND.run(
       this.commands,
-      [this.key, this.epochKey, fence?.key ?? this.epochKey],
+      [this.key, this.epochKey, this.counterKey, fence?.key ?? this.epochKey],
       [newEpoch(), this.maxLen, fence?.token ?? '', input.topic, input.type, JSON.stringify(input.data)],
     )) as string[];
     if (reply[0] === 'fenced') throw new FenceRejectedError(fence!);
-    const entry = makeEntry(formatEventId(reply[1]!, reply[2]!), input);
+    const id = formatEventId(reply[1]!, reply[2]!);
+    // The tail may have read it before this reply arrived: one entry, one frame.
+    const known = this.recent.get(id);
+    if (known) return known;
+    const entry = makeEntry(id, input);
     this.remember(entry);
     return entry;
   }
@@ -142,22 +169,19 @@ export class RedisStreamLog implements EventLog {
       const range = replies[1]![1] as RawEntry[];
       const first = (replies[2]![1] as RawEntry[])[0]?.[0];
       if (epoch === null || parsed.epoch !== epoch) return { ok: false, reason: 'epoch_changed' };
-      let after: RawEntry[];
-      if (parsed.streamId === ORIGIN) {
-        if (await this.trimmedSinceOrigin()) return { ok: false, reason: 'history_trimmed' };
-        after = range;
-      } else if (range[0]?.[0] === parsed.streamId) {
-        after = range.slice(1);
-      } else {
+      const origin = parsed.streamId === ORIGIN;
+      if (!origin && range[0]?.[0] !== parsed.streamId) {
         const trimmed = first !== undefined && compareStreamIds(parsed.streamId, first) < 0;
         return { ok: false, reason: trimmed ? 'history_trimmed' : 'unknown_id' };
       }
-      const entries: LogEntry[] = [];
-      for (const raw of after) {
-        const entry = this.decode(raw);
-        if (entry && entry.epoch === epoch) entries.push(entry.entry);
+      const entries: Decoded[] = [];
+      for (const raw of origin ? range : range.slice(1)) {
+        const decoded = this.decode(raw);
+        if (decoded?.epoch === epoch) entries.push(decoded);
       }
-      return { ok: true, entries };
+      // From the origin, the epoch's entry 1 must still be there.
+      if (origin && entries.length > 0 && entries[0]!.n !== 1) return { ok: false, reason: 'history_trimmed' };
+      return { ok: true, entries: entries.map((d) => d.entry) };
     } catch (error) {
       this.report(error);
       return { ok: false, reason: 'history_trimmed' };
@@ -221,13 +245,19 @@ export class RedisStreamLog implements EventLog {
         for (const raw of reply[0]?.[1] ?? []) {
           const decoded = this.decode(raw);
           if (!decoded) this.warn(new Error(`skipped the malformed stream entry ${raw[0]}`));
-          if (decoded && decoded.epoch !== this.currentEpoch && !this.deadEpochs.has(decoded.epoch)) {
+          else if (decoded.epoch !== this.currentEpoch) {
             // Another epoch: either Redis was flushed (resync resets and rereads) or this is a leftover.
-            if (await this.resync()) break;
+            if (!this.deadEpochs.has(decoded.epoch) && (await this.resync())) break;
             this.deadEpochs.add(decoded.epoch);
+          } else {
+            // A number skipped: entries were trimmed before this tail read them. A number repeated: history was rewritten (restore).
+            if (this.lastN !== null && decoded.n !== this.lastN + 1) this.emitReset(decoded.n > this.lastN ? 'history_trimmed' : 'unknown_id');
+            this.lastN = decoded.n;
+            this.cursor = raw[0];
+            this.deliver(decoded.entry);
+            continue;
           }
           this.cursor = raw[0];
-          if (decoded?.epoch === this.currentEpoch) this.deliver(decoded.entry);
         }
       } catch (error) {
         if (this.closed) return;
@@ -242,12 +272,14 @@ export class RedisStreamLog implements EventLog {
 
   /** Checks the epoch and the cursor; resets listeners and moves the cursor when history was lost. Returns true when it did. */
   private async resync(): Promise<boolean> {
-    const epoch = String(await ENSURE_EPOCH.run(this.commands, [this.epochKey], [newEpoch()]));
+    const epoch = await this.ensureEpoch();
     if (epoch !== this.currentEpoch) {
       this.deadEpochs.add(this.currentEpoch);
       this.deadEpochs.delete(epoch);
       this.currentEpoch = epoch;
+      // Read the new epoch from its start: its entry 1 comes next (or the numbers tell it was trimmed).
       this.cursor = ORIGIN;
+      this.lastN = 0;
       this.recent.clear();
       this.emitReset('epoch_changed');
       return true;
@@ -255,31 +287,31 @@ export class RedisStreamLog implements EventLog {
     const lost = await this.lostAfterCursor();
     if (!lost) return false;
     this.cursor = lost.from;
+    this.lastN = lost.n;
     this.emitReset(lost.reason);
     return true;
   }
 
-  /** Null when every entry after the cursor is still in the stream; else why not and where reading can go on. */
-  private async lostAfterCursor(): Promise<{ reason: ResetReason; from: string } | null> {
-    if (this.cursor === ORIGIN) return (await this.trimmedSinceOrigin()) ? { reason: 'history_trimmed', from: ORIGIN } : null;
+  /**
+   * Null when the cursor entry is still in the stream (so is everything after it:
+   * trimming removes the oldest). Else Redis was restored from an older copy or
+   * trimmed past it: why, and the point reading goes on from.
+   */
+  private async lostAfterCursor(): Promise<{ reason: ResetReason; from: string; n: number | null } | null> {
+    if (this.cursor === ORIGIN) return null;
     const at = (await this.commands.xrange(this.key, this.cursor, this.cursor)) as RawEntry[];
     if (at.length > 0) return null;
-    // Restored from an older copy (or entries deleted): go on after the newest entry not after the cursor.
     const before = (await this.commands.xrevrange(this.key, this.cursor, '-', 'COUNT', 1)) as RawEntry[];
-    if (before[0]) return { reason: 'unknown_id', from: before[0][0] };
+    if (before[0]) {
+      const decoded = this.decode(before[0]);
+      return { reason: 'unknown_id', from: before[0][0], n: decoded?.epoch === this.currentEpoch ? decoded.n : null };
+    }
     const first = (await this.commands.xrange(this.key, '-', '+', 'COUNT', 1)) as RawEntry[];
-    return { reason: first.length > 0 ? 'history_trimmed' : 'unknown_id', from: ORIGIN };
+    return { reason: first.length > 0 ? 'history_trimmed' : 'unknown_id', from: ORIGIN, n: null };
   }
 
-  /** True when entries were ever removed from the stream, so reading from the origin would miss some. */
-  private async trimmedSinceOrigin(): Promise<boolean> {
-    const info = await this.commands.xinfo('STREAM', this.key).catch((error: unknown) => {
-      if (error instanceof Error && /no such key/i.test(error.message)) return null;
-      throw error;
-    });
-    if (!Array.isArray(info)) return false;
-    const fields = fieldMap(info as unknown[]);
-    return Number(fields.get('entries-added') ?? 0) > Number(fields.get('length') ?? 0);
+  private async ensureEpoch(): Promise<string> {
+    return String(await ENSURE_EPOCH.run(this.commands, [this.epochKey, this.counterKey], [newEpoch()]));
   }
 
   private emitReset(reason: ResetReason): void {
@@ -292,12 +324,12 @@ export class RedisStreamLog implements EventLog {
   }
 
   /** A stream entry as a log entry (cached by id), with the epoch it was written in; null for a foreign entry. */
-  private decode([streamId, fields]: RawEntry): { epoch: string; entry: LogEntry } | null {
+  private decode([streamId, fields]: RawEntry): Decoded | null {
     const stored = storedEntrySchema.safeParse(Object.fromEntries(fieldMap(fields)));
     if (!stored.success) return null;
     const id = formatEventId(stored.data.e, streamId);
     const cached = this.recent.get(id);
-    if (cached) return { epoch: stored.data.e, entry: cached };
+    if (cached) return { epoch: stored.data.e, n: stored.data.n, entry: cached };
     let data: z.infer<typeof storedDataSchema>;
     try {
       data = storedDataSchema.parse(JSON.parse(stored.data.d));
@@ -306,7 +338,7 @@ export class RedisStreamLog implements EventLog {
     }
     const entry = makeEntry(id, { topic: stored.data.t, type: stored.data.y, data });
     this.remember(entry);
-    return { epoch: stored.data.e, entry };
+    return { epoch: stored.data.e, n: stored.data.n, entry };
   }
 
   private remember(entry: LogEntry): void {

@@ -69,7 +69,7 @@ describe('ProducerLease', () => {
     expect(names(cs)).toEqual([first.name]);
     expect(cs.flatMap((c) => c.events)).toEqual([`acquired ${first.fence!.token}`]);
     expect(first.fence!.token).toMatch(/^\d+-/);
-    expect(await server.command(`PTTL ${key}`)).toMatch(/^:\d+/);
+    expect(await server.command('PTTL', key)).toMatch(/^:\d+/);
 
     await first.lease.release();
     expect(first.events.at(-1)).toBe('lost');

@@ -50,8 +50,13 @@ describe('RedisStreamLog', () => {
     const seenA = record(a);
     const seenB = record(b);
     const appended: LogEntry[] = [];
+    const appendedByA: LogEntry[] = [];
     // Appends from both instances, interleaved, concurrently.
-    for (let i = 0; i < 50; i++) appended.push(...(await Promise.all([a.append(tick('A', i * 2)), b.append(tick('B', i * 2 + 1))])));
+    for (let i = 0; i < 50; i++) {
+      const [x, y] = await Promise.all([a.append(tick('A', i * 2)), b.append(tick('B', i * 2 + 1))]);
+      appended.push(x, y);
+      appendedByA.push(x);
+    }
     await waitUntil(() => seenA.entries.length === 100 && seenB.entries.length === 100, 'both tails saw every entry');
     const ids = seenA.entries.map((e) => e.id);
     expect(seenB.entries.map((e) => e.id)).toEqual(ids);
@@ -62,9 +67,9 @@ describe('RedisStreamLog', () => {
     // The frame carries the id and decodes to the same data on both sides.
     expect(new TextDecoder().decode(seenB.entries[7]!.frame)).toBe(new TextDecoder().decode(seenA.entries[7]!.frame));
     expect(new TextDecoder().decode(seenA.entries[0]!.frame)).toContain(`id: ${ids[0]}\nevent: update\n`);
-    // An instance reuses the frame it encoded on append: encoded once.
-    const own = appended.find((e) => e.id === seenA.entries[0]!.id)!;
-    expect(seenA.entries[0]!.frame === own.frame || seenB.entries[0]!.frame === own.frame).toBe(true);
+    // An instance's tail hands out the very entry (and frame) its append returned: encoded once per instance.
+    const tailOfA = new Map(seenA.entries.map((e) => [e.id, e]));
+    expect(appendedByA.every((e) => tailOfA.get(e.id)!.frame === e.frame)).toBe(true);
     expect(a.head()).toBe(ids.at(-1));
     expect(seenA.resets).toEqual([]);
     expect(seenA.entries[1]!.conflationKey).toBe(`feed:demo\u0000${seenA.entries[1]!.data.symbol}`);
@@ -97,7 +102,7 @@ describe('RedisStreamLog', () => {
   it('rejects a fenced append whose token the lease key no longer holds, appending nothing', async () => {
     const a = await openLog();
     const seen = record(a);
-    await server.command('SET lease:t1 7-abc');
+    await server.command('SET', 'lease:t1', '7-abc');
     const ok = await a.append(tick('A', 1), { fence: { key: 'lease:t1', token: '7-abc' } });
     await expect(a.append(tick('A', 2), { fence: { key: 'lease:t1', token: '6-old' } })).rejects.toBeInstanceOf(FenceRejectedError);
     await expect(a.append(tick('A', 3), { fence: { key: 'lease:none', token: '7-abc' } })).rejects.toMatchObject({ code: 'fenced' });
@@ -138,6 +143,48 @@ describe('RedisStreamLog', () => {
     const next = await a.append(tick('A', 2));
     expect(next.id.startsWith(`${a.epoch}:`)).toBe(true);
     await waitUntil(() => seen.entries.length === 2, 'the tail goes on in the new epoch');
+  });
+
+  it('says so when entries it had not read yet were trimmed, then goes on with what is left', async () => {
+    const key = `t${++keyN}:log`;
+    const a = await openLog({ key });
+    const seen = record(a);
+    for (let i = 1; i <= 3; i++) await a.append(tick('A', i));
+    await waitUntil(() => seen.entries.length === 3, 'the tail saw 3 entries');
+    // One script appends 20 entries as the log does and trims all but the last 5 before the
+    // blocked XREAD is served: the tail never sees entries 4 to 18.
+    const burst = `local e = redis.call('GET', KEYS[3])
+      for i = 1, 20 do
+        local n = redis.call('INCR', KEYS[2])
+        redis.call('XADD', KEYS[1], '*', 'e', e, 'n', n, 't', 'feed:demo', 'y', 'update', 'd', cjson.encode({ topic = 'feed:demo', symbol = 'A', price = 100 + i, bid = 1, ask = 1, ts = 1 }))
+      end
+      redis.call('XTRIM', KEYS[1], 'MAXLEN', 5)
+      return 1`;
+    await server.command('EVAL', burst, 3, key, `${key}:n`, `${key}:epoch`);
+    await waitUntil(() => seen.entries.length === 8, 'the tail delivered what was left');
+    expect(seen.resets).toEqual([{ reason: 'history_trimmed', head: seen.entries[2]!.id }]);
+    expect(seen.entries.slice(3).map(priceOf)).toEqual([116, 117, 118, 119, 120]);
+  });
+
+  it('notices a Redis restored from an older copy (its last entries gone) and goes on after what is left', async () => {
+    const key = `t${++keyN}:log`;
+    const a = await openLog({ key });
+    const seen = record(a);
+    const appended: LogEntry[] = [];
+    for (let i = 1; i <= 5; i++) appended.push(await a.append(tick('A', i)));
+    await waitUntil(() => seen.entries.length === 5, 'the tail saw 5 entries');
+    // What a restore of a copy taken after entry 3 looks like: entries 4 and 5 and their numbers gone.
+    const streamId = (e: LogEntry) => e.id.slice(e.id.indexOf(':') + 1);
+    await server.command('XDEL', key, streamId(appended[3]!), streamId(appended[4]!));
+    await server.command('SET', `${key}:n`, 3);
+    await waitUntil(() => seen.resets.length === 1, 'the idle tail noticed', 15_000);
+    expect(seen.resets[0]).toEqual({ reason: 'unknown_id', head: appended[2]!.id });
+    expect(a.head()).toBe(appended[2]!.id);
+    expect(await a.readAfter(appended[4]!.id)).toEqual({ ok: false, reason: 'unknown_id' });
+    await a.append(tick('A', 6));
+    await waitUntil(() => seen.entries.length === 6, 'the tail goes on');
+    expect(priceOf(seen.entries[5]!)).toBe(6);
+    expect(seen.resets).toHaveLength(1);
   });
 
   it('survives a Redis restart that kept its data: reconnects by itself, no reset, no gap, no duplicate', async () => {
