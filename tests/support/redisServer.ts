@@ -16,6 +16,8 @@ export interface RedisServer {
   stop(): Promise<void>;
   /** Starts it again on the same port and folder. */
   start(): Promise<void>;
+  /** Freezes (SIGSTOP) or thaws (SIGCONT) the server: its sockets stay open but nothing answers. */
+  freeze(frozen: boolean): void;
   /** Stops it and removes its folder. */
   destroy(): Promise<void>;
 }
@@ -54,6 +56,7 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
     const running = child;
     child = null;
     if (!running || running.exitCode !== null) return;
+    stopChild(running, 'SIGCONT');
     const exited = new Promise<void>((done) => running.once('exit', () => done()));
     stopChild(running, 'SIGTERM');
     const timer = setTimeout(() => stopChild(running, 'SIGKILL'), 10_000);
@@ -69,6 +72,9 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
     command: (...args) => send(port, args.map(String)),
     stop,
     start,
+    freeze(frozen) {
+      if (child) stopChild(child, frozen ? 'SIGSTOP' : 'SIGCONT');
+    },
     async destroy() {
       await stop();
       rmSync(dir, { recursive: true, force: true });

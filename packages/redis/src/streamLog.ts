@@ -235,13 +235,18 @@ export class RedisStreamLog implements EventLog {
       try {
         if (check) await this.resync();
         check = false;
+        const asked = Date.now();
         const reply = (await this.blocking.xread('COUNT', 1000, 'BLOCK', this.blockMs, 'STREAMS', this.key, this.cursor)) as [string, RawEntry[]][] | null;
-        this.report(null);
         if (this.closed) return;
         if (!reply) {
+          // Redis answers an idle BLOCK after blockMs; a null much later is the client's own
+          // bound on a socket that silently died (it resolves null too): start a fresh one.
+          if (Date.now() - asked > this.blockMs + 1000) this.blocking.disconnect(true);
+          else this.report(null);
           check = true;
           continue;
         }
+        this.report(null);
         for (const raw of reply[0]?.[1] ?? []) {
           const decoded = this.decode(raw);
           if (!decoded) this.warn(new Error(`skipped the malformed stream entry ${raw[0]}`));
@@ -263,8 +268,8 @@ export class RedisStreamLog implements EventLog {
         if (this.closed) return;
         this.report(error);
         check = true;
-        // A blocking read that timed out client-side may sit on a dead socket: start a fresh one.
-        if (error instanceof Error && /timed? ?out/i.test(error.message)) this.blocking.disconnect(true);
+        // A command that timed out may have met a dead socket: start a fresh blocking connection too.
+        if (error instanceof Error && /timed out/i.test(error.message)) this.blocking.disconnect(true);
         await sleep(250);
       }
     }
