@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 // Unit tests sit beside the code; integration tests (real HTTP against the
-// built app) live in tests/integration. Playwright specs are never picked up here.
+// built app) live in tests/integration, those of the Redis parts (against a
+// real redis-server) in tests/integration/redis. Playwright specs are never picked up here.
 export default defineConfig({
   test: {
     projects: [
@@ -16,8 +17,21 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
+          exclude: ['tests/integration/redis/**'],
           environment: 'node',
           globalSetup: ['tests/integration/globalSetup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        // The Redis parts against a real redis-server that each test file starts on loopback.
+        test: {
+          name: 'redis',
+          include: ['tests/integration/redis/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/integration/redis/globalSetup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

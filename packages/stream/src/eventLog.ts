@@ -20,6 +20,17 @@ export interface LogEntry extends LogInput {
 /** Why a resume could not be replayed. */
 export type ResetReason = 'unknown_id' | 'epoch_changed' | 'history_trimmed' | 'too_far_behind';
 
+/**
+ * A tailing reader lost track of the log (a Redis log flushed, restored, or trimmed
+ * past it while disconnected): what it missed cannot be known, so every stream fed
+ * from it must be reset. Later tail entries follow `head`.
+ */
+export interface LogReset {
+  reason: ResetReason;
+  /** The id the tail continues after (of the new epoch when the epoch changed). */
+  head: string;
+}
+
 /** The answer to "what came after this id": the entries, or why they cannot be had. */
 export type ReadAfterResult = { ok: true; entries: LogEntry[] } | { ok: false; reason: ResetReason };
 
@@ -36,6 +47,8 @@ export interface EventLog {
   readAfter(id: string): Promise<ReadAfterResult>;
   /** Calls `listener` with each new entry, in log order; returns the unsubscribe. */
   tail(listener: (entry: LogEntry) => void): () => void;
+  /** Calls `listener` when the tail lost track of the log (never for the in-process ring); returns the unsubscribe. */
+  onReset(listener: (reset: LogReset) => void): () => void;
   /** Orders two ids of this log (negative when `a` comes first). */
   compare(a: string, b: string): number;
   /** The id of the newest entry, or this epoch's origin id when empty. */

@@ -4,6 +4,7 @@ import { RingLog } from './ringLog';
 import { StreamHub, type TopicDirectory } from './hub';
 import { RecordingSink } from './testing';
 import type { Connection } from './connection';
+import type { LogReset } from './eventLog';
 
 const directory: TopicDirectory = {
   authorize(topic) {
@@ -185,5 +186,36 @@ describe('StreamHub resume bounds', () => {
     expect(far.sink.events[1]).toMatchObject({ type: 'reset', data: { reason: 'too_far_behind' } });
     expect(far.sink.events.filter((e) => e.type === 'add')).toHaveLength(101);
     expect(far.connection.closedReason).toBeNull();
+  });
+});
+
+describe('StreamHub when the log loses track', () => {
+  /** A ring that can report a reset, as a Redis log does after a flush. */
+  class ResettingLog extends RingLog {
+    private readonly resetListeners = new Set<(reset: LogReset) => void>();
+    override onReset(listener: (reset: LogReset) => void): () => void {
+      this.resetListeners.add(listener);
+      return () => this.resetListeners.delete(listener);
+    }
+    emitReset(reset: LogReset): void {
+      for (const listener of this.resetListeners) listener(reset);
+    }
+  }
+
+  it('resets every open stream with fresh snapshots at the new head, then delivers what follows', async () => {
+    const log = new ResettingLog({ epoch: 'e' });
+    const hub = new StreamHub({ log, directory, instance: 't', keepAliveMs: 60_000 });
+    hubs.push(hub);
+    log.appendSync({ topic: 'feed:demo', type: 'add', data: add('feed:demo', 'A', 1) });
+    const { connection, sink } = await openRecorded(hub, ['feed:demo']);
+    log.emitReset({ reason: 'epoch_changed', head: 'f:0-0' });
+    expect(hub.head).toBe('f:0-0');
+    log.appendSync({ topic: 'feed:demo', type: 'update', data: { topic: 'feed:demo', symbol: 'A', price: 2, bid: 2, ask: 2, ts: 2 } });
+    await tick();
+    expect(sink.events.map((e) => `${e.type}:${e.id ?? '-'}`)).toEqual(['ready:-', 'add:e:1', 'reset:f:0-0', 'add:f:0-0', 'update:e:2']);
+    expect(sink.events[2]!.data).toEqual({ reason: 'epoch_changed' });
+    expect(connection.closedReason).toBeNull();
+    expect(hub.hasConnection(connection.id)).toBe(true);
+    expect(hub.hasConnection('nope')).toBe(false);
   });
 });

@@ -9,7 +9,7 @@ import {
   type ReadyEvent,
 } from '@quoteline/protocol';
 import { Connection, type CloseReason, type SharedBatch } from './connection';
-import type { EventLog, LogEntry, ResetReason } from './eventLog';
+import type { EventLog, LogEntry, LogReset, ResetReason } from './eventLog';
 import { TopicViews } from './topicViews';
 
 /** Decides who may read a topic; throws a QuotelineError (`unknown_topic`, `forbidden`) to refuse. */
@@ -74,6 +74,7 @@ export class StreamHub {
   private flushScheduled = false;
   private position: string;
   private readonly untail: () => void;
+  private readonly unreset: () => void;
   private readonly keepAlive: ReturnType<typeof setInterval>;
   private readonly retired = { delivered: 0, bytes: 0, conflated: 0 };
   private opened = 0;
@@ -87,6 +88,7 @@ export class StreamHub {
     this.maxQueueBytes = options.maxQueueBytes ?? 1024 * 1024;
     this.position = this.log.head();
     this.untail = this.log.tail((entry) => this.dispatch(entry));
+    this.unreset = this.log.onReset((reset) => this.resetAll(reset));
     this.keepAlive = setInterval(() => this.sendKeepAlive(), options.keepAliveMs ?? 15_000);
     this.keepAlive.unref?.();
   }
@@ -155,6 +157,11 @@ export class StreamHub {
     return [...connection.topics];
   }
 
+  /** True when this hub holds the open stream `connectionId` (a subscription change for it is applied here). */
+  hasConnection(connectionId: string): boolean {
+    return this.connections.has(connectionId);
+  }
+
   /** Counts for health, tests and admins. */
   stats(): HubStats {
     const totals = { ...this.retired, maxPendingBytes: 0 };
@@ -203,6 +210,7 @@ export class StreamHub {
   close(): void {
     clearInterval(this.keepAlive);
     this.untail();
+    this.unreset();
     for (const c of [...this.connections.values()]) c.close('server_shutdown');
   }
 
@@ -258,6 +266,23 @@ export class StreamHub {
   private reset(connection: Connection, topics: string[], reason: ResetReason): void {
     connection.enqueue(encodeEvent('reset', { reason }, this.position));
     for (const topic of topics) this.enqueueSnapshot(connection, topic);
+  }
+
+  /**
+   * The log lost track (e.g. Redis flushed or restored): what this hub missed is
+   * unknown, so every stream gets `reset` and fresh snapshots at the log's new head.
+   * A stream still waiting for its replay is dropped instead and resumes anew.
+   */
+  private resetAll(reset: LogReset): void {
+    this.position = reset.head;
+    for (const connection of [...this.connections.values()]) {
+      if (connection.held) {
+        connection.close('dropped');
+        continue;
+      }
+      connection.replayedUpTo = null;
+      this.reset(connection, [...connection.topics], reset.reason);
+    }
   }
 
   private enqueueSnapshot(connection: Connection, topic: string): void {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { CONFLATABLE, encodeEvent } from '@quoteline/protocol';
-import type { EventLog, LogEntry, LogInput, ReadAfterResult } from './eventLog';
+import type { EventLog, LogEntry, LogInput, LogReset, ReadAfterResult } from './eventLog';
 
 /** Options of the in-process log. */
 export interface RingLogOptions {
@@ -69,6 +69,11 @@ export class RingLog implements EventLog {
   tail(listener: (entry: LogEntry) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** The ring never loses track of itself: nothing to report. */
+  onReset(_listener: (reset: LogReset) => void): () => void {
+    return () => undefined;
   }
 
   compare(a: string, b: string): number {

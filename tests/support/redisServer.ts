@@ -1,0 +1,124 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from './appServer';
+
+/** A private redis-server on loopback, its data in a temp folder; restartable on the same port. */
+export interface RedisServer {
+  port: number;
+  url: string;
+  dir: string;
+  /** Sends one command and returns the raw RESP reply, e.g. `command('FLUSHALL')` → `+OK\r\n`. */
+  command(...args: (string | number)[]): Promise<string>;
+  /** Stops the server (SIGTERM: with persistence it saves first). */
+  stop(): Promise<void>;
+  /** Starts it again on the same port and folder. */
+  start(): Promise<void>;
+  /** Freezes (SIGSTOP) or thaws (SIGCONT) the server: its sockets stay open but nothing answers. */
+  freeze(frozen: boolean): void;
+  /** Stops it and removes its folder. */
+  destroy(): Promise<void>;
+}
+
+/** Options of a test Redis. */
+export interface RedisServerOptions {
+  /** Save to disk on shutdown, so a restart keeps the data (default false: a restart empties it, as a flush would). */
+  persistence?: boolean;
+}
+
+/** Starts `redis-server` (Debian's, installed by the redis project's global setup) on a free loopback port. */
+export async function startRedisServer(options: RedisServerOptions = {}): Promise<RedisServer> {
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'quoteline-redis-'));
+  let child: ChildProcess | null = null;
+  let output = '';
+
+  const start = async () => {
+    output = '';
+    const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', options.persistence ? '3600 1' : '', '--appendonly', 'no', '--daemonize', 'no'];
+    // Its own process group: stopping it never touches anything else.
+    child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    child.stdout!.on('data', (d) => (output += d));
+    child.stderr!.on('data', (d) => (output += d));
+    const deadline = Date.now() + 15_000;
+    while (!(await ping(port))) {
+      if (child.exitCode !== null || Date.now() > deadline) {
+        stopChild(child, 'SIGKILL');
+        throw new Error(`redis-server did not start on port ${port}:\n${output.slice(-2000)}`);
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+
+  const stop = async () => {
+    const running = child;
+    child = null;
+    if (!running || running.exitCode !== null) return;
+    stopChild(running, 'SIGCONT');
+    const exited = new Promise<void>((done) => running.once('exit', () => done()));
+    stopChild(running, 'SIGTERM');
+    const timer = setTimeout(() => stopChild(running, 'SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  };
+
+  await start();
+  return {
+    port,
+    url: `redis://127.0.0.1:${port}`,
+    dir,
+    command: (...args) => send(port, args.map(String)),
+    stop,
+    start,
+    freeze(frozen) {
+      if (child) stopChild(child, frozen ? 'SIGSTOP' : 'SIGCONT');
+    },
+    async destroy() {
+      await stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function stopChild(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-child.pid!, signal);
+  } catch {
+    // already gone
+  }
+}
+
+async function ping(port: number): Promise<boolean> {
+  try {
+    return (await send(port, ['PING'])).startsWith('+PONG');
+  } catch {
+    return false;
+  }
+}
+
+/** One command over a fresh socket; resolves with the reply received (small replies: one chunk ending in CRLF). */
+function send(port: number, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    let reply = '';
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(new Error(`no reply to ${args[0]}`));
+    }, 5000);
+    socket.once('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    socket.on('data', (d) => {
+      reply += d;
+      if (reply.endsWith('\r\n')) {
+        clearTimeout(timer);
+        socket.end();
+        resolve(reply);
+      }
+    });
+    socket.write(`*${args.length}\r\n${args.map((a) => `$${Buffer.byteLength(a)}\r\n${a}\r\n`).join('')}`);
+  });
+}
