@@ -2,6 +2,10 @@ import { defineConfig } from 'vitest/config';
 
 // Unit tests sit beside the code; integration tests (real HTTP against the
 // built app) live in tests/integration. Playwright specs are never picked up here.
+// integration-pg runs the database-heavy suites again with PostgreSQL behind the app.
+
+/** Suites that run on PostgreSQL too (same files, another DATABASE_URL), plus the PostgreSQL-only migration check. */
+const postgresSuites = ['trading', 'adminFeeds', 'feedAdmin', 'embedKeys', 'shutdown', 'postgresMigrations'].map((name) => `tests/integration/${name}.test.ts`);
 export default defineConfig({
   test: {
     projects: [
@@ -16,8 +20,21 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
+          exclude: ['tests/integration/postgresMigrations.test.ts'],
           environment: 'node',
           globalSetup: ['tests/integration/globalSetup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'integration-pg',
+          include: postgresSuites,
+          environment: 'node',
+          globalSetup: ['tests/integration/postgresGlobalSetup.ts'],
+          setupFiles: ['tests/integration/onPostgres.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

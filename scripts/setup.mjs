@@ -3,18 +3,27 @@
 // A second run skips finished steps. Usage: node scripts/setup.mjs [--browser]
 import { existsSync, mkdirSync } from 'node:fs';
 import { at, bin, hashFiles, readStamp, run, step, writeStamp, QUIET_ENV } from './lib.mjs';
+import { postgresBinDir } from './servers/postgres.mjs';
 import { ensureDebianPackages } from './system.mjs';
 
-/** Runs every setup step; with `browser`, also installs Debian's chromium for end-to-end tests. */
+function postgresInstalled() {
+  try {
+    return Boolean(postgresBinDir());
+  } catch {
+    return false;
+  }
+}
+
+/** Runs every setup step; with `browser` (the tests), also installs Debian's chromium and postgresql for them. */
 export async function setup({ browser = false, databaseUrl = QUIET_ENV.DATABASE_URL } = {}) {
   const total = browser ? 5 : 4;
   let n = 0;
   const env = { ...QUIET_ENV, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) };
 
   if (browser) {
-    await step(++n, total, 'System packages (chromium for browser tests)', {
-      skip: () => (existsSync('/usr/bin/chromium') ? 'chromium is installed' : null),
-      work: () => ensureDebianPackages(['chromium']),
+    await step(++n, total, 'System packages (chromium for browser tests, postgresql for the PostgreSQL suites)', {
+      skip: () => (existsSync('/usr/bin/chromium') && postgresInstalled() ? 'chromium and postgresql are installed' : null),
+      work: () => ensureDebianPackages(['chromium', 'postgresql']),
     });
   }
 
