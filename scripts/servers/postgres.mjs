@@ -134,6 +134,13 @@ export async function startPostgres({ dir, port, database = 'quoteline', durable
     const [command, full] = asPostgresUser(join(bin, tool), args);
     return exec(command, full, { cwd: base });
   };
+  if (owner) {
+    // Every folder above `base` must let the postgres user through (a repo under /root does not).
+    const [command, args] = asPostgresUser('test', ['-w', base]);
+    await exec(command, args).catch(() => {
+      throw new Error(`The postgres user cannot reach ${base}: pick a folder whose parents it may enter (e.g. under /tmp)`);
+    });
+  }
 
   if (!existsSync(join(dataDir, 'PG_VERSION'))) {
     const password = randomBytes(18).toString('base64url');
@@ -192,4 +199,25 @@ export async function startPostgres({ dir, port, database = 'quoteline', durable
       if (temporary) rmSync(base, { recursive: true, force: true });
     },
   };
+}
+
+// `npm run db:postgres [-- --dir D] [--port N]`: a private server with its data in .data/postgres, until Ctrl-C.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { parseArgs } = await import('node:util');
+  const { at } = await import('../lib.mjs');
+  const { values } = parseArgs({ options: { dir: { type: 'string' }, port: { type: 'string' }, database: { type: 'string' } } });
+  const server = await startPostgres({
+    dir: values.dir ?? at('.data', 'postgres'),
+    port: values.port ? Number(values.port) : undefined,
+    database: values.database ?? 'quoteline',
+    log: (line) => console.log(`  ${line}`),
+  });
+  console.log(`PostgreSQL is up (Ctrl-C stops it):\nDATABASE_URL='${server.url}'`);
+  const stop = async () => {
+    await server.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  setInterval(() => {}, 1 << 30);
 }
