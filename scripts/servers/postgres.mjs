@@ -111,15 +111,23 @@ function sweepOrphans(bin) {
 export async function startPostgres({ dir, port, database = 'quoteline', durable = true, install = true, log = () => {} } = {}) {
   if (install) await ensureDebianPackages(['postgresql']);
   const bin = postgresBinDir();
-  const temporary = dir === undefined;
-  if (temporary) {
-    try {
-      sweepOrphans(bin);
-    } catch {
-      // best effort: a half-removed folder of another run is not our problem
-    }
+  if (dir !== undefined) return startIn(bin, dir, false, { port, database, durable, log });
+  try {
+    sweepOrphans(bin);
+  } catch {
+    // best effort: a half-removed folder of another run is not our problem
   }
-  const base = dir ?? mkdtempSync(join(tmpdir(), TEMP_PREFIX));
+  const base = mkdtempSync(join(tmpdir(), TEMP_PREFIX));
+  try {
+    return await startIn(bin, base, true, { port, database, durable, log });
+  } catch (error) {
+    rmSync(base, { recursive: true, force: true }); // nothing runs there: initdb or the start failed
+    throw error;
+  }
+}
+
+/** Initialises `base` unless it holds a cluster already, starts the server, creates the database. */
+async function startIn(bin, base, temporary, { port, database, durable, log }) {
   const dataDir = join(base, 'data');
   const socketDir = join(base, 'run');
   const passwordFile = join(base, 'password');
