@@ -2,14 +2,20 @@ import { defineConfig } from 'vitest/config';
 
 // Unit tests sit beside the code; integration tests (real HTTP against the
 // built app) live in tests/integration, those of the Redis parts (against a
-// real redis-server) in tests/integration/redis. Playwright specs are never picked up here.
+// real redis-server) in tests/integration/redis; the scaled shape's in tests/scaled.
+// integration-pg runs the database-heavy suites again with PostgreSQL behind the app.
+// Playwright specs are never picked up here.
+
+/** Suites that run on PostgreSQL too (same files, another DATABASE_URL), plus the PostgreSQL-only migration check. */
+const postgresSuites = ['trading', 'adminFeeds', 'feedAdmin', 'embedKeys', 'shutdown', 'postgresMigrations'].map((name) => `tests/integration/${name}.test.ts`);
+
 export default defineConfig({
   test: {
     projects: [
       {
         test: {
           name: 'unit',
-          include: ['packages/*/src/**/*.test.{ts,tsx}', 'widgets/*/src/**/*.test.{ts,tsx}', 'apps/*/src/**/*.test.{ts,tsx}', 'bench/**/*.test.ts'],
+          include: ['packages/*/src/**/*.test.{ts,tsx}', 'widgets/*/src/**/*.test.{ts,tsx}', 'apps/*/src/**/*.test.{ts,tsx}', 'bench/**/*.test.ts', 'scripts/**/*.test.ts'],
           environment: 'node',
         },
       },
@@ -17,9 +23,21 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
-          exclude: ['tests/integration/redis/**'],
+          exclude: ['tests/integration/redis/**', 'tests/integration/postgresMigrations.test.ts'],
           environment: 'node',
           globalSetup: ['tests/integration/globalSetup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'integration-pg',
+          include: postgresSuites,
+          environment: 'node',
+          globalSetup: ['tests/integration/postgresGlobalSetup.ts'],
+          setupFiles: ['tests/integration/onPostgres.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -1,6 +1,7 @@
 // `npm test`: set up what is missing (chromium included), then run every
-// suite: checks (lint, types, schema drift), unit, integration, the Redis
-// parts against a real redis-server, end-to-end.
+// suite: checks (lint, types, schema drift), unit, integration (on SQLite, then
+// the database-heavy suites again on a private PostgreSQL), the Redis parts
+// against a real redis-server, the scaled shape (nginx + instances), end-to-end.
 // Ends with one line totalling all suites: `N passed, N failed`.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { spawn } from 'node:child_process';
@@ -83,8 +84,10 @@ mkdirSync(results, { recursive: true });
 await checks();
 await vitest('unit');
 await vitest('integration');
+await vitest('integration-pg');
 await vitest('redis');
 await vitest('scaled');
+
 await e2e();
 
 const passed = suites.reduce((s, r) => s + r.passed, 0);

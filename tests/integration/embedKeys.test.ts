@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { embedKeySql, execSqlite, startAppServer, type AppServer } from '../support/appServer';
+import { embedKeySql, startAppServer, type AppServer } from '../support/appServer';
 import { openTestStream } from '../support/sseClient';
 
 let server: AppServer;
@@ -60,10 +60,10 @@ describe('GET /api/stream?key= (CORS for embed keys)', () => {
   });
 
   it('closes the streams of a key within seconds of its revocation', async () => {
-    execSqlite(server.databaseUrl.slice('file:'.length), embedKeySql('pk_soon_revoked_01', { origins: [SHOP], feeds: ['demo'] }));
+    await server.db.exec(embedKeySql('pk_soon_revoked_01', { origins: [SHOP], feeds: ['demo'] }));
     const s = await openTestStream(server.url, '/api/stream?topics=feed:demo&key=pk_soon_revoked_01', { Accept: 'text/event-stream', Origin: SHOP });
     await s.waitFor((events) => events.some((e) => e.type === 'ready'));
-    execSqlite(server.databaseUrl.slice('file:'.length), `UPDATE EmbedKey SET revokedAt = '${new Date().toISOString()}' WHERE key = 'pk_soon_revoked_01'`);
+    await server.db.exec(`UPDATE "EmbedKey" SET "revokedAt" = '${new Date().toISOString()}' WHERE "key" = 'pk_soon_revoked_01'`);
     const ended = await Promise.race([s.ended.then(() => 'closed'), new Promise((r) => setTimeout(() => r('still open'), 8000))]);
     expect(ended).toBe('closed');
     const again = await stream('topics=feed:demo&key=pk_soon_revoked_01', SHOP);

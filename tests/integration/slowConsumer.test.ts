@@ -21,7 +21,7 @@ const raws: RawRequest[] = [];
 beforeAll(async () => {
   server = await startAppServer({
     env: { QUOTELINE_INSTANCE: 'slow-1', QUOTELINE_MAX_QUEUE_BYTES: String(MAX_QUEUE_BYTES), QUOTELINE_KEEPALIVE_MS: '1000' },
-    sql: `${feedSql('flood', { tickMs: 10, count: INSTRUMENTS })}\nUPDATE Feed SET status = 'paused' WHERE slug = 'demo';`,
+    sql: `${feedSql('flood', { tickMs: 10, count: INSTRUMENTS })}\nUPDATE "Feed" SET "status" = 'paused' WHERE "slug" = 'demo';`,
   });
 });
 

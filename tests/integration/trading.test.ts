@@ -12,20 +12,17 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-/** Rows and balances that bad input must leave untouched. */
+/** Rows and balances that bad input must leave untouched (plain SQL that SQLite and PostgreSQL both run). */
 async function snapshot() {
-  const { default: Database } = (await import('better-sqlite3' as string)) as { default: new (f: string) => { prepare(s: string): { get(): unknown }; close(): void } };
-  const db = new Database(server.databaseUrl.slice('file:'.length));
-  try {
-    return {
-      orders: db.prepare('SELECT count(*) AS n FROM "Order"').get(),
-      fills: db.prepare('SELECT count(*) AS n FROM Fill').get(),
-      accounts: db.prepare("SELECT group_concat(cash || '/' || reserved) AS s FROM Account").get(),
-      positions: db.prepare("SELECT group_concat(symbol || quantity || '/' || reserved) AS s FROM Position").get(),
-    };
-  } finally {
-    db.close();
-  }
+  const count = async (table: string) => Number((await server.db.query<{ n: unknown }>(`SELECT count(*) AS n FROM "${table}"`))[0]!.n);
+  const accounts = await server.db.query<{ cash: unknown; reserved: unknown }>('SELECT "cash", "reserved" FROM "Account" ORDER BY "id"');
+  const positions = await server.db.query<{ symbol: string; quantity: unknown; reserved: unknown }>('SELECT "symbol", "quantity", "reserved" FROM "Position" ORDER BY "id"');
+  return {
+    orders: await count('Order'),
+    fills: await count('Fill'),
+    accounts: accounts.map((a) => `${a.cash}/${a.reserved}`).join(','),
+    positions: positions.map((p) => `${p.symbol}${p.quantity}/${p.reserved}`).join(','),
+  };
 }
 
 describe('sessions', () => {
@@ -117,14 +114,14 @@ describe('idempotency', () => {
   it('200 concurrent POSTs with one key create exactly one order', async () => {
     const key = crypto.randomUUID();
     const body = { symbol: 'SOYL', side: 'buy', type: 'market', quantity: 1 };
-    const before = (await snapshot()).orders as { n: number };
+    const before = (await snapshot()).orders;
     const responses = await Promise.all(Array.from({ length: 200 }, () => trader.order(body, key)));
     const statuses = responses.map((r) => r.status);
     expect(statuses.every((s) => s === 201 || s === 409)).toBe(true);
     expect(statuses.filter((s) => s === 201).length).toBeGreaterThanOrEqual(1);
     const ids = new Set(await Promise.all(responses.filter((r) => r.status === 201).map(async (r) => ((await r.json()) as { id: string }).id)));
     expect(ids.size).toBe(1);
-    expect(((await snapshot()).orders as { n: number }).n).toBe(before.n + 1);
+    expect((await snapshot()).orders).toBe(before + 1);
     const again = await trader.order(body, key);
     expect(again.status).toBe(201);
     expect(((await again.json()) as { id: string }).id).toBe([...ids][0]);

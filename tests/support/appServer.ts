@@ -1,17 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { ROOT } from './root';
+import { createTestDatabase, openTestDatabase, type TestDatabase } from './testDatabase';
 
-/** The repo root: test runners start at or below it (works under both vitest and Playwright's loader). */
-export const ROOT = (() => {
-  for (let dir = resolve(process.cwd()); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'turbo.json'))) return dir;
-    if (dirname(dir) === dir) throw new Error('run the tests from inside the Quoteline repo');
-  }
-})();
+export { ROOT };
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const NEXT = join(ROOT, 'node_modules/.bin/next');
 
@@ -46,7 +40,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv, cwd = ROOT
   });
 }
 
-/** Runs SQL on a SQLite file with better-sqlite3 (a dependency of @quoteline/db). */
+/** Runs SQL on a SQLite file with better-sqlite3 (a dependency of @quoteline/db); `server.db.exec` works on either database. */
 export function execSqlite(file: string, sql: string): void {
   const require = createRequire(join(ROOT, 'packages/db/package.json'));
   const Database = require('better-sqlite3') as new (path: string) => { exec(sql: string): void; close(): void };
@@ -58,6 +52,8 @@ export function execSqlite(file: string, sql: string): void {
   }
 }
 
+// The SQL below runs on SQLite and PostgreSQL alike: quoted identifiers (PostgreSQL folds unquoted ones to lowercase), ISO dates.
+
 /** SQL adding a simulated feed `slug` with `count` instruments (symbols `<PREFIX>0..`), ticking every `tickMs`. */
 export function feedSql(slug: string, options: { tickMs: number; count?: number; prefix?: string; price?: number }): string {
   const count = options.count ?? 10;
@@ -68,9 +64,9 @@ export function feedSql(slug: string, options: { tickMs: number; count?: number;
     { length: count },
     (_, i) => `('${slug}-i${i}', '${slug}', '${prefix}${i}', '${prefix} ${i}', 2, 1, ${price}, ${price}, ${now})`,
   ).join(',\n');
-  return `INSERT INTO Feed (id, slug, name, source, status, tickIntervalMs, volatility, drift, spreadBps, seed, createdAt, updatedAt)
+  return `INSERT INTO "Feed" ("id", "slug", "name", "source", "status", "tickIntervalMs", "volatility", "drift", "spreadBps", "seed", "createdAt", "updatedAt")
 VALUES ('${slug}', '${slug}', '${slug} (test)', 'simulator', 'running', ${options.tickMs}, 0.4, 0, 10, 7, ${now}, ${now});
-INSERT INTO Instrument (id, feedId, symbol, name, priceScale, tickSize, openPrice, lastPrice, createdAt) VALUES
+INSERT INTO "Instrument" ("id", "feedId", "symbol", "name", "priceScale", "tickSize", "openPrice", "lastPrice", "createdAt") VALUES
 ${rows};`;
 }
 
@@ -78,42 +74,46 @@ ${rows};`;
 export function embedKeySql(key: string, options: { origins: string[]; feeds: string[]; symbols?: string[]; revoked?: boolean }): string {
   const now = `'${new Date().toISOString()}'`;
   const json = (v: unknown) => `'${JSON.stringify(v)}'`;
-  return `INSERT INTO EmbedKey (id, key, label, allowedOrigins, allowedFeeds, allowedSymbols, revokedAt, createdAt)
+  return `INSERT INTO "EmbedKey" ("id", "key", "label", "allowedOrigins", "allowedFeeds", "allowedSymbols", "revokedAt", "createdAt")
 VALUES ('${key}', '${key}', 'test key', ${json(options.origins)}, ${json(options.feeds)}, ${options.symbols ? json(options.symbols) : 'NULL'}, ${options.revoked ? now : 'NULL'}, ${now});`;
 }
 
-/** A running app server on its own fresh SQLite database. */
+/** A running app server on its own fresh database (SQLite, or PostgreSQL after setTestPostgres). */
 export interface AppServer {
   url: string;
   databaseUrl: string;
+  /** Runs SQL on the server's database, whichever kind it is. */
+  db: TestDatabase;
   process: ChildProcess;
   /** SIGTERM (SIGKILL after 5 s), then delete the database unless `keepDatabase` (to restart on it). */
   stop(options?: { keepDatabase?: boolean }): Promise<void>;
 }
 
 /**
- * Migrates and seeds a fresh SQLite file (or reuses `databaseUrl` of an
- * earlier server stopped with `keepDatabase`), then starts the BUILT app with
- * `next start` on loopback (run `npm run build` first). Stopped by process group.
+ * Migrates and seeds a fresh database (a SQLite file, or a database on the
+ * test PostgreSQL server when one is in use: see testDatabase.ts), or reuses
+ * `databaseUrl` of an earlier server stopped with `keepDatabase`, then starts
+ * the BUILT app with `next start` on loopback (run `npm run build` first).
+ * Stopped by process group.
  */
 export async function startAppServer(
   options: {
     port?: number;
     env?: Record<string, string>;
-    /** SQL run on the seeded database before the app starts, e.g. to add a fast test feed. */
+    /** SQL run on the seeded database before the app starts, e.g. to add a fast test feed (must suit both databases). */
     sql?: string;
     /** An existing database (of a server stopped with `keepDatabase`): no migration, no seed; deleted by this server's stop. */
     databaseUrl?: string;
   } = {},
 ): Promise<AppServer> {
-  const dir = options.databaseUrl ? dirname(options.databaseUrl.slice('file:'.length)) : mkdtempSync(join(tmpdir(), 'quoteline-test-'));
-  const databaseUrl = options.databaseUrl ?? `file:${join(dir, 'test.db')}`;
+  const db = options.databaseUrl ? openTestDatabase(options.databaseUrl) : await createTestDatabase();
+  const databaseUrl = db.url;
   const env = { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: '1', ...options.env };
   if (!options.databaseUrl) {
     await run(TSX, ['packages/db/src/cli/migrate.ts', 'deploy'], env);
     await run(TSX, ['packages/platform/src/cli/seed.ts'], env);
   }
-  if (options.sql) execSqlite(databaseUrl.slice('file:'.length), options.sql);
+  if (options.sql) await db.exec(options.sql);
   if (options.port !== undefined && !(await portIsFree(options.port)))
     throw new Error(`port ${options.port} is in use: another app server would answer these tests (set E2E_PORT to another port)`);
   const port = options.port ?? (await freePort());
@@ -142,6 +142,7 @@ export async function startAppServer(
   return {
     url,
     databaseUrl,
+    db,
     process: child,
     async stop({ keepDatabase = false } = {}) {
       if (child.exitCode === null) {
@@ -161,7 +162,7 @@ export async function startAppServer(
         await exited;
         clearTimeout(timer);
       }
-      if (!keepDatabase) rmSync(dir, { recursive: true, force: true });
+      if (!keepDatabase) await db.drop();
     },
   };
 }

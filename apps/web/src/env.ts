@@ -5,7 +5,11 @@ import type { PlatformConfigInput } from '@quoteline/platform';
 
 // The one place this app reads process.env; everything else receives configuration.
 const envSchema = z.object({
-  DATABASE_URL: z.string().optional(),
+  // file: is SQLite, postgresql:// (or postgres://) PostgreSQL; createDb picks the adapter by this scheme.
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres(ql)?:\/\/)/i, 'DATABASE_URL must start with "file:" (SQLite) or "postgresql://" (PostgreSQL)')
+    .optional(),
   REDIS_URL: z.string().optional(),
   QUOTELINE_INSTANCE: z.string().optional(),
   QUOTELINE_KEEPALIVE_MS: z.coerce.number().int().positive().optional(),

@@ -23,7 +23,7 @@ describe('withScriptFallback (quirk 1)', () => {
 });
 
 describe('migrationAdapterFactory', () => {
-  it('says clearly that PostgreSQL is not wired yet', () => {
-    expect(() => migrationAdapterFactory('postgresql', 'postgresql://localhost/x', '/repo')).toThrow(/not yet supported/);
+  it('picks adapter-pg for PostgreSQL without connecting yet', () => {
+    expect(migrationAdapterFactory('postgresql', 'postgresql://u:p@127.0.0.1:1/x', '/repo').factory.provider).toBe('postgres');
   });
 });

@@ -8,6 +8,7 @@ import {
 } from '@prisma/driver-adapter-utils';
 import type { Provider } from '../paths';
 import { ensureDatabaseFolder, sqliteFilePath } from '../sqliteUrl';
+import { postgresFactory } from './postgresFactory';
 
 /** True for better-sqlite3's refusal to run several statements in one prepare(). */
 function isMultiStatementError(error: unknown): boolean {
@@ -100,12 +101,12 @@ function sqliteFactory(databaseUrl: string, root: string, busyTimeoutMs: number)
   };
 }
 
-/** The one place a provider picks its driver adapter factory, so adding adapter-pg touches only this function. */
+/** The one place a provider picks its driver adapter factory (busyTimeoutMs is SQLite's lock wait). */
 export function migrationAdapterFactory(provider: Provider, databaseUrl: string, root: string, busyTimeoutMs = 5000): MigrationAdapterFactory {
   switch (provider) {
     case 'sqlite':
       return sqliteFactory(databaseUrl, root, busyTimeoutMs);
     case 'postgresql':
-      throw new Error('Provider "postgresql" is not yet supported by this migrate command (planned: @prisma/adapter-pg, see PRISMA.md quirks 3-4).');
+      return postgresFactory(databaseUrl);
   }
 }

@@ -1,6 +1,6 @@
 // Our own `prisma migrate` (create/deploy/status) over Prisma's wasm schema engine and the app's driver adapter; see /work/shared/PRISMA.md.
 import { relative } from 'node:path';
-import { resolveDatabaseUrl } from '../databaseUrl';
+import { providerOf, redactPassword, resolveDatabaseUrl } from '../databaseUrl';
 import { providerPaths } from '../paths';
 import { repoRoot } from '../repoRoot';
 import { explainEngineError } from './engineErrors';
@@ -9,17 +9,17 @@ import { createMigration, deployMigrations, formatStatus, MigrateRefusal, migrat
 import { openMigrateContext, openScratchContext, type OpenMigrateContext } from './migrateContext';
 
 async function main(): Promise<number> {
-  const args = parseMigrateArgs(process.argv.slice(2));
-  const root = repoRoot();
   const databaseUrl = resolveDatabaseUrl();
+  const args = parseMigrateArgs(process.argv.slice(2), providerOf(databaseUrl));
+  const root = repoRoot();
   const log = (line: string) => console.log(line);
-  log(`${args.command}: ${relative(root, providerPaths(args.provider, root).migrationsDir)} -> ${databaseUrl}`);
+  log(`${args.command}: ${relative(root, providerPaths(args.provider, root).migrationsDir)} -> ${redactPassword(databaseUrl)}`);
   let ctx: OpenMigrateContext | undefined;
   let scratch: OpenMigrateContext | undefined;
   try {
     ctx = await openMigrateContext({ provider: args.provider, databaseUrl, root, log });
     if (args.command === 'create') {
-      scratch = await openScratchContext({ provider: args.provider, root, log });
+      scratch = await openScratchContext({ provider: args.provider, databaseUrl, root, log });
       await createMigration(ctx, scratch, args.name);
       return 0;
     }

@@ -4,8 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ErrorRegistry } from '@prisma/driver-adapter-utils';
 import { providerPaths, type Provider } from '../paths';
+import { parsePostgresUrl, withDatabase } from '../postgresUrl';
 import { migrationAdapterFactory } from './adapterFactory';
 import type { MigrateContext } from './migrateCommands';
+import { createDatabase, dropDatabase, temporaryDatabaseName } from './postgresFactory';
 import { openSchemaEngine } from './schemaEngine';
 
 /** An open migrate context plus what is needed to explain errors and release the engine. */
@@ -37,8 +39,13 @@ export async function openMigrateContext(target: MigrateTarget): Promise<OpenMig
   return { engine, migrationsDir, schemaPath: schemaFile, schemaText, log: target.log, errors: bound.errorRegistry, close };
 }
 
-/** Opens a context on a throwaway SQLite file (removed on close), where `create` replays every migration (PostgreSQL will need a temp database here). */
-export async function openScratchContext(target: Omit<MigrateTarget, 'databaseUrl'>): Promise<OpenMigrateContext> {
+/** A context on a throwaway database, removed on close, so `create` can replay every migration into it. */
+export function openScratchContext(target: MigrateTarget): Promise<OpenMigrateContext> {
+  return target.provider === 'postgresql' ? openPostgresScratch(target) : openSqliteScratch(target);
+}
+
+/** A throwaway SQLite file in a temp folder. */
+async function openSqliteScratch(target: MigrateTarget): Promise<OpenMigrateContext> {
   const dir = mkdtempSync(join(tmpdir(), 'quoteline-migrate-'));
   try {
     const ctx = await openMigrateContext({ ...target, databaseUrl: `file:${join(dir, 'scratch.db')}` });
@@ -51,6 +58,26 @@ export async function openScratchContext(target: Omit<MigrateTarget, 'databaseUr
     };
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** A uniquely named database on the server of `target.databaseUrl` (needs CREATEDB, as Prisma's shadow database does). */
+async function openPostgresScratch(target: MigrateTarget): Promise<OpenMigrateContext> {
+  const { fields } = parsePostgresUrl(target.databaseUrl);
+  const name = temporaryDatabaseName('scratch');
+  await createDatabase(fields, name);
+  try {
+    const ctx = await openMigrateContext({ ...target, databaseUrl: withDatabase(target.databaseUrl, name) });
+    return {
+      ...ctx,
+      close: async () => {
+        await ctx.close();
+        await dropDatabase(fields, name);
+      },
+    };
+  } catch (error) {
+    await dropDatabase(fields, name);
     throw error;
   }
 }

@@ -28,7 +28,7 @@ describe('migrate flow on a fresh SQLite file', { timeout: 60_000 }, () => {
   const deploy = () => withDev(deployMigrations);
   const create = (name: string) =>
     withDev(async (dev) => {
-      const scratch = await openScratchContext({ provider: 'sqlite', root, log });
+      const scratch = await openScratchContext({ provider: 'sqlite', databaseUrl, root, log });
       try {
         return await createMigration(dev, scratch, name);
       } finally {
