@@ -12,6 +12,7 @@ const envSchema = z.object({
   QUOTELINE_MAX_QUEUE_BYTES: z.coerce.number().int().positive().optional(),
   QUOTELINE_LOG_CAPACITY: z.coerce.number().int().positive().optional(),
   QUOTELINE_CANDLE_FLUSH_MS: z.coerce.number().int().positive().optional(),
+  QUOTELINE_STATS_MS: z.coerce.number().int().positive().optional(),
   QUOTELINE_TEST_HOOKS: z.enum(['0', '1']).optional(),
 });
 
@@ -26,6 +27,7 @@ export function platformConfigFromEnv(): PlatformConfigInput {
     maxQueueBytes: env.QUOTELINE_MAX_QUEUE_BYTES,
     logCapacity: env.QUOTELINE_LOG_CAPACITY,
     candleFlushMs: env.QUOTELINE_CANDLE_FLUSH_MS,
+    statsIntervalMs: env.QUOTELINE_STATS_MS,
     testHooks: env.QUOTELINE_TEST_HOOKS === '1',
   };
 }

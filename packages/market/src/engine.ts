@@ -1,4 +1,4 @@
-import { feedTopic, type AddEvent, type RemoveEvent, type UpdateEvent } from '@quoteline/protocol';
+import { feedTopic, type AddEvent, type FeedStatus, type RemoveEvent, type StatusEvent, type UpdateEvent } from '@quoteline/protocol';
 import { createRandom, type Random } from './random';
 import { gbmStep, quoteFromMid, type Quote, type SimulatorParams } from './simulator';
 import { toWirePrice } from './money';
@@ -7,7 +7,8 @@ import { toWirePrice } from './money';
 export type MarketEvent =
   | { topic: string; type: 'add'; data: AddEvent }
   | { topic: string; type: 'remove'; data: RemoveEvent }
-  | { topic: string; type: 'update'; data: UpdateEvent };
+  | { topic: string; type: 'update'; data: UpdateEvent }
+  | { topic: string; type: 'status'; data: StatusEvent };
 
 /** An instrument as the engine is given it (from the database). Prices in minor units. */
 export interface InstrumentConfig {
@@ -23,7 +24,7 @@ export interface InstrumentConfig {
 export interface FeedConfig extends SimulatorParams {
   slug: string;
   source: string;
-  status: 'running' | 'paused';
+  status: FeedStatus;
   tickIntervalMs: number;
   seed: number;
   instruments: InstrumentConfig[];
@@ -68,13 +69,18 @@ export class MarketEngine {
     this.now = options.now ?? Date.now;
   }
 
-  /** Loads a feed and announces each instrument with an `add`; replaces a feed of the same slug. */
+  /**
+   * Loads a feed and announces each instrument with an `add`, then its status
+   * (so a feed re-created under an old slug does not inherit the old one's);
+   * replaces a feed of the same slug.
+   */
   loadFeed(config: FeedConfig): void {
     this.unloadFeed(config.slug, { announce: false });
     const state: FeedState = { config, random: createRandom(config.seed), instruments: new Map(), timer: null };
     this.feeds.set(config.slug, state);
     const sorted = [...config.instruments].sort((a, b) => a.symbol.localeCompare(b.symbol));
     for (const instrument of sorted) this.addInstrument(config.slug, instrument);
+    this.publishStatus(config.slug, config.status);
   }
 
   /** Stops a feed; with `announce`, subscribers see a `remove` per instrument. */
@@ -176,16 +182,18 @@ export class MarketEngine {
     return null;
   }
 
-  /** Pauses or resumes a feed: no updates while paused; its quotes stay as they are. */
-  setStatus(slug: string, status: 'running' | 'paused'): void {
+  /** Pauses or resumes a feed: no updates while paused; its quotes stay as they are. Subscribers see a `status` when it changes. */
+  setStatus(slug: string, status: FeedStatus): void {
     const state = this.requireFeed(slug);
+    const changed = state.config.status !== status;
     state.config = { ...state.config, status };
     if (status === 'paused') this.stopTimer(state);
     else this.startTimer(state);
+    if (changed) this.publishStatus(slug, status);
   }
 
   /** Whether a loaded feed is running or paused; null for an unknown feed. */
-  feedStatus(slug: string): 'running' | 'paused' | null {
+  feedStatus(slug: string): FeedStatus | null {
     return this.feeds.get(slug)?.config.status ?? null;
   }
 
@@ -204,6 +212,11 @@ export class MarketEngine {
   /** Every instrument's current price in minor units, to write back to the database. */
   lastPrices(): { symbol: string; price: number }[] {
     return [...this.feeds.values()].flatMap((state) => [...state.instruments.values()].map((i) => ({ symbol: i.symbol, price: i.price })));
+  }
+
+  private publishStatus(slug: string, status: FeedStatus): void {
+    const topic = feedTopic(slug);
+    this.publish({ topic, type: 'status', data: { topic, status } });
   }
 
   private requireFeed(slug: string): FeedState {

@@ -17,6 +17,8 @@ export const platformConfigSchema = z.object({
   revocationCheckMs: z.number().int().min(100).default(2_000),
   /** How often candles changed by ticks are written to the database, in one batch (and once more on shutdown). */
   candleFlushMs: z.number().int().min(50).max(60_000).default(5_000),
+  /** How often this instance appends a `stats` sample of its streams to `admin:connections`. */
+  statsIntervalMs: z.number().int().min(100).max(60_000).default(1_000),
   /** Enables /api/test/* hooks (dropping every stream); never in production. */
   testHooks: z.boolean().default(false),
 });

@@ -1,9 +1,9 @@
 import { createDb, type Db } from '@quoteline/db/client';
 import { MarketEngine } from '@quoteline/market';
-import { LocalSubscriptionControl, RingLog, StreamHub, type EventLog, type SubscriptionControl } from '@quoteline/stream';
+import { LocalSubscriptionControl, publishConnectionStats, RingLog, StreamHub, type EventLog, type SubscriptionControl } from '@quoteline/stream';
 import { platformConfigSchema, type PlatformConfig, type PlatformConfigInput } from './config';
 import { checkpointLastPrices, loadFeedConfigs } from './feeds';
-import { createTopicDirectory } from './directory';
+import { createTopicDirectory, principalKind } from './directory';
 import { Sessions } from './auth/sessions';
 import { EmbedKeys } from './embed/embedKeys';
 import { watchRevokedKeys } from './embed/revocation';
@@ -73,6 +73,8 @@ export async function createPlatform(input: PlatformConfigInput): Promise<Platfo
   for (const f of await db.feed.findMany({ where: { source: 'replay', replayCsv: { not: null } } })) replays.restore(f.slug, f.replayCsv!, { speed: f.replaySpeed, loop: f.replayLoop });
   const embedKeys = new EmbedKeys(db);
   const stopRevocations = watchRevokedKeys(hub, embedKeys, config.revocationCheckMs);
+  // Admins watch every instance's streams on admin:connections, fed through the log like any topic.
+  const stopStats = publishConnectionStats({ source: hub, log, instance: config.instance, intervalMs: config.statsIntervalMs, describe: principalKind });
 
   const checkpoint = setInterval(() => {
     checkpointLastPrices(db, engine.lastPrices()).catch((error) => console.error('quoteline: saving last prices failed', error));
@@ -98,6 +100,7 @@ export async function createPlatform(input: PlatformConfigInput): Promise<Platfo
         clearInterval(checkpoint);
         unmatch();
         stopRevocations();
+        stopStats();
         replays.stopAll();
         engine.stop();
         hub.close();
