@@ -27,7 +27,8 @@ function Panel() {
       <h2 id="connections-title">Live connections</h2>
       <p className="muted">
         Sampled every second by each app instance and delivered on the <code>admin:connections</code> topic of this page&apos;s stream. An instance silent for a few
-        seconds drops out.
+        seconds drops out. <em>Conflated</em>: price updates superseded while a stream was backed up; <em>dropped</em>: frames discarded with streams cut off as too
+        slow (they resume from their last event id). Totals since each instance started.
       </p>
       {phase === 'connecting' ? (
         <p className="muted" role="status">
@@ -59,7 +60,8 @@ function Instance({ sample }: { sample: StatsEvent }) {
     ['Events/s', rate.format(sample.eventsPerSecond), 'events'],
     ['Bytes/s', `${formatBytes(sample.bytesPerSecond)}/s`, 'bytes'],
     ['Conflated', count.format(sample.conflated), 'conflated'],
-    ['Dropped', `${count.format(sample.dropped)} (${count.format(sample.slowConsumers)} ${sample.slowConsumers === 1 ? 'stream' : 'streams'} cut)`, 'dropped'],
+    ['Dropped', count.format(sample.dropped), 'dropped'],
+    ['Slow streams cut', count.format(sample.slowConsumers), 'cut'],
     ['Opened since start', count.format(sample.opened), 'opened'],
   ];
   return (
