@@ -52,7 +52,7 @@ test('an admin adds and removes an instrument and pauses the feed; a trader sees
   const marker = board.getByTestId('feed-paused');
   await expect(marker).toBeVisible();
   await expect(marker).toContainText('Paused');
-  await expect(board.getByRole('status').filter({ hasText: 'Paused' })).toHaveText('❚❚ Paused: feed demo is not updating');
+  await expect(board.locator('[aria-live="polite"]').filter({ hasText: 'Paused' })).toHaveText('❚❚ Paused: feed demo is not updating');
   const tape = trader.getByTestId('ticker-tape');
   await expect(tape.getByTestId('feed-paused')).toBeVisible();
   await tape.screenshot({ path: '.data/test-results/screens/paused-tape-light.png' });

@@ -8,7 +8,8 @@ import type { FeedStatus } from '@quoteline/protocol';
  */
 export function FeedPaused({ status, feed }: { status: FeedStatus | undefined; feed: string }) {
   return (
-    <span className="ql-feed-status" role="status" data-feed-status={status ?? 'loading'}>
+    // A live region without role="status": the widget's one status stays the stream's (StreamStatus).
+    <span className="ql-feed-status" aria-live="polite" aria-atomic="true" data-feed-status={status ?? 'loading'}>
       {status === 'paused' && (
         <span className="ql-paused" data-testid="feed-paused" title={`Feed ${feed} is paused: prices are not updating`}>
           <span aria-hidden="true">❚❚ </span>
