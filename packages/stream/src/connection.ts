@@ -39,6 +39,8 @@ interface QueueItem {
 export interface ConnectionLimits {
   /** Largest number of queued, unsent bytes before the stream is cut (the client resumes). */
   maxQueueBytes: number;
+  /** The clock that times how long frames wait (default Date.now). */
+  now?: () => number;
 }
 
 /**
@@ -151,7 +153,7 @@ export class Connection {
       return false;
     }
     if (this.queue.length === 1) {
-      this.pendingSince = Date.now();
+      this.pendingSince = (this.limits.now ?? Date.now)();
       this.onDirty(this);
     }
     return true;

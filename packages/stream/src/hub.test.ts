@@ -261,6 +261,24 @@ describe('StreamHub stats topic', () => {
     expect(later.sink.events.map((e) => e.type)).toEqual(['ready']);
   });
 
+  it('reports each open stream\'s backlog: unsent bytes and how long its oldest frame has waited', async () => {
+    let now = 1_000;
+    const log = new RingLog({ epoch: 'e' });
+    const hub = new StreamHub({ log, directory, instance: 'web-1', keepAliveMs: 60_000, now: () => now });
+    hubs.push(hub);
+    const reading = await openRecorded(hub, ['feed:demo']);
+    const stalled = await hub.open({ topics: ['feed:demo', 'feed:fx'], principal: 'someone' });
+    const sink = new RecordingSink();
+    sink.desiredSize = 0;
+    stalled.attach(sink);
+    await tick();
+    now += 250;
+    const loads = new Map(hub.consumers().map((c) => [c.id, c]));
+    expect(loads.get(reading.connection.id)).toEqual({ id: reading.connection.id, principal: null, topics: 1, pendingBytes: 0, lagMs: 0 });
+    expect(loads.get(stalled.id)).toMatchObject({ principal: 'someone', topics: 2, lagMs: 250 });
+    expect(loads.get(stalled.id)!.pendingBytes).toBeGreaterThan(0);
+  });
+
   it('conflates a backed-up reader\'s samples per instance, never across instances', async () => {
     const log = new RingLog({ epoch: 'e' });
     const hub = new StreamHub({ log, directory: statsDirectory, instance: 'web-1', keepAliveMs: 60_000 });

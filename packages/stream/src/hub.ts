@@ -127,7 +127,7 @@ export class StreamHub {
       randomBytes(12).toString('base64url'),
       randomBytes(24).toString('base64url'),
       request.principal,
-      { maxQueueBytes: this.maxQueueBytes },
+      { maxQueueBytes: this.maxQueueBytes, now: this.now },
       (c) => this.markDirty(c),
       (c, reason) => this.forget(c, reason),
     );
