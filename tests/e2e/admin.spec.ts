@@ -9,9 +9,11 @@ test('an admin adds and removes an instrument and pauses the feed; a trader sees
   const board = trader.getByTestId('quote-board');
   await expect(board.locator('tbody tr[data-symbol]')).toHaveCount(10);
   const opened = async () => ((await (await trader.request.get('/api/health')).json()) as { stream: { opened: number } }).stream.opened;
-  const before = await opened();
 
   await admin.goto('/admin');
+  // The console's live connections panel opens the admin's own stream; count from here on.
+  await expect(admin.getByTestId('live-connections').getByTestId('stat-streams').first()).toBeVisible();
+  const before = await opened();
   const demo = admin.locator('[data-feed="demo"]');
   const add = demo.getByRole('form', { name: 'Add an instrument to demo' });
   await add.getByLabel('Symbol').fill('bad');
@@ -30,8 +32,25 @@ test('an admin adds and removes an instrument and pauses the feed; a trader sees
   await demo.getByRole('button', { name: 'Remove ZETA' }).click();
   await expect(board.locator('tbody tr[data-symbol="ZETA"]')).toHaveCount(0);
 
+  await expect(board.getByTestId('feed-paused')).toHaveCount(0);
   await demo.getByRole('button', { name: 'Pause updates' }).click();
   await expect(demo.getByText('Paused', { exact: true })).toBeVisible();
+  // The trader's widgets say so at once, in words, inside a status region screen readers announce.
+  const marker = board.getByTestId('feed-paused');
+  await expect(marker).toBeVisible();
+  await expect(marker).toContainText('Paused');
+  await expect(board.locator('[aria-live="polite"]').filter({ hasText: 'Paused' })).toHaveText('❚❚ Paused: feed demo is not updating');
+  const tape = trader.getByTestId('ticker-tape');
+  await expect(tape.getByTestId('feed-paused')).toBeVisible();
+  await tape.screenshot({ path: '.data/test-results/screens/paused-tape-light.png' });
+  const ticket = trader.getByTestId('order-ticket');
+  await expect(ticket.getByTestId('ticket-paused')).toBeVisible();
+  await expect(ticket.locator('button[type="submit"]')).toBeDisabled();
+  await board.screenshot({ path: '.data/test-results/screens/paused-board-light.png' });
+  await trader.emulateMedia({ colorScheme: 'dark' });
+  await ticket.screenshot({ path: '.data/test-results/screens/paused-ticket-dark.png' });
+  await board.screenshot({ path: '.data/test-results/screens/paused-board-dark.png' });
+  await trader.emulateMedia({ colorScheme: 'light' });
   const snapshot = async () => (await board.locator('[data-testid^="last-"]').allTextContents()).join('|');
   await trader.waitForTimeout(300);
   const frozen = await snapshot();
@@ -39,6 +58,8 @@ test('an admin adds and removes an instrument and pauses the feed; a trader sees
   expect(await snapshot()).toBe(frozen);
   await demo.getByRole('button', { name: 'Resume updates' }).click();
   await expect.poll(snapshot, { timeout: 5000 }).not.toBe(frozen);
+  await expect(board.getByTestId('feed-paused')).toHaveCount(0);
+  await expect(ticket.locator('button[type="submit"]')).toBeEnabled();
 
   const audit = admin.getByRole('region', { name: 'Audit log' });
   await expect(audit.getByText('instrument.add')).toBeVisible();
@@ -46,9 +67,47 @@ test('an admin adds and removes an instrument and pauses the feed; a trader sees
   expect(await opened()).toBe(before); // the trader's page kept its one stream throughout
 });
 
+test('the live connections panel counts open streams and goes up when a trader page opens', async ({ browser }) => {
+  const admin = await signedIn(browser, 'admin@example.com', 'quoteline-admin');
+  await admin.goto('/admin');
+  const panel = admin.getByTestId('live-connections');
+  await expect(panel.getByRole('heading', { name: 'Live connections' })).toBeVisible();
+  const streams = panel.getByTestId('stat-streams').first();
+  await expect(streams).toBeVisible();
+  const count = async () => Number((await streams.textContent())!.replace(/\D/g, ''));
+  // Streams of earlier tests may still be closing: start from a count that held for a whole sample.
+  await expect
+    .poll(async () => {
+      const first = await count();
+      await admin.waitForTimeout(1100);
+      return (await count()) === first;
+    }, { timeout: 10_000 })
+    .toBe(true);
+  const before = await count();
+  expect(before).toBeGreaterThanOrEqual(1); // at least the admin's own stream
+  await expect(panel.getByRole('table', { name: /Streams per topic/ }).first().getByRole('row', { name: /admin:connections/ })).toBeVisible();
+
+  const context = await browser.newContext();
+  contexts.push(context);
+  const trader = await context.newPage();
+  await trader.goto('/');
+  await expect(trader.getByTestId('quote-board').locator('tbody tr[data-symbol]')).toHaveCount(10);
+  await expect.poll(count, { timeout: 5000 }).toBeGreaterThan(before);
+  await expect(panel.getByRole('table', { name: /Streams per topic/ }).first().getByRole('row', { name: /feed:demo/ })).toBeVisible();
+  await expect(panel.getByRole('table', { name: /Slowest consumers/ }).first().getByRole('row', { name: /anonymous/ }).first()).toBeVisible();
+
+  await panel.screenshot({ path: '.data/test-results/screens/admin-connections-light.png' });
+  await admin.emulateMedia({ colorScheme: 'dark' });
+  await panel.screenshot({ path: '.data/test-results/screens/admin-connections-dark.png' });
+
+  await context.close();
+  await expect.poll(count, { timeout: 10_000 }).toBeLessThanOrEqual(before);
+});
+
 test('a trader gets no admin console', async ({ browser }) => {
   const trader = await signedIn(browser, TRADER);
   await trader.goto('/admin');
   await expect(trader.getByRole('alert').filter({ hasText: 'Only admins' })).toBeVisible();
+  await expect(trader.getByTestId('live-connections')).toHaveCount(0);
   expect((await trader.request.get('/api/admin/feeds')).status()).toBe(403);
 });

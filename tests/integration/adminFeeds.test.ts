@@ -62,20 +62,36 @@ describe('admin: instruments', () => {
 
 describe('admin: pause and resume', () => {
   it('stops updates and refuses orders with 409 feed_paused while paused; resume restarts them', async () => {
+    const watching = await openTestStream(server.url, '/api/stream?topics=feed:demo');
+    await watching.waitFor((events) => events.filter((e) => e.type === 'add').length >= 10);
+    expect(watching.events.some((e) => e.type === 'status')).toBe(false); // a running feed's snapshot is its adds alone
     expect(await (await post(admin, '/api/admin/feeds/demo/pause')).json()).toEqual({ feed: 'demo', status: 'paused' });
+    // A subscriber already watching learns it live.
+    await watching.waitFor((events) => events.some((e) => e.type === 'status'), 2000);
+    expect(watching.events.find((e) => e.type === 'status')!.data).toEqual({ topic: 'feed:demo', status: 'paused' });
     const order = await trader.order({ symbol: 'ACME', side: 'buy', type: 'market', quantity: 1 });
     expect(order.status).toBe(409);
     expect(await order.json()).toMatchObject({ error: { code: 'feed_paused' } });
     const stream = await openTestStream(server.url, '/api/stream?topics=feed:demo');
     try {
-      await stream.waitFor((events) => events.filter((e) => e.type === 'add').length >= 10);
+      // A new subscriber learns it from the snapshot: its adds, then one status at the same id.
+      await stream.waitFor((events) => events.length >= 12);
+      const snapshot = stream.events.slice(1, 12);
+      expect(snapshot.map((e) => e.type)).toEqual([...Array(10).fill('add'), 'status']);
+      expect(snapshot.every((e) => e.id === snapshot[0]!.id)).toBe(true);
+      expect(snapshot[10]!.data).toEqual({ topic: 'feed:demo', status: 'paused' });
       await new Promise((r) => setTimeout(r, 1200)); // more than two ticks of the demo feed
       expect(stream.events.filter((e) => e.type === 'update')).toEqual([]);
       expect((await post(admin, '/api/admin/feeds/demo/resume')).status).toBe(200);
       await stream.waitFor((events) => events.some((e) => e.type === 'update'), 3000);
+      const resumed = stream.events.filter((e) => e.type === 'status').at(-1)!;
+      expect(resumed.data).toEqual({ topic: 'feed:demo', status: 'running' });
+      // The status comes before the first update after it.
+      expect(stream.events.indexOf(resumed)).toBeLessThan(stream.events.findIndex((e) => e.type === 'update'));
       expect((await trader.order({ symbol: 'ACME', side: 'buy', type: 'market', quantity: 1 })).status).toBe(201);
     } finally {
       stream.close();
+      watching.close();
     }
   });
 });

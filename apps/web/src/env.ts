@@ -17,6 +17,7 @@ const envSchema = z.object({
   QUOTELINE_MAX_QUEUE_BYTES: z.coerce.number().int().positive().optional(),
   QUOTELINE_LOG_CAPACITY: z.coerce.number().int().positive().optional(),
   QUOTELINE_CANDLE_FLUSH_MS: z.coerce.number().int().positive().optional(),
+  QUOTELINE_STATS_MS: z.coerce.number().int().positive().optional(),
   QUOTELINE_TEST_HOOKS: z.enum(['0', '1']).optional(),
 });
 
@@ -32,6 +33,7 @@ export function platformConfigFromEnv(): PlatformConfigInput {
     logCapacity: env.QUOTELINE_LOG_CAPACITY,
     candleFlushMs: env.QUOTELINE_CANDLE_FLUSH_MS,
     redisUrl: env.REDIS_URL || undefined,
+    statsIntervalMs: env.QUOTELINE_STATS_MS,
     testHooks: env.QUOTELINE_TEST_HOOKS === '1',
   };
 }

@@ -12,7 +12,20 @@ describe('applyFeedEvents', () => {
     expect(s.rows.B).toMatchObject({ price: 3, previousPrice: 1 });
     s = applyFeedEvents(s, [{ type: 'remove', data: { topic: 'feed:d', symbol: 'B' } }]);
     expect(s.symbols).toEqual(['A']);
-    expect(applyFeedEvents(s, [{ type: 'reset', data: { reason: 'unknown_id' } }])).toEqual({ symbols: [], rows: {} });
+    expect(applyFeedEvents(s, [{ type: 'reset', data: { reason: 'unknown_id' } }])).toEqual({ symbols: [], rows: {}, status: 'running' });
+  });
+
+  it('follows the feed status: paused by a status event, running again on resume or after a reset', () => {
+    const status = (value: 'running' | 'paused'): StreamEvent => ({ type: 'status', data: { topic: 'feed:d', status: value } });
+    let s = applyFeedEvents(EMPTY_FEED, [add('A', 1), status('paused')]);
+    expect(s.status).toBe('paused');
+    expect(s.symbols).toEqual(['A']);
+    const same = applyFeedEvents(s, [status('paused')]);
+    expect(same).toBe(s); // nothing changed: no render
+    s = applyFeedEvents(s, [status('running'), update('A', 2)]);
+    expect(s).toMatchObject({ status: 'running', rows: { A: { price: 2 } } });
+    s = applyFeedEvents(s, [status('paused'), { type: 'reset', data: { reason: 'epoch_changed' } }]);
+    expect(s.status).toBe('running');
   });
 
   it('returns the same object when nothing changed, so React skips the render', () => {

@@ -1,23 +1,26 @@
-import type { AddEvent, StreamEvent } from '@quoteline/protocol';
+import type { AddEvent, FeedStatus, StreamEvent } from '@quoteline/protocol';
 
 /** One row of a feed: its latest quote plus the price before it, for direction and flashes. */
 export interface QuoteRow extends AddEvent {
   previousPrice: number | null;
 }
 
-/** A feed topic's state in the browser: rows by symbol, in the order they were added. */
+/** A feed topic's state in the browser: rows by symbol, in the order they were added, and whether the feed is paused. */
 export interface FeedState {
   symbols: string[];
   rows: Record<string, QuoteRow>;
+  /** `running` unless a `status` event said `paused` (a snapshot carries one only while paused). */
+  status: FeedStatus;
 }
 
 /** The state of a topic nothing has been received for yet. */
-export const EMPTY_FEED: FeedState = { symbols: [], rows: {} };
+export const EMPTY_FEED: FeedState = { symbols: [], rows: {}, status: 'running' };
 
 /** Folds a batch of stream events into a feed's state, returning a new object only when something changed. */
 export function applyFeedEvents(state: FeedState, events: readonly StreamEvent[]): FeedState {
   let symbols = state.symbols;
   let rows = state.rows;
+  let status = state.status;
   let copied = false;
   const copy = () => {
     if (copied) return;
@@ -29,7 +32,11 @@ export function applyFeedEvents(state: FeedState, events: readonly StreamEvent[]
       case 'reset':
         symbols = [];
         rows = {};
+        status = 'running';
         copied = true;
+        break;
+      case 'status':
+        status = event.data.status;
         break;
       case 'add': {
         copy();
@@ -56,5 +63,5 @@ export function applyFeedEvents(state: FeedState, events: readonly StreamEvent[]
         break;
     }
   }
-  return copied ? { symbols, rows } : state;
+  return copied || status !== state.status ? { symbols, rows, status } : state;
 }

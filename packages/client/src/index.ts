@@ -8,3 +8,4 @@ export * from './shared/messages';
 export * from './shared/sharedStreamClient';
 export * from './accountState';
 export * from './api';
+export * from './connectionStats';

@@ -113,6 +113,47 @@ describe('StreamClient', () => {
     expect(FakeEventSource.instances).toHaveLength(1);
   });
 
+  it('passes feed status events on, and hands a late listener of a paused feed its status after the rows', async () => {
+    const client = makeClient();
+    const seen: StreamEvent[] = [];
+    client.subscribe('feed:demo', (e) => seen.push(e));
+    await flush();
+    const es = FakeEventSource.instances[0]!;
+    es.emit('ready', ready(['feed:demo']));
+    es.emit('add', { topic: 'feed:demo', symbol: 'A', name: 'A', price: 1, bid: 1, ask: 1, open: 1, decimals: 2, ts: 1 }, 'e:1');
+    es.emit('status', { topic: 'feed:demo', status: 'paused' }, 'e:1');
+    expect(seen.at(-1)).toEqual({ type: 'status', id: 'e:1', data: { topic: 'feed:demo', status: 'paused' } });
+    const late: StreamEvent[] = [];
+    client.subscribe('feed:demo', (e) => late.push(e));
+    await flush();
+    expect(late.map((e) => e.type)).toEqual(['ready', 'add', 'status']);
+    expect(late[2]!.data).toEqual({ topic: 'feed:demo', status: 'paused' });
+  });
+
+  it('starts a feed added over POST as running, so a paused state kept from an earlier subscription does not linger', async () => {
+    const client = makeClient();
+    client.subscribe('feed:demo', () => undefined);
+    await flush();
+    FakeEventSource.instances[0]!.emit('ready', ready(['feed:demo']));
+    const fx: StreamEvent[] = [];
+    client.subscribe('feed:fx', (e) => fx.push(e));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(posts).toEqual([{ subscribe: ['feed:fx'], unsubscribe: [] }]);
+    expect(fx[0]).toEqual({ type: 'status', data: { topic: 'feed:fx', status: 'running' } });
+    expect(fx.map((e) => e.type)).toEqual(['status', 'ready']);
+  });
+
+  it('passes stats events of an admin topic to its listeners', async () => {
+    const client = makeClient();
+    const seen: StreamEvent[] = [];
+    client.subscribe('admin:connections', (e) => seen.push(e));
+    await flush();
+    const es = FakeEventSource.instances[0]!;
+    es.emit('ready', ready(['admin:connections']));
+    es.emit('stats', { topic: 'admin:connections', instance: 'web-1', streams: 3 }, 'e:9');
+    expect(seen.map((e) => e.type)).toEqual(['reset', 'ready', 'stats']);
+  });
+
   it('backs off exponentially with full jitter, capped', () => {
     expect(backoffDelay(0, () => 0.999)).toBeLessThan(500);
     expect(backoffDelay(3, () => 0.999)).toBeLessThan(4000);

@@ -30,7 +30,7 @@ export interface StreamClientOptions {
   credentials?: boolean;
 }
 
-const EVENT_TYPES: EventType[] = ['ready', 'add', 'remove', 'update', 'reset', 'order', 'fill', 'position'];
+const EVENT_TYPES: EventType[] = ['ready', 'add', 'remove', 'update', 'reset', 'order', 'fill', 'position', 'status', 'stats'];
 
 interface TopicEntry {
   listeners: Set<TopicListener>;
@@ -103,6 +103,7 @@ export class StreamClient implements TopicStream {
           const { previousPrice: _previous, ...add } = feed.rows[symbol]!;
           listener({ type: 'add', data: add });
         }
+        if (feed.status === 'paused') listener({ type: 'status', data: { topic, status: 'paused' } });
       });
     this.scheduleSync();
     return () => {
@@ -152,7 +153,15 @@ export class StreamClient implements TopicStream {
     const subscribe = wanted.filter((t) => !this.topics.get(t)!.onStream);
     const unsubscribe = ready.topics.filter((t) => !this.topics.has(t));
     if (subscribe.length === 0 && unsubscribe.length === 0) return;
-    for (const t of subscribe) this.topics.get(t)!.onStream = true;
+    for (const t of subscribe) {
+      this.topics.get(t)!.onStream = true;
+      if (!t.startsWith('feed:')) continue;
+      // Its snapshot may arrive before the POST answers: hold its rows from now on. A state a
+      // listener kept from an earlier subscription may say paused; the snapshot says so again if it still is.
+      this.feeds.set(t, EMPTY_FEED);
+      const running: StreamEvent = { type: 'status', data: { topic: t, status: 'running' } };
+      for (const l of this.topics.get(t)!.listeners) l(running);
+    }
     const response = await this.options.fetch(this.options.subscriptionsUrl, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },

@@ -25,10 +25,10 @@ function run(seed: number, ticks: number) {
 }
 
 describe('market engine', () => {
-  it('announces instruments in symbol order, then updates each on every tick', () => {
+  it('announces instruments in symbol order and the feed status, then updates each on every tick', () => {
     const { events } = run(42, 2);
-    expect(events.map((e) => `${e.type}:${e.data.symbol}`)).toEqual([
-      'add:ACME', 'add:GLOBX', 'update:ACME', 'update:GLOBX', 'update:ACME', 'update:GLOBX',
+    expect(events.map((e) => (e.type === 'status' ? `status:${e.data.status}` : `${e.type}:${e.data.symbol}`))).toEqual([
+      'add:ACME', 'add:GLOBX', 'status:running', 'update:ACME', 'update:GLOBX', 'update:ACME', 'update:GLOBX',
     ]);
     expect(events[0]!.data).toMatchObject({ topic: 'feed:demo', price: 142.5, open: 142.5, decimals: 2 });
   });
@@ -58,6 +58,28 @@ describe('market engine', () => {
 });
 
 describe('market engine pause', () => {
+  it('publishes a status event when the status changes, and only then', () => {
+    const { engine, events } = run(42, 0);
+    const statuses = () => events.filter((e) => e.type === 'status').map((e) => e.data);
+    expect(statuses()).toEqual([{ topic: 'feed:demo', status: 'running' }]);
+    engine.setStatus('demo', 'paused');
+    engine.setStatus('demo', 'paused');
+    engine.setStatus('demo', 'running');
+    expect(statuses()).toEqual([
+      { topic: 'feed:demo', status: 'running' },
+      { topic: 'feed:demo', status: 'paused' },
+      { topic: 'feed:demo', status: 'running' },
+    ]);
+  });
+
+  it('announces a feed loaded paused as paused, after its adds', () => {
+    const events: MarketEvent[] = [];
+    const engine = new MarketEngine({ publish: (e) => events.push(e), now: () => 1 });
+    engine.loadFeed({ ...feed(1), status: 'paused' });
+    expect(events.map((e) => e.type)).toEqual(['add', 'add', 'status']);
+    expect(events.at(-1)!.data).toEqual({ topic: 'feed:demo', status: 'paused' });
+  });
+
   it('publishes nothing on its timer while paused and continues after resume', async () => {
     const events: MarketEvent[] = [];
     const engine = new MarketEngine({ publish: (e) => events.push(e) });

@@ -1,4 +1,4 @@
-import { feedTopic, type AddEvent, type RemoveEvent, type UpdateEvent } from '@quoteline/protocol';
+import { feedTopic, type AddEvent, type FeedStatus, type RemoveEvent, type StatusEvent, type UpdateEvent } from '@quoteline/protocol';
 import { createRandom, type Random } from './random';
 import { gbmStep, quoteFromMid, type Quote, type SimulatorParams } from './simulator';
 import { toWirePrice } from './money';
@@ -7,7 +7,8 @@ import { toWirePrice } from './money';
 export type MarketEvent =
   | { topic: string; type: 'add'; data: AddEvent }
   | { topic: string; type: 'remove'; data: RemoveEvent }
-  | { topic: string; type: 'update'; data: UpdateEvent };
+  | { topic: string; type: 'update'; data: UpdateEvent }
+  | { topic: string; type: 'status'; data: StatusEvent };
 
 /** An instrument as the engine is given it (from the database). Prices in minor units. */
 export interface InstrumentConfig {
@@ -23,7 +24,7 @@ export interface InstrumentConfig {
 export interface FeedConfig extends SimulatorParams {
   slug: string;
   source: string;
-  status: 'running' | 'paused';
+  status: FeedStatus;
   tickIntervalMs: number;
   seed: number;
   instruments: InstrumentConfig[];
@@ -71,9 +72,11 @@ export class MarketEngine {
   }
 
   /**
-   * Loads a feed, replacing one of the same slug, and announces each instrument
-   * with an `add` unless `announce` is false (an instance joining a shared log
-   * loads silently: the instruments are announced already). A started engine starts its timer.
+   * Loads a feed, replacing one of the same slug, and announces each
+   * instrument with an `add`, then its status (so a feed re-created under an
+   * old slug does not inherit the old one's); with `announce` false (an
+   * instance joining a shared log, where they were announced already) it
+   * loads silently. A started engine starts its timer.
    */
   loadFeed(config: FeedConfig, { announce = true } = {}): void {
     this.unloadFeed(config.slug, { announce: false });
@@ -84,6 +87,7 @@ export class MarketEngine {
       if (announce) this.addInstrument(config.slug, instrument);
       else state.instruments.set(instrument.symbol, this.stateOf(state, instrument));
     }
+    if (announce) this.publishStatus(config.slug, config.status);
     this.startTimer(state);
   }
 
@@ -166,29 +170,37 @@ export class MarketEngine {
     const slug = event.topic.slice('feed:'.length);
     const state = this.feeds.get(slug);
     if (!state) return;
+    if (event.type === 'status') {
+      state.config = { ...state.config, status: event.data.status };
+      if (event.data.status === 'paused') this.stopTimer(state);
+      else this.startTimer(state);
+      return;
+    }
     if (event.type === 'remove') {
       state.instruments.delete(event.data.symbol);
       return;
     }
     const existing = state.instruments.get(event.data.symbol);
     if (event.type === 'add' && existing) return; // announced by this instance, or a repeat
-    const d = event.type === 'add' ? event.data.decimals : existing?.decimals;
-    if (d === undefined) return; // an update for an instrument this instance has not seen added
-    const minor = (wire: number) => Math.round(wire * 10 ** d);
-    const quote = { price: minor(event.data.price), bid: minor(event.data.bid), ask: minor(event.data.ask) };
     if (event.type === 'update') {
-      Object.assign(existing!, quote, { mid: quote.price, ts: event.data.ts });
+      if (!existing) return; // an update for an instrument this instance has not seen added
+      const minor = (wire: number) => Math.round(wire * 10 ** existing.decimals);
+      Object.assign(existing, { price: minor(event.data.price), bid: minor(event.data.bid), ask: minor(event.data.ask), mid: minor(event.data.price), ts: event.data.ts });
       return;
     }
+    const d = event.data.decimals;
+    const minor = (wire: number) => Math.round(wire * 10 ** d);
     state.instruments.set(event.data.symbol, {
       symbol: event.data.symbol,
       name: event.data.name,
       decimals: d,
-      tickSize: existing?.tickSize ?? 1,
+      tickSize: 1,
       open: minor(event.data.open),
-      mid: quote.price,
+      mid: minor(event.data.price),
       ts: event.data.ts,
-      ...quote,
+      price: minor(event.data.price),
+      bid: minor(event.data.bid),
+      ask: minor(event.data.ask),
     });
   }
 
@@ -227,16 +239,18 @@ export class MarketEngine {
     return null;
   }
 
-  /** Pauses or resumes a feed: no updates while paused; its quotes stay as they are. */
-  setStatus(slug: string, status: 'running' | 'paused'): void {
+  /** Pauses or resumes a feed: no updates while paused; its quotes stay as they are. Subscribers see a `status` when it changes. */
+  setStatus(slug: string, status: FeedStatus): void {
     const state = this.requireFeed(slug);
+    const changed = state.config.status !== status;
     state.config = { ...state.config, status };
     if (status === 'paused') this.stopTimer(state);
     else this.startTimer(state);
+    if (changed) this.publishStatus(slug, status);
   }
 
   /** Whether a loaded feed is running or paused; null for an unknown feed. */
-  feedStatus(slug: string): 'running' | 'paused' | null {
+  feedStatus(slug: string): FeedStatus | null {
     return this.feeds.get(slug)?.config.status ?? null;
   }
 
@@ -260,6 +274,11 @@ export class MarketEngine {
   /** Every instrument's current price in minor units, to write back to the database. */
   lastPrices(): { symbol: string; price: number }[] {
     return [...this.feeds.values()].flatMap((state) => [...state.instruments.values()].map((i) => ({ symbol: i.symbol, price: i.price })));
+  }
+
+  private publishStatus(slug: string, status: FeedStatus): void {
+    const topic = feedTopic(slug);
+    this.publish({ topic, type: 'status', data: { topic, status } });
   }
 
   private requireFeed(slug: string): FeedState {

@@ -21,6 +21,8 @@ export const platformConfigSchema = z.object({
   redisUrl: z.string().url().optional(),
   /** Entries the shared Redis log keeps for resume (approximate, MAXLEN ~). */
   sharedLogRetention: z.number().int().min(100).default(100_000),
+  /** How often this instance appends a `stats` sample of its streams to `admin:connections`. */
+  statsIntervalMs: z.number().int().min(100).max(60_000).default(1_000),
   /** Enables /api/test/* hooks (dropping every stream); never in production. */
   testHooks: z.boolean().default(false),
 });

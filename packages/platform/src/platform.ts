@@ -1,9 +1,9 @@
 import { createDb, type Db } from '@quoteline/db/client';
 import { MarketEngine } from '@quoteline/market';
-import { LocalSubscriptionControl, RingLog, StreamHub, type EventLog, type SubscriptionControl } from '@quoteline/stream';
+import { LocalSubscriptionControl, publishConnectionStats, RingLog, StreamHub, type EventLog, type SubscriptionControl } from '@quoteline/stream';
 import { platformConfigSchema, type PlatformConfig, type PlatformConfigInput } from './config';
 import { checkpointLastPrices, loadFeedConfigs } from './feeds';
-import { createTopicDirectory } from './directory';
+import { createTopicDirectory, principalKind } from './directory';
 import { Sessions } from './auth/sessions';
 import { EmbedKeys } from './embed/embedKeys';
 import { watchRevokedKeys } from './embed/revocation';
@@ -109,6 +109,8 @@ export async function createPlatform(input: PlatformConfigInput): Promise<Platfo
   if (role.active) engine.start();
   const embedKeys = new EmbedKeys(db);
   const stopRevocations = watchRevokedKeys(hub, embedKeys, config.revocationCheckMs);
+  // Admins watch every instance's streams on admin:connections, fed through the log like any topic.
+  const stopStats = publishConnectionStats({ source: hub, log, instance: config.instance, intervalMs: config.statsIntervalMs, describe: principalKind });
 
   const checkpoint = setInterval(() => {
     if (!role.active) return; // the producer's prices are the ones to keep
@@ -142,6 +144,7 @@ export async function createPlatform(input: PlatformConfigInput): Promise<Platfo
         unwatchFeeds?.();
         unwatchRole();
         stopRevocations();
+        stopStats();
         replays.stopAll();
         const wasProducer = role.active;
         engine.stop();
@@ -159,7 +162,7 @@ export async function createPlatform(input: PlatformConfigInput): Promise<Platfo
 }
 
 function isMarketEntry(entry: { type: string; topic: string }): boolean {
-  return entry.topic.startsWith('feed:') && (entry.type === 'add' || entry.type === 'update' || entry.type === 'remove');
+  return entry.topic.startsWith('feed:') && (entry.type === 'add' || entry.type === 'update' || entry.type === 'remove' || entry.type === 'status');
 }
 
 /**

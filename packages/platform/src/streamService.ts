@@ -39,7 +39,7 @@ export async function openStream(platform: Platform, request: StreamRequest): Pr
   if (!acceptsEventStream(request.accept))
     throw new QuotelineError('not_acceptable', 'This endpoint only speaks text/event-stream; send Accept: text/event-stream.');
   const topics = topicListSchema.safeParse(request.topics ?? '');
-  if (!topics.success) throw invalid('invalid_topic', 'The topics parameter must list feed:<slug> or account:<id> topics, comma-separated.', topics.error.issues);
+  if (!topics.success) throw invalid('invalid_topic', 'The topics parameter must list feed:<slug>, account:<id> or admin:connections topics, comma-separated.', topics.error.issues);
   // Any last id, however malformed, is passed on: the log answers what it cannot replay with a `reset`.
   const lastEventId = request.lastEventId ? request.lastEventId.slice(0, 256) : null;
   // A third-party page: its key must allow this Origin and these feeds; it never gets private topics.

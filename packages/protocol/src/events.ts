@@ -39,6 +39,64 @@ export const removeEventSchema = z.object({ topic: topicSchema, symbol: symbolSc
 /** A new quote for an instrument already added; conflatable (only the latest matters). */
 export const updateEventSchema = z.object({ topic: topicSchema, symbol: symbolSchema, price, bid: price, ask: price, ts });
 
+/** Whether a feed publishes updates; admins pause and resume feeds. */
+export const feedStatusSchema = z.enum(['running', 'paused']);
+/** A feed's status. */
+export type FeedStatus = z.infer<typeof feedStatusSchema>;
+
+/**
+ * A feed was paused or resumed (on `feed:` topics). Published when the status
+ * changes and when a feed is loaded; a snapshot carries one after its `add`s
+ * only while the feed is paused, so no `status` in a snapshot means `running`.
+ */
+export const statusEventSchema = z.object({ topic: topicSchema, status: feedStatusSchema });
+
+const count = z.number().int().nonnegative();
+const rate = z.number().finite().nonnegative();
+
+/** One of the slowest consumers of an instance: the open streams with the most unsent bytes. */
+export const slowConsumerSchema = z.object({
+  connectionId: z.string().min(1),
+  /** who opened it: `anonymous`, `trader`, `admin` or `embed` (more kinds may appear) */
+  principal: z.string().min(1),
+  /** topics the stream carries */
+  topics: count,
+  /** bytes queued and not yet handed to the transport */
+  pendingBytes: count,
+  /** how long its oldest unsent frame has waited, in ms (0 when nothing waits) */
+  lagMs: count,
+});
+
+/**
+ * A periodic sample of one app instance's streams, on `admin:connections`.
+ * Every instance appends its own; samples of different instances never
+ * replace each other, so readers merge them by `instance`.
+ */
+export const statsEventSchema = z.object({
+  topic: topicSchema,
+  instance: z.string().min(1),
+  ts,
+  /** how often this instance samples, in ms; a reader may forget an instance silent for a few intervals */
+  intervalMs: z.number().int().positive(),
+  /** open streams now */
+  streams: count,
+  /** streams opened since the instance started */
+  opened: count,
+  /** how many distinct topics have at least one stream */
+  topicCount: count,
+  /** the topics with the most streams, most first (at most 10) */
+  topics: z.array(z.object({ topic: topicSchema, streams: count })),
+  /** frames and bytes written to streams per second since the previous sample */
+  eventsPerSecond: rate,
+  bytesPerSecond: rate,
+  /** totals since the instance started: updates superseded while a stream was backed up, frames discarded with streams cut off as too slow, and those streams */
+  conflated: count,
+  dropped: count,
+  slowConsumers: count,
+  /** the open streams with the most unsent bytes, most first (at most 5) */
+  slowest: z.array(slowConsumerSchema),
+});
+
 /** History could not be replayed; the client must drop its state, the snapshot follows. */
 export const resetEventSchema = z.object({
   reason: z.enum(['unknown_id', 'epoch_changed', 'history_trimmed', 'too_far_behind']),
@@ -54,6 +112,8 @@ export const eventSchemas = {
   order: orderEventSchema,
   fill: fillEventSchema,
   position: positionEventSchema,
+  status: statusEventSchema,
+  stats: statsEventSchema,
 } as const;
 
 /** Every event type name. */
@@ -71,12 +131,21 @@ export type ResetEvent = EventData<'reset'>;
 export type OrderEvent = EventData<'order'>;
 export type FillEvent = EventData<'fill'>;
 export type PositionEvent = EventData<'position'>;
+export type StatusEvent = EventData<'status'>;
+export type StatsEvent = EventData<'stats'>;
+export type SlowConsumer = z.infer<typeof slowConsumerSchema>;
 
 /** Events that belong to a topic and travel through the event log. */
-export type TopicEventType = 'add' | 'remove' | 'update' | 'order' | 'fill' | 'position';
+/** Every event type that belongs to a topic and goes through the log. */
+export const TOPIC_EVENT_TYPES = ['add', 'remove', 'update', 'order', 'fill', 'position', 'status', 'stats'] as const;
+export type TopicEventType = (typeof TOPIC_EVENT_TYPES)[number];
 
-/** Market events may be conflated per symbol; private events never are. */
-export const CONFLATABLE: ReadonlySet<EventType> = new Set(['update']);
+/**
+ * Events a newer one of the same subject may supersede: a market `update` per
+ * (topic, symbol), a `stats` sample per (topic, instance). Everything else,
+ * private events included, is never conflated.
+ */
+export const CONFLATABLE: ReadonlySet<EventType> = new Set(['update', 'stats']);
 
 /** True when `type` is an event type this protocol version knows. */
 export function isEventType(type: string): type is EventType {

@@ -10,3 +10,4 @@ export * from './eventIds';
 export * from './views';
 export * from './patterns';
 export * from './candles';
+export * from './statsRules';

@@ -8,7 +8,13 @@ describe('topics', () => {
     expect(parseTopic('account:abc_1')).toEqual({ kind: 'account', name: 'account:abc_1', accountId: 'abc_1' });
   });
 
-  it.each(['', 'demo', 'feed:', 'feed:Demo', 'feed:-x', 'feed:a b', 'stock:demo', 'account:', 'feed:demo\n'])(
+  it('parses the admin connections topic and no other admin channel', () => {
+    expect(parseTopic('admin:connections')).toEqual({ kind: 'admin', name: 'admin:connections', channel: 'connections' });
+    expect(parseTopic('admin:secrets')).toBeNull();
+    expect(topicListSchema.parse('feed:demo,admin:connections')).toEqual(['feed:demo', 'admin:connections']);
+  });
+
+  it.each(['', 'demo', 'feed:', 'feed:Demo', 'feed:-x', 'feed:a b', 'stock:demo', 'account:', 'admin:', 'admin:Connections', 'feed:demo\n'])(
     'rejects %j',
     (t) => expect(parseTopic(t)).toBeNull(),
   );

@@ -13,10 +13,16 @@ export const symbolSchema = z
 
 const accountIdSchema = z.string().regex(ACCOUNT_ID_PATTERN);
 
-/** Parsed form of a topic string; `feed:<slug>` is public market data, `account:<id>` is private. */
+/** Admin-only topics, by the name after `admin:`; a short fixed list, since each is produced by the platform itself. */
+export const ADMIN_CHANNELS = ['connections'] as const;
+/** One admin channel. */
+export type AdminChannel = (typeof ADMIN_CHANNELS)[number];
+
+/** Parsed form of a topic string; `feed:<slug>` is public market data, `account:<id>` is private, `admin:<channel>` is for admins only. */
 export type Topic =
   | { kind: 'feed'; name: string; slug: string }
-  | { kind: 'account'; name: string; accountId: string };
+  | { kind: 'account'; name: string; accountId: string }
+  | { kind: 'admin'; name: string; channel: AdminChannel };
 
 /** Parses one topic string, or returns null when it is not a valid topic. */
 export function parseTopic(value: string): Topic | null {
@@ -26,6 +32,7 @@ export function parseTopic(value: string): Topic | null {
   const rest = value.slice(colon + 1);
   if (kind === 'feed' && feedSlugSchema.safeParse(rest).success) return { kind, name: value, slug: rest };
   if (kind === 'account' && accountIdSchema.safeParse(rest).success) return { kind, name: value, accountId: rest };
+  if (kind === 'admin' && (ADMIN_CHANNELS as readonly string[]).includes(rest)) return { kind, name: value, channel: rest as AdminChannel };
   return null;
 }
 
@@ -33,10 +40,12 @@ export function parseTopic(value: string): Topic | null {
 export const feedTopic = (slug: string): string => `feed:${slug}`;
 /** The private topic name of an account. */
 export const accountTopic = (accountId: string): string => `account:${accountId}`;
+/** True for topics only some principals may read (`account:` and `admin:`); signing out takes them away. */
+export const isPrivateTopic = (topic: string): boolean => topic.startsWith('account:') || topic.startsWith('admin:');
 
 /** A single valid topic string. */
 export const topicSchema = z.string().max(80).refine((v) => parseTopic(v) !== null, {
-  message: 'a topic is feed:<slug> or account:<id>',
+  message: 'a topic is feed:<slug>, account:<id> or admin:connections',
 });
 
 /** Most topics one stream may carry; bounds the work a single request can ask for. */

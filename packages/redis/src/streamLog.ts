@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import { encodeEvent } from '@quoteline/protocol';
+import { encodeEvent, TOPIC_EVENT_TYPES } from '@quoteline/protocol';
 import { conflationKeyOf, type EventLog, type LogEntry, type LogInput, type LogReset, type ReadAfterResult, type ResetReason } from '@quoteline/stream';
 import { closeRedis, connectRedis } from './client';
 import { FenceRejectedError, type Fence } from './errors';
@@ -33,7 +33,6 @@ export interface AppendOptions {
   fence?: Fence;
 }
 
-const TOPIC_EVENT_TYPES = ['add', 'remove', 'update', 'order', 'fill', 'position'] as const;
 const storedEntrySchema = z.object({ e: z.string().min(1), n: z.string().regex(/^\d{1,15}$/).transform(Number), t: z.string().min(1), y: z.enum(TOPIC_EVENT_TYPES), d: z.string() });
 const storedDataSchema = z.looseObject({ topic: z.string(), symbol: z.string().optional() });
 type RawEntry = [id: string, fields: string[]];

@@ -24,6 +24,8 @@ export interface ConnectionStats {
   delivered: number;
   bytes: number;
   conflated: number;
+  /** Frames discarded unsent because the stream was cut off as too slow. */
+  dropped: number;
 }
 
 interface QueueItem {
@@ -37,6 +39,8 @@ interface QueueItem {
 export interface ConnectionLimits {
   /** Largest number of queued, unsent bytes before the stream is cut (the client resumes). */
   maxQueueBytes: number;
+  /** The clock that times how long frames wait (default Date.now). */
+  now?: () => number;
 }
 
 /**
@@ -51,7 +55,7 @@ export class Connection {
   symbols: Set<string> | null = null;
   /** Who authorised each topic (the stream's opener, or the caller of a later subscribe). */
   readonly grantedTo = new Map<string, unknown>();
-  readonly stats: ConnectionStats = { delivered: 0, bytes: 0, conflated: 0 };
+  readonly stats: ConnectionStats = { delivered: 0, bytes: 0, conflated: 0, dropped: 0 };
   closedReason: CloseReason | null = null;
   /** While resuming: live entries wait here until the replay has been queued. */
   held: LogEntry[] | null = null;
@@ -65,6 +69,8 @@ export class Connection {
   private queue: QueueItem[] = [];
   private readonly pendingByKey = new Map<string, QueueItem>();
   private queuedBytes = 0;
+  /** When the oldest frame still queued was queued (ms since the epoch); null while nothing waits. */
+  private pendingSince: number | null = null;
   private sink: FrameSink | null = null;
   /** Set while the transport is full: only then do unsent updates supersede each other. */
   private backlogged = false;
@@ -92,6 +98,11 @@ export class Connection {
   /** Bytes queued and not yet handed to the transport. */
   get pendingBytes(): number {
     return this.queuedBytes;
+  }
+
+  /** How long the oldest unsent frame has waited, in ms; 0 when nothing waits. */
+  lagMs(now: number): number {
+    return this.pendingSince === null ? 0 : Math.max(0, now - this.pendingSince);
   }
 
   /** True when this connection can take this turn's frames from a shared batch: nothing of its own pending, nothing special about it. */
@@ -141,7 +152,10 @@ export class Connection {
       this.close('slow_consumer');
       return false;
     }
-    if (this.queue.length === 1) this.onDirty(this);
+    if (this.queue.length === 1) {
+      this.pendingSince = (this.limits.now ?? Date.now)();
+      this.onDirty(this);
+    }
     return true;
   }
 
@@ -159,6 +173,7 @@ export class Connection {
     this.queue = [];
     this.pendingByKey.clear();
     this.queuedBytes = 0;
+    this.pendingSince = null;
     this.write(sink, bytes, live.length);
   }
 
@@ -178,7 +193,9 @@ export class Connection {
   close(reason: CloseReason): void {
     if (this.closedReason) return;
     this.closedReason = reason;
+    if (reason === 'slow_consumer') this.stats.dropped += this.queue.filter((item) => item.live).length;
     this.queue = [];
+    this.pendingSince = null;
     this.pendingByKey.clear();
     this.queuedBytes = 0;
     this.held = null;

@@ -143,6 +143,7 @@ describe('StreamHub', () => {
     for (let i = 0; i < 50; i++) log.appendSync({ topic: 'feed:demo', type: 'add', data: add('feed:demo', `S${i}`, i) });
     expect(connection.closedReason).toBe('slow_consumer');
     expect(hub.stats().connections).toBe(0);
+    expect(hub.stats().dropped).toBeGreaterThan(0); // its queued frames went with it
     expect(sink.closed).toBe(true);
   });
 
@@ -217,5 +218,120 @@ describe('StreamHub when the log loses track', () => {
     expect(connection.closedReason).toBeNull();
     expect(hub.hasConnection(connection.id)).toBe(true);
     expect(hub.hasConnection('nope')).toBe(false);
+  });
+});
+
+describe('StreamHub feed status', () => {
+  const publishStatus = (log: RingLog, status: 'running' | 'paused') => log.appendSync({ topic: 'feed:demo', type: 'status', data: { topic: 'feed:demo', status } });
+
+  it('delivers status changes live, and a paused feed snapshot ends with a status event at the snapshot id', async () => {
+    const { hub, log, publishAdd } = setup();
+    publishAdd('feed:demo', 'A', 1);
+    const live = await openRecorded(hub, ['feed:demo']);
+    publishStatus(log, 'paused');
+    await tick();
+    expect(live.sink.events.map((e) => e.type)).toEqual(['ready', 'add', 'status']);
+    expect(live.sink.events[2]).toMatchObject({ id: 'e:2', data: { topic: 'feed:demo', status: 'paused' } });
+
+    const fresh = await openRecorded(hub, ['feed:demo']);
+    expect(fresh.sink.events.map((e) => `${e.type}:${e.id ?? '-'}`)).toEqual(['ready:-', 'add:e:2', 'status:e:2']);
+    expect(hub.views.status('feed:demo')).toBe('paused');
+
+    publishStatus(log, 'running');
+    const resumed = await openRecorded(hub, ['feed:demo']);
+    // Running is the default: a running feed's snapshot is its adds alone, as before.
+    expect(resumed.sink.events.map((e) => e.type)).toEqual(['ready', 'add']);
+    expect(hub.views.status('feed:demo')).toBe('running');
+  });
+
+  it('lets status events through an embed symbol allowlist and never conflates them', async () => {
+    const { hub, log, publishAdd } = setup();
+    publishAdd('feed:demo', 'A', 1);
+    const connection = await hub.open({ topics: ['feed:demo'], principal: null, symbols: ['B'] });
+    const sink = new RecordingSink();
+    sink.desiredSize = 0;
+    connection.attach(sink);
+    await tick();
+    publishStatus(log, 'paused');
+    publishStatus(log, 'running');
+    await tick();
+    sink.desiredSize = 1;
+    connection.flush();
+    expect(sink.events.filter((e) => e.type === 'status').map((e) => (e.data as { status: string }).status)).toEqual(['paused', 'running']);
+  });
+});
+
+describe('StreamHub stats topic', () => {
+  const statsDirectory: TopicDirectory = { authorize: () => undefined };
+  const sample = (instance: string, ts: number, streams = 1) => ({
+    topic: 'admin:connections', instance, ts, intervalMs: 1000, streams, opened: streams, topicCount: 0, topics: [],
+    eventsPerSecond: 0, bytesPerSecond: 0, conflated: 0, dropped: 0, slowConsumers: 0, slowest: [],
+  });
+
+  it('snapshots the latest sample of every recently heard instance, and keeps samples out of feed snapshots', async () => {
+    let now = 100_000;
+    const log = new RingLog({ epoch: 'e' });
+    const hub = new StreamHub({ log, directory: statsDirectory, instance: 'web-1', keepAliveMs: 60_000, now: () => now });
+    hubs.push(hub);
+    const append = (data: ReturnType<typeof sample>) => log.appendSync({ topic: 'admin:connections', type: 'stats', data });
+    log.appendSync({ topic: 'feed:demo', type: 'add', data: add('feed:demo', 'A', 1) });
+    append(sample('web-1', now - 2000, 1));
+    append(sample('web-2', now - 1500, 7));
+    append(sample('web-1', now - 1000, 2));
+    append(sample('web-3', now - 60_000, 3)); // a late write from an instance long gone
+
+    const admin = await openRecorded(hub, ['admin:connections']);
+    const samples = admin.sink.events.filter((e) => e.type === 'stats').map((e) => e.data as ReturnType<typeof sample>);
+    expect(samples.map((s) => [s.instance, s.streams])).toEqual([['web-1', 2], ['web-2', 7]]);
+    expect(admin.sink.events.every((e) => e.type === 'ready' || e.id === 'e:5')).toBe(true);
+
+    const feed = await openRecorded(hub, ['feed:demo']);
+    expect(feed.sink.events.map((e) => e.type)).toEqual(['ready', 'add']);
+
+    now += 10_000; // every instance silent for longer than three intervals
+    const later = await openRecorded(hub, ['admin:connections']);
+    expect(later.sink.events.map((e) => e.type)).toEqual(['ready']);
+  });
+
+  it('reports each open stream\'s backlog: unsent bytes and how long its oldest frame has waited', async () => {
+    let now = 1_000;
+    const log = new RingLog({ epoch: 'e' });
+    const hub = new StreamHub({ log, directory, instance: 'web-1', keepAliveMs: 60_000, now: () => now });
+    hubs.push(hub);
+    const reading = await openRecorded(hub, ['feed:demo']);
+    const stalled = await hub.open({ topics: ['feed:demo', 'feed:fx'], principal: 'someone' });
+    const sink = new RecordingSink();
+    sink.desiredSize = 0;
+    stalled.attach(sink);
+    await tick();
+    now += 250;
+    const loads = new Map(hub.consumers().map((c) => [c.id, c]));
+    expect(loads.get(reading.connection.id)).toEqual({ id: reading.connection.id, principal: null, topics: 1, pendingBytes: 0, lagMs: 0 });
+    expect(loads.get(stalled.id)).toMatchObject({ principal: 'someone', topics: 2, lagMs: 250 });
+    expect(loads.get(stalled.id)!.pendingBytes).toBeGreaterThan(0);
+  });
+
+  it('conflates a backed-up reader\'s samples per instance, never across instances', async () => {
+    const log = new RingLog({ epoch: 'e' });
+    const hub = new StreamHub({ log, directory: statsDirectory, instance: 'web-1', keepAliveMs: 60_000 });
+    hubs.push(hub);
+    const connection = await hub.open({ topics: ['admin:connections'], principal: null });
+    const sink = new RecordingSink();
+    sink.desiredSize = 0;
+    connection.attach(sink);
+    await tick();
+    for (let i = 1; i <= 3; i++) {
+      log.appendSync({ topic: 'admin:connections', type: 'stats', data: sample('web-1', Date.now(), i) });
+      log.appendSync({ topic: 'admin:connections', type: 'stats', data: sample('web-2', Date.now(), 10 + i) });
+    }
+    await tick();
+    expect(hub.consumers()).toEqual([expect.objectContaining({ id: connection.id, topics: 1, pendingBytes: expect.any(Number) })]);
+    expect(hub.consumers()[0]!.pendingBytes).toBeGreaterThan(0);
+    sink.desiredSize = 1;
+    connection.flush();
+    const got = sink.events.filter((e) => e.type === 'stats').map((e) => [(e.data as { instance: string }).instance, (e.data as { streams: number }).streams]);
+    expect(got).toEqual([['web-1', 3], ['web-2', 13]]);
+    expect(hub.consumers()[0]!.pendingBytes).toBe(0);
+    expect(hub.consumers()[0]!.lagMs).toBe(0);
   });
 });

@@ -29,6 +29,8 @@ export interface HubOptions {
   retryMs?: number;
   /** Unsent bytes one connection may queue before it is cut off (default 1 MiB). */
   maxQueueBytes?: number;
+  /** The clock (ms since the epoch); tests pass their own. */
+  now?: () => number;
 }
 
 /** What `open` needs from the request. */
@@ -50,9 +52,20 @@ export interface HubStats {
   delivered: number;
   bytes: number;
   conflated: number;
+  /** Frames discarded with streams cut off as too slow. */
+  dropped: number;
   /** Largest unsent queue of any open connection, in bytes. */
   maxPendingBytes: number;
   closed: Partial<Record<CloseReason, number>>;
+}
+
+/** How far behind one open stream is, for the admin's slowest-consumers list. */
+export interface ConsumerLoad {
+  id: string;
+  principal: unknown;
+  topics: number;
+  pendingBytes: number;
+  lagMs: number;
 }
 
 /**
@@ -60,7 +73,7 @@ export interface HubStats {
  * its one encoded frame to every subscriber of its topic, in log order.
  */
 export class StreamHub {
-  readonly views = new TopicViews();
+  readonly views: TopicViews;
   private readonly log: EventLog;
   private readonly directory: TopicDirectory;
   private readonly instance: string;
@@ -76,7 +89,8 @@ export class StreamHub {
   private readonly untail: () => void;
   private readonly unreset: () => void;
   private readonly keepAlive: ReturnType<typeof setInterval>;
-  private readonly retired = { delivered: 0, bytes: 0, conflated: 0 };
+  private readonly retired = { delivered: 0, bytes: 0, conflated: 0, dropped: 0 };
+  private readonly now: () => number;
   private opened = 0;
   private readonly closedCounts: Partial<Record<CloseReason, number>> = {};
 
@@ -86,6 +100,8 @@ export class StreamHub {
     this.instance = options.instance;
     this.retryFrame = encodeRetry(options.retryMs ?? 1000);
     this.maxQueueBytes = options.maxQueueBytes ?? 1024 * 1024;
+    this.now = options.now ?? Date.now;
+    this.views = new TopicViews({ now: this.now });
     this.position = this.log.head();
     this.untail = this.log.tail((entry) => this.dispatch(entry));
     this.unreset = this.log.onReset((reset) => this.resetAll(reset));
@@ -113,7 +129,7 @@ export class StreamHub {
       randomBytes(12).toString('base64url'),
       randomBytes(24).toString('base64url'),
       request.principal,
-      { maxQueueBytes: this.maxQueueBytes },
+      { maxQueueBytes: this.maxQueueBytes, now: this.now },
       (c) => this.markDirty(c),
       (c, reason) => this.forget(c, reason),
     );
@@ -169,11 +185,18 @@ export class StreamHub {
       totals.delivered += c.stats.delivered;
       totals.bytes += c.stats.bytes;
       totals.conflated += c.stats.conflated;
+      totals.dropped += c.stats.dropped;
       totals.maxPendingBytes = Math.max(totals.maxPendingBytes, c.pendingBytes);
     }
     const topics: Record<string, number> = {};
     for (const [topic, subs] of this.subscribers) topics[topic] = subs.size;
     return { connections: this.connections.size, opened: this.opened, topics, ...totals, closed: { ...this.closedCounts } };
+  }
+
+  /** Every open stream's backlog; the stats sampler picks the slowest. */
+  consumers(): ConsumerLoad[] {
+    const now = this.now();
+    return [...this.connections.values()].map((c) => ({ id: c.id, principal: c.principal, topics: c.topics.size, pendingBytes: c.pendingBytes, lagMs: c.lagMs(now) }));
   }
 
   /** Takes topics away from open connections (e.g. private topics of a session that signed out); returns how many lost one. */
@@ -285,8 +308,10 @@ export class StreamHub {
     }
   }
 
+  /** A topic's snapshot at the hub's position: a feed's `add`s (and `status` while paused), or a stats topic's latest samples. */
   private enqueueSnapshot(connection: Connection, topic: string): void {
-    for (const add of this.views.snapshot(topic)) if (connection.wants(add.symbol)) connection.enqueue(encodeEvent('add', add, this.position));
+    for (const event of this.views.snapshotEvents(topic))
+      if (event.type !== 'add' || connection.wants(event.data.symbol)) connection.enqueue(encodeEvent(event.type, event.data, this.position));
   }
 
   private dispatch(entry: LogEntry): void {
@@ -370,6 +395,7 @@ export class StreamHub {
     this.retired.delivered += connection.stats.delivered;
     this.retired.bytes += connection.stats.bytes;
     this.retired.conflated += connection.stats.conflated;
+    this.retired.dropped += connection.stats.dropped;
     this.closedCounts[reason] = (this.closedCounts[reason] ?? 0) + 1;
   }
 }

@@ -5,3 +5,4 @@ export * from './connection';
 export * from './hub';
 export * from './sseBody';
 export * from './control';
+export * from './connectionStats';

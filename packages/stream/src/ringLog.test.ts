@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RingLog } from './ringLog';
+import { conflationKeyOf, RingLog } from './ringLog';
 import type { LogInput } from './eventLog';
 
 const update = (symbol: string, price: number): LogInput => ({
@@ -51,5 +51,16 @@ describe('RingLog', () => {
     log.appendSync(update('A', 2));
     expect(seen).toEqual(['e1:1']);
     expect(log.compare('e1:2', 'e1:10')).toBeLessThan(0);
+  });
+});
+
+describe('conflationKeyOf', () => {
+  it('keys updates by symbol and stats samples by instance; status and private events never conflate', () => {
+    expect(conflationKeyOf(update('A', 1))).toBe('feed:demo\u0000A');
+    const stats = (instance: string): LogInput => ({ topic: 'admin:connections', type: 'stats', data: { topic: 'admin:connections', instance } });
+    expect(conflationKeyOf(stats('web-1'))).toBe('admin:connections\u0000web-1');
+    expect(conflationKeyOf(stats('web-2'))).not.toBe(conflationKeyOf(stats('web-1')));
+    expect(conflationKeyOf({ topic: 'feed:demo', type: 'status', data: { topic: 'feed:demo', status: 'paused' } })).toBeNull();
+    expect(conflationKeyOf({ topic: 'account:a', type: 'order', data: { topic: 'account:a', symbol: 'A' } })).toBeNull();
   });
 });

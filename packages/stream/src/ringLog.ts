@@ -10,9 +10,15 @@ export interface RingLogOptions {
   epoch?: string;
 }
 
-/** The conflation key of an event, or null when it must never be conflated. */
+/**
+ * The conflation key of an event, or null when it must never be conflated:
+ * an update is superseded per instrument, a stats sample per instance (so
+ * samples of two instances on one shared log never replace each other).
+ */
 export function conflationKeyOf(input: LogInput): string | null {
-  return CONFLATABLE.has(input.type) && input.data.symbol ? `${input.topic}\u0000${input.data.symbol}` : null;
+  if (!CONFLATABLE.has(input.type)) return null;
+  const subject = input.type === 'stats' ? input.data.instance : input.data.symbol;
+  return typeof subject === 'string' && subject !== '' ? `${input.topic}\u0000${subject}` : null;
 }
 
 /**

@@ -1,13 +1,31 @@
-import type { AddEvent, UpdateEvent } from '@quoteline/protocol';
+import { statsStaleAfterMs, type AddEvent, type FeedStatus, type StatsEvent, type StatusEvent, type UpdateEvent } from '@quoteline/protocol';
 import type { LogEntry } from './eventLog';
 
+/** One event of a snapshot, in the order a new subscriber gets them. */
+export type SnapshotEvent = { type: 'add'; data: AddEvent } | { type: 'status'; data: StatusEvent } | { type: 'stats'; data: StatsEvent };
+
+/** Options of the views; the clock is for tests. */
+export interface TopicViewsOptions {
+  now?: () => number;
+}
+
 /**
- * The current state of every market topic, folded from the log in log order.
- * Because the hub folds and fans out the same entries in one pass, a snapshot
- * read from here sits exactly at the hub's position: nothing straddles it.
+ * The current state of every topic that has a snapshot, folded from the log in
+ * log order: a feed's rows and status, and the latest stats sample of each
+ * instance. Because the hub folds and fans out the same entries in one pass, a
+ * snapshot read from here sits exactly at the hub's position: nothing straddles it.
  */
 export class TopicViews {
   private readonly topics = new Map<string, Map<string, AddEvent>>();
+  /** Feeds whose last `status` was paused; absent means running. */
+  private readonly paused = new Set<string>();
+  /** topic → instance → its latest sample */
+  private readonly samples = new Map<string, Map<string, StatsEvent>>();
+  private readonly now: () => number;
+
+  constructor(options: TopicViewsOptions = {}) {
+    this.now = options.now ?? Date.now;
+  }
 
   /** Folds one log entry into its topic's state; private events are ignored. */
   apply(entry: LogEntry): void {
@@ -28,6 +46,18 @@ export class TopicViews {
         this.rows(entry.topic, false)?.delete(entry.data.symbol ?? '');
         return;
       }
+      case 'status': {
+        if ((entry.data as unknown as StatusEvent).status === 'paused') this.paused.add(entry.topic);
+        else this.paused.delete(entry.topic);
+        return;
+      }
+      case 'stats': {
+        const data = entry.data as unknown as StatsEvent;
+        let byInstance = this.samples.get(entry.topic);
+        if (!byInstance) this.samples.set(entry.topic, (byInstance = new Map()));
+        byInstance.set(data.instance, data);
+        return;
+      }
       default:
         return;
     }
@@ -36,6 +66,31 @@ export class TopicViews {
   /** The topic's instruments as `add` events, in the order they were added. */
   snapshot(topic: string): AddEvent[] {
     return [...(this.topics.get(topic)?.values() ?? [])];
+  }
+
+  /**
+   * Everything a new subscriber of the topic needs, in order: a feed's `add`s
+   * then, only while it is paused, one `status`; for a stats topic the latest
+   * sample of every instance heard from recently (a gone instance's last sample
+   * is left out, and forgotten).
+   */
+  snapshotEvents(topic: string): SnapshotEvent[] {
+    const events: SnapshotEvent[] = this.snapshot(topic).map((data) => ({ type: 'add', data }));
+    if (this.paused.has(topic)) events.push({ type: 'status', data: { topic, status: 'paused' } });
+    const byInstance = this.samples.get(topic);
+    if (byInstance) {
+      const now = this.now();
+      for (const [instance, sample] of byInstance) {
+        if (now - sample.ts > statsStaleAfterMs(sample.intervalMs)) byInstance.delete(instance);
+        else events.push({ type: 'stats', data: sample });
+      }
+    }
+    return events;
+  }
+
+  /** Whether a feed topic is running or paused, as the log last said. */
+  status(topic: string): FeedStatus {
+    return this.paused.has(topic) ? 'paused' : 'running';
   }
 
   /** The latest quote of a symbol on whichever topic carries it (symbols are unique across feeds). */
@@ -64,6 +119,8 @@ export class TopicViews {
   /** Forgets a topic entirely (its feed was deleted). */
   drop(topic: string): void {
     this.topics.delete(topic);
+    this.paused.delete(topic);
+    this.samples.delete(topic);
   }
 
   private rows(topic: string, create: boolean): Map<string, AddEvent> | undefined {

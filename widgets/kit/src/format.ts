@@ -39,3 +39,16 @@ export type Direction = 'up' | 'down' | 'flat';
 export function directionOf(change: number): Direction {
   return change > 0 ? 'up' : change < 0 ? 'down' : 'flat';
 }
+
+const byteUnits = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
+
+/** A byte count in binary units for people, e.g. 512 B, 12.3 KB, 4.0 MB. */
+export function formatBytes(bytes: number): string {
+  let value = Math.max(0, bytes);
+  let unit = 0;
+  while (value >= 1024 && unit < byteUnits.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return unit === 0 ? `${Math.round(value)} B` : `${value.toFixed(1)} ${byteUnits[unit]}`;
+}

@@ -3,8 +3,8 @@
  * default, dark under `data-theme="dark"` or the reader's dark preference.
  * Colours keep at least 4.5:1 contrast on their background in both themes.
  */
-const light = '--ql-bg:#ffffff;--ql-fg:#111827;--ql-muted:#4b5563;--ql-border:#d1d5db;--ql-head:#f3f4f6;--ql-up:#046c2c;--ql-down:#b42318;--ql-flash-up:#d1fadf;--ql-flash-down:#fee4e2;--ql-skeleton:#e5e7eb;--ql-accent:#1d4ed8;--ql-accent-fg:#ffffff;--ql-field:#ffffff;';
-const dark = '--ql-bg:#0f172a;--ql-fg:#f1f5f9;--ql-muted:#cbd5e1;--ql-border:#334155;--ql-head:#1e293b;--ql-up:#4ade80;--ql-down:#fca5a5;--ql-flash-up:#14532d;--ql-flash-down:#7f1d1d;--ql-skeleton:#334155;--ql-accent:#93c5fd;--ql-accent-fg:#0f172a;--ql-field:#0b1222;';
+const light = '--ql-bg:#ffffff;--ql-fg:#111827;--ql-muted:#4b5563;--ql-border:#d1d5db;--ql-head:#f3f4f6;--ql-up:#046c2c;--ql-down:#b42318;--ql-flash-up:#d1fadf;--ql-flash-down:#fee4e2;--ql-skeleton:#e5e7eb;--ql-accent:#1d4ed8;--ql-accent-fg:#ffffff;--ql-field:#ffffff;--ql-warn:#92400e;--ql-warn-bg:#fef3c7;';
+const dark = '--ql-bg:#0f172a;--ql-fg:#f1f5f9;--ql-muted:#cbd5e1;--ql-border:#334155;--ql-head:#1e293b;--ql-up:#4ade80;--ql-down:#fca5a5;--ql-flash-up:#14532d;--ql-flash-down:#7f1d1d;--ql-skeleton:#334155;--ql-accent:#93c5fd;--ql-accent-fg:#0f172a;--ql-field:#0b1222;--ql-warn:#fcd34d;--ql-warn-bg:#422006;';
 
 /** Base CSS of every widget: tokens, frame, header, status, tables, forms, skeletons. */
 export const widgetBaseCss = `
@@ -18,6 +18,8 @@ export const widgetBaseCss = `
 .ql-status::before{content:"";width:8px;height:8px;border-radius:50%;background:currentColor}
 .ql-status[data-status="live"]{color:var(--ql-up)}
 .ql-status[data-status="reconnecting"],.ql-status[data-status="offline"]{color:var(--ql-down)}
+.ql-header-end{display:inline-flex;align-items:center;flex-wrap:wrap;justify-content:flex-end}
+.ql-paused{display:inline-block;margin-inline-end:8px;font-size:12px;font-weight:700;padding:1px 8px;border-radius:999px;border:1px solid var(--ql-warn);color:var(--ql-warn);background:var(--ql-warn-bg);white-space:nowrap}
 .ql-table-wrap{overflow-x:auto;max-width:100%}
 .ql-widget table{width:100%;border-collapse:collapse;font-variant-numeric:tabular-nums}
 .ql-widget caption{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}

@@ -3,7 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { ApiError, placeOrder } from '@quoteline/client';
 import { useAccount, useFeed } from '@quoteline/client/react';
 import { orderRequestSchema, type OrderView } from '@quoteline/protocol';
-import { formatCents, formatPrice, StreamStatus, toCents, widgetBaseCss } from '@quoteline/widget-kit';
+import { FeedPaused, formatCents, formatPrice, StreamStatus, toCents, widgetBaseCss } from '@quoteline/widget-kit';
 import { orderTicketConfigSchema, type OrderTicketConfig } from './config';
 
 type Phase =
@@ -23,6 +23,8 @@ const css = `
 .ql-ticket .ql-outcome{margin:0;padding:8px;border-radius:6px;border:1px solid var(--ql-border)}
 .ql-ticket .ql-outcome[data-kind="rejected"]{border-color:var(--ql-down);color:var(--ql-down)}
 .ql-ticket .ql-outcome[data-kind="filled"]{border-color:var(--ql-up)}
+.ql-ticket .ql-paused-reason{margin:0;color:var(--ql-warn)}
+.ql-ticket button[aria-describedby]:disabled{cursor:not-allowed}
 `;
 
 /** Fields a person edits, kept as typed so errors can sit next to them. */
@@ -54,6 +56,8 @@ export function OrderTicket(props: Partial<OrderTicketConfig> & { accountId: str
   // Read-your-writes: the ticket trusts the stream, so "Filled" shows when the stream delivered the fill.
   const live = phase.kind === 'accepted' ? account?.orders.find((o) => o.id === phase.order.id) : undefined;
   const status = live?.status ?? null;
+  // The server refuses orders on a paused feed (409 feed_paused): say so before anyone tries.
+  const paused = feed?.status === 'paused';
 
   const update = (patch: Partial<Draft>) => {
     setDraft((d) => ({ ...d, ...patch }));
@@ -62,6 +66,7 @@ export function OrderTicket(props: Partial<OrderTicketConfig> & { accountId: str
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (paused) return;
     const candidate = {
       symbol,
       side: draft.side,
@@ -103,7 +108,10 @@ export function OrderTicket(props: Partial<OrderTicketConfig> & { accountId: str
       <style>{widgetBaseCss + css}</style>
       <header>
         <h2 id={`${id}-title`}>{config.title}</h2>
-        <StreamStatus />
+        <span className="ql-header-end">
+          <FeedPaused status={feed?.status} feed={config.feed} />
+          <StreamStatus />
+        </span>
       </header>
       <form onSubmit={submit} noValidate>
         <div className="ql-wide">
@@ -157,7 +165,12 @@ export function OrderTicket(props: Partial<OrderTicketConfig> & { accountId: str
           Estimated {draft.side === 'buy' ? 'cost' : 'proceeds'}: {estimate === null ? '—' : formatCents(estimate)}
           {account && <> · Cash {formatCents(toCents(account.cash))}</>}
         </p>
-        <button type="submit" className="ql-primary ql-wide" disabled={phase.kind === 'pending' || !feed}>
+        {paused && (
+          <p className="ql-wide ql-paused-reason" id={`${id}-paused`} data-testid="ticket-paused">
+            Trading is paused: feed {config.feed} is not updating, so orders are refused until it resumes.
+          </p>
+        )}
+        <button type="submit" className="ql-primary ql-wide" disabled={phase.kind === 'pending' || !feed || paused} aria-describedby={paused ? `${id}-paused` : undefined}>
           {phase.kind === 'pending' ? 'Sending…' : `${draft.side === 'buy' ? 'Buy' : 'Sell'} ${symbol}`}
         </button>
         <div className="ql-wide" role="status" aria-live="polite">

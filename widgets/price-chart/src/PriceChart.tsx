@@ -3,7 +3,7 @@ import { useId } from 'react';
 import type * as z from 'zod/mini';
 import { ApiError } from '@quoteline/client';
 import { useFeed } from '@quoteline/client/react';
-import { StreamStatus, useRarely, widgetBaseCss } from '@quoteline/widget-kit';
+import { FeedPaused, StreamStatus, useRarely, widgetBaseCss } from '@quoteline/widget-kit';
 import { chartSummary } from './bars';
 import { ChartCanvas } from './ChartCanvas';
 import { priceChartConfigSchema } from './config';
@@ -36,7 +36,10 @@ export function PriceChart(props: PriceChartProps) {
           {config.title ?? config.symbol}
           <span className="ql-chart-sub">{config.interval}</span>
         </h2>
-        <StreamStatus />
+        <span className="ql-header-end">
+          <FeedPaused status={feed?.status} feed={config.feed} />
+          <StreamStatus />
+        </span>
       </header>
       <div className="ql-chart-body" aria-busy={!history.data && !history.isError}>
         {history.data ? (

@@ -2,7 +2,7 @@
 import { Fragment, memo, useId, useState } from 'react';
 import type { QuoteRow } from '@quoteline/client';
 import { useFeed } from '@quoteline/client/react';
-import { directionOf, formatChange, formatPercent, formatPrice, formatTime, StreamStatus, useRarely, widgetBaseCss } from '@quoteline/widget-kit';
+import { directionOf, FeedPaused, formatChange, formatPercent, formatPrice, formatTime, StreamStatus, useRarely, widgetBaseCss } from '@quoteline/widget-kit';
 import { boardSummary, nextSort, sortSymbols, type SortState } from './sorting';
 import { quoteBoardConfigSchema, type QuoteBoardColumn, type QuoteBoardConfig } from './config';
 import { quoteBoardCss } from './styles';
@@ -40,7 +40,10 @@ export function QuoteBoard(props: QuoteBoardProps) {
       <style>{widgetBaseCss + quoteBoardCss}</style>
       <header>
         <h2 id={titleId}>{config.title}</h2>
-        <StreamStatus />
+        <span className="ql-header-end">
+          <FeedPaused status={feed?.status} feed={config.feed} />
+          <StreamStatus />
+        </span>
       </header>
       <p className="ql-visually-hidden" aria-live="polite">
         {summary}

@@ -3,7 +3,7 @@ import { memo, useRef, useState, type CSSProperties } from 'react';
 import type * as z from 'zod/mini';
 import type { QuoteRow } from '@quoteline/client';
 import { useFeed } from '@quoteline/client/react';
-import { formatChange, formatPercent, formatPrice, quoteChange, StreamStatus, useRarely, widgetBaseCss } from '@quoteline/widget-kit';
+import { FeedPaused, formatChange, formatPercent, formatPrice, quoteChange, StreamStatus, useRarely, widgetBaseCss } from '@quoteline/widget-kit';
 import { tickerTapeConfigSchema } from './config';
 import { tickerTapeCss } from './styles';
 import { movedMuch, tapeRows, tapeSummary } from './summary';
@@ -44,6 +44,7 @@ export function TickerTape(props: TickerTapeProps) {
       <div className="ql-tape-bar">
         <div className="ql-tape-side">
           <StreamStatus />
+          <FeedPaused status={feed?.status} feed={config.feed} />
           <button type="button" className="ql-tape-toggle" onClick={() => setPaused((p) => !p)}>
             {paused ? 'Play' : 'Pause'}
           </button>

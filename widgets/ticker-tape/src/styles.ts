@@ -10,6 +10,8 @@ export const tickerTapeCss = `
 .ql-widget.ql-tape{padding:0;overflow:hidden}
 .ql-tape-bar{display:flex;align-items:stretch;min-height:40px}
 .ql-tape-side{display:flex;align-items:center;gap:8px;padding:4px 10px;flex:none;border-right:1px solid var(--ql-border);background:var(--ql-head);border-radius:8px 0 0 8px}
+.ql-tape-side .ql-paused{margin:0}
+.ql-tape-side .ql-feed-status:empty{margin-left:-8px}
 .ql-tape-viewport{flex:1;min-width:0;overflow:hidden;display:flex;align-items:center}
 .ql-tape-track{display:flex;width:max-content}
 .ql-tape[data-moving="true"] .ql-tape-track{animation:ql-tape-scroll var(--ql-tape-duration,60s) linear infinite}

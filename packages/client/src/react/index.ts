@@ -1,3 +1,4 @@
 export * from './context';
 export * from './hooks';
 export * from './account';
+export * from './connectionStats';
