@@ -2,9 +2,9 @@ import type { NextConfig } from 'next';
 
 const config: NextConfig = {
   // Workspace packages export TypeScript source; Next compiles them.
-  transpilePackages: ['@quoteline/protocol', '@quoteline/market', '@quoteline/stream', '@quoteline/platform', '@quoteline/db', '@quoteline/client', '@quoteline/trading', '@quoteline/widget-kit', '@quoteline/quote-board', '@quoteline/order-ticket', '@quoteline/blotter', '@quoteline/portfolio', '@quoteline/price-chart', '@quoteline/ticker-tape'],
+  transpilePackages: ['@quoteline/protocol', '@quoteline/market', '@quoteline/stream', '@quoteline/platform', '@quoteline/db', '@quoteline/client', '@quoteline/trading', '@quoteline/redis', '@quoteline/widget-kit', '@quoteline/quote-board', '@quoteline/order-ticket', '@quoteline/blotter', '@quoteline/portfolio', '@quoteline/price-chart', '@quoteline/ticker-tape'],
   // Native and engine-loading packages stay plain Node requires.
-  serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', 'pg', '@prisma/adapter-pg', '@prisma/client'],
+  serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', 'pg', '@prisma/adapter-pg', '@prisma/client', 'ioredis'],
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,

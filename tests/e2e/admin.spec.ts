@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ADMIN, closeContextsAfterEach, signedIn, TRADER } from './signedIn';
+import { ADMIN, closeContextsAfterEach, signedIn, TRADER, visitor } from './signedIn';
 
 closeContextsAfterEach();
 
@@ -68,7 +68,7 @@ test('an admin adds and removes an instrument and pauses the feed; a trader sees
 });
 
 test('the live connections panel counts open streams and goes up when a trader page opens', async ({ browser }) => {
-  const admin = await signedIn(browser, 'admin@example.com', 'quoteline-admin');
+  const admin = await signedIn(browser, ADMIN);
   await admin.goto('/admin');
   const panel = admin.getByTestId('live-connections');
   await expect(panel.getByRole('heading', { name: 'Live connections' })).toBeVisible();
@@ -87,9 +87,7 @@ test('the live connections panel counts open streams and goes up when a trader p
   expect(before).toBeGreaterThanOrEqual(1); // at least the admin's own stream
   await expect(panel.getByRole('table', { name: /Streams per topic/ }).first().getByRole('row', { name: /admin:connections/ })).toBeVisible();
 
-  const context = await browser.newContext();
-  contexts.push(context);
-  const trader = await context.newPage();
+  const trader = await visitor(browser);
   await trader.goto('/');
   await expect(trader.getByTestId('quote-board').locator('tbody tr[data-symbol]')).toHaveCount(10);
   await expect.poll(count, { timeout: 5000 }).toBeGreaterThan(before);
@@ -100,7 +98,7 @@ test('the live connections panel counts open streams and goes up when a trader p
   await admin.emulateMedia({ colorScheme: 'dark' });
   await panel.screenshot({ path: '.data/test-results/screens/admin-connections-dark.png' });
 
-  await context.close();
+  await trader.context().close();
   await expect.poll(count, { timeout: 10_000 }).toBeLessThanOrEqual(before);
 });
 

@@ -61,7 +61,9 @@ export async function createPlatform(input: PlatformConfigInput): Promise<Platfo
   const role = shared?.role ?? soleProducer;
   const publish = (event: MarketEvent) => {
     if (ring) return void ring.appendSync(event);
-    shared!.appendMarket(event, role.active ? role.token : null).catch((error) => console.error('quoteline: publishing a market event failed', error));
+    // Simulated and replayed prices come from the producer only; pushed ones from whichever instance received them.
+    if (event.type === 'update' && !role.active && engine.feedSource(event.topic.slice('feed:'.length)) !== 'push') return;
+    shared!.appendMarket(event).catch((error) => console.error('quoteline: publishing a market event failed', error));
   };
   const engine = new MarketEngine({ publish });
   const hub = new StreamHub({
@@ -107,6 +109,7 @@ export async function createPlatform(input: PlatformConfigInput): Promise<Platfo
   };
   const unwatchRole = role.onChange((active) => void becomeProducer(active).catch((error) => console.error('quoteline: changing the producer role failed', error)));
   if (role.active) engine.start();
+  const control = shared ? await shared.control(hub) : new LocalSubscriptionControl(hub);
   const embedKeys = new EmbedKeys(db);
   const stopRevocations = watchRevokedKeys(hub, embedKeys, config.revocationCheckMs);
   // Admins watch every instance's streams on admin:connections, fed through the log like any topic.
@@ -125,7 +128,7 @@ export async function createPlatform(input: PlatformConfigInput): Promise<Platfo
     log,
     engine,
     hub,
-    control: shared ? shared.control(hub) : new LocalSubscriptionControl(hub),
+    control,
     sessions: new Sessions(db),
     orders,
     embedKeys,

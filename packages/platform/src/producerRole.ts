@@ -1,12 +1,10 @@
 /**
  * Whether this instance is the one feed producer: it runs the simulator timers,
  * replays and limit-order matching. Alone, an instance always is; in the scaled
- * shape a lease in Redis decides, and `token` fences what the producer publishes.
+ * shape a lease in Redis decides (and fences what the producer publishes).
  */
 export interface ProducerRole {
   readonly active: boolean;
-  /** The lease's fencing token while active (null for the sole producer). */
-  readonly token: number | null;
   /** Called with true when this instance becomes the producer, false when it stops being it. */
   onChange(listener: (active: boolean) => void): () => void;
   /** Gives the role up (shutdown). */
@@ -16,7 +14,6 @@ export interface ProducerRole {
 /** The embedded default: one instance, always the producer. */
 export const soleProducer: ProducerRole = {
   active: true,
-  token: null,
   onChange: () => () => undefined,
   stop: async () => undefined,
 };

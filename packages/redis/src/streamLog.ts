@@ -125,6 +125,11 @@ export class RedisStreamLog implements EventLog {
     this.lastN = decoded?.epoch === this.currentEpoch ? decoded.n : null;
   }
 
+  /** True while both connections to Redis are up (health reports it as the bus). */
+  get connected(): boolean {
+    return this.commands.status === 'ready' && this.blocking.status === 'ready';
+  }
+
   /** The epoch the tail is in; it changes when Redis was flushed or restored. */
   get epoch(): string {
     return this.currentEpoch;

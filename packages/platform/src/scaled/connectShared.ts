@@ -1,7 +1,81 @@
+import { closeRedis, connectRedis, FenceRejectedError, ProducerLease, RedisStreamLog, RedisSubscriptionControl } from '@quoteline/redis';
+import type { StreamHub } from '@quoteline/stream';
 import type { PlatformConfig } from '../config';
+import type { ProducerRole } from '../producerRole';
 import type { SharedParts } from './sharedParts';
 
-/** Connects the parts several instances share through Redis. */
+const FEED_CHANGES = 'quoteline:feeds:changed';
+
+/**
+ * Connects the parts several instances share through Redis: the Redis Streams
+ * log, the producer lease (its fence guards every market append while this
+ * instance produces), routed subscription changes, and a pub/sub channel
+ * telling the others a feed changed in the database.
+ */
 export async function connectShared(config: PlatformConfig): Promise<SharedParts> {
-  throw new Error(`REDIS_URL is set (${config.redisUrl}) but the Redis parts are not wired yet`);
+  const url = config.redisUrl!;
+  const name = config.instance;
+  const log = await RedisStreamLog.open({ url, name, maxLen: config.sharedLogRetention });
+  const publisher = connectRedis({ url, name: `${name}:feeds` });
+  const subscriber = connectRedis({ url, name: `${name}:feeds-sub` });
+  const feedListeners = new Set<(slug: string) => void>();
+  subscriber.on('message', (_channel: string, message: string) => {
+    const { slug, from } = JSON.parse(message) as { slug: string; from: string };
+    if (from !== name) for (const listener of feedListeners) listener(slug);
+  });
+  await subscriber.subscribe(FEED_CHANGES);
+
+  const roleListeners = new Set<(active: boolean) => void>();
+  const tell = (active: boolean) => {
+    for (const listener of roleListeners) listener(active);
+  };
+  const lease = new ProducerLease({ url, name, onAcquired: () => tell(true), onLost: () => tell(false) });
+  const role: ProducerRole = {
+    get active() {
+      return lease.held;
+    },
+    onChange(listener) {
+      roleListeners.add(listener);
+      return () => roleListeners.delete(listener);
+    },
+    stop: () => lease.release(),
+  };
+  lease.start();
+
+  let control: RedisSubscriptionControl | null = null;
+  let fencedReported = false;
+  return {
+    log,
+    role,
+    async appendMarket(input) {
+      const fence = lease.fence;
+      try {
+        return await log.append(input, fence ? { fence } : {});
+      } catch (error) {
+        // An old producer's append after the lease moved on: dropped by design.
+        if (error instanceof FenceRejectedError) {
+          if (!fencedReported) console.warn(`quoteline: ${name} is no longer the producer; its market events are refused`);
+          fencedReported = true;
+          return null;
+        }
+        throw error;
+      }
+    },
+    async control(hub: StreamHub) {
+      control = await RedisSubscriptionControl.open({ url, hub, instance: name });
+      return control;
+    },
+    async announceFeedChange(slug) {
+      await publisher.publish(FEED_CHANGES, JSON.stringify({ slug, from: name }));
+    },
+    onFeedChange(listener) {
+      feedListeners.add(listener);
+      return () => feedListeners.delete(listener);
+    },
+    healthy: () => log.connected,
+    async close() {
+      await control?.close();
+      await Promise.all([closeRedis(publisher), closeRedis(subscriber)]);
+    },
+  };
 }

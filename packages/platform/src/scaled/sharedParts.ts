@@ -8,10 +8,11 @@ import type { ProducerRole } from '../producerRole';
  */
 export interface SharedParts {
   log: EventLog;
-  /** Appends a market event; with a fencing token, only while that token still holds the lease. */
-  appendMarket(input: LogInput, fence: number | null): Promise<unknown>;
+  /** Appends a market event: fenced by the lease while this instance produces (refused once the lease moved on). */
+  appendMarket(input: LogInput): Promise<unknown>;
   role: ProducerRole;
-  control(hub: StreamHub): SubscriptionControl;
+  /** Routes subscription changes for streams of `hub` and of other instances. */
+  control(hub: StreamHub): Promise<SubscriptionControl>;
   /** Tells every other instance that a feed changed in the database. */
   announceFeedChange(slug: string): Promise<void>;
   /** Calls `listener` with the slug of each feed another instance changed. */

@@ -1,11 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { startScaledShape } from '../../scripts/scaled/shape.mjs';
 import { freePort } from '../support/appServer';
+import type { startScaledShape } from '../../scripts/scaled/shape.mjs';
 
 // The scaled shape (2 instances, Redis, PostgreSQL, nginx with HTTP/2 + TLS), started for this file only.
+// Imported at run time: Playwright's loader would compile the .mjs scripts as CommonJS.
 type Shape = Awaited<ReturnType<typeof startScaledShape>>;
 let shape: Shape;
 let dataDir: string;
@@ -15,7 +16,9 @@ test.describe.configure({ mode: 'serial', timeout: 180_000 });
 test.beforeAll(async () => {
   test.setTimeout(300_000);
   dataDir = mkdtempSync(join(tmpdir(), 'quoteline-e2e-scaled-'));
-  shape = await startScaledShape({
+  chmodSync(dataDir, 0o755); // PostgreSQL runs as the postgres user and must enter this folder
+  const scaled = await import('../../scripts/scaled/shape.mjs');
+  shape = await scaled.startScaledShape({
     dataDir,
     listen: await freePort(),
     appPorts: [await freePort(), await freePort()],

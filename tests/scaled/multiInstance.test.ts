@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +19,7 @@ const streams: TestStream[] = [];
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'quoteline-scaled-'));
+  chmodSync(dataDir, 0o755); // PostgreSQL runs as the postgres user and must enter this folder
   shape = await startScaledShape({
     dataDir,
     listen: await freePort(),
@@ -145,9 +146,19 @@ describe('scaled shape: three instances behind nginx on one Redis log and one Po
     console.log(`producer failover after kill -9: ${takeoverMs} ms`);
     expect(takeoverMs).toBeLessThan(5_000 + 1_000);
     const before = updates(watcher.events).length;
-    await watcher.waitFor((e) => updates(e).length > before + 5, 10_000);
+    await watcher.waitFor((e) => updates(e).length > before + 20, 10_000);
     const ids = updates(watcher.events).map((e) => e.id!);
     expect(new Set(ids).size).toBe(ids.length);
+    expect(watcher.events.some((e) => e.type === 'reset')).toBe(false);
+    // The new producer continues each walk from the last published price (it followed the log), not from a stale one.
+    const all = updates(watcher.events) as Extract<StreamEvent, { type: 'update' }>[];
+    const lastBefore = new Map(all.slice(0, before).map((e) => [e.data.symbol, e.data.price]));
+    for (const e of all.slice(before)) {
+      const previous = lastBefore.get(e.data.symbol);
+      if (previous === undefined) continue;
+      expect(Math.abs(e.data.price - previous) / previous).toBeLessThan(0.02);
+      lastBefore.delete(e.data.symbol);
+    }
     shape.apps.splice(shape.apps.indexOf(producer), 1);
   });
 
