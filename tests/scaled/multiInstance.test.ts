@@ -1,9 +1,11 @@
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HealthResponse, ReadyEvent, StreamEvent } from '@quoteline/protocol';
 import { startScaledShape } from '../../scripts/scaled/shape.mjs';
+import { startRedis } from '../../scripts/servers/redis.mjs';
 import { freePort } from '../support/appServer';
 import { openTestStream, type TestStream } from '../support/sseClient';
 import { signIn } from '../support/session';
@@ -27,7 +29,7 @@ beforeAll(async () => {
     redisPort: await freePort(),
     postgresPort: await freePort(),
     env: { QUOTELINE_KEEPALIVE_MS: '1000', QUOTELINE_RETRY_MS: '200' },
-    limits: { streamsPerClient: 64, orderRate: '100r/s' },
+    limits: { streamsPerClient: 4, orderRate: '100r/s' },
   });
   ca = readFileSync(shape.tls.cert, 'utf8');
 });
@@ -130,6 +132,53 @@ describe('scaled shape: three instances behind nginx on one Redis log and one Po
     const ids = updates(watcher.events).map((e) => e.id!);
     expect(new Set(ids).size).toBe(ids.length); // no update twice
     expect(await producers(shape.apps)).toHaveLength(1);
+  });
+
+  it('nginx answers 429 past the per-client limits and sends the security headers', async () => {
+    const https = (path: string, init: { method?: string; body?: string; headers?: Record<string, string> } = {}) =>
+      new Promise<{ status: number; headers: Record<string, unknown> }>((done, fail) => {
+        const request = httpsRequest(new URL(path, shape.url), { method: init.method ?? 'GET', ca, headers: init.headers }, (res) => {
+          res.resume();
+          res.on('end', () => done({ status: res.statusCode ?? 0, headers: res.headers }));
+        });
+        request.on('error', fail);
+        request.end(init.body);
+      });
+    const page = await https('/');
+    expect(page.status).toBe(200);
+    expect(page.headers['strict-transport-security']).toMatch(/max-age=/);
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+    const signIns = await Promise.all(
+      Array.from({ length: 14 }, () =>
+        https('/api/session', { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: shape.url }, body: JSON.stringify({ email: 'nobody@example.com', password: 'x' }) }),
+      ),
+    );
+    // nginx's own 429 (HTML), not the app's sign-in throttle (JSON).
+    expect(signIns.filter((r) => r.status === 429 && String(r.headers['content-type']).startsWith('text/html')).length).toBeGreaterThan(0);
+    const held = await Promise.all(Array.from({ length: 4 }, () => open(shape.url, '/api/stream?topics=feed:demo')));
+    const refused = await openTestStream(shape.url, '/api/stream?topics=feed:demo', { Accept: 'text/event-stream' }, { ca });
+    streams.push(refused);
+    expect(refused.status).toBe(429);
+    for (const s of held) s.close();
+  });
+
+  it('survives a Redis restart that lost its data: orders are accepted meanwhile, instances reconnect, streams get a reset and go on', async () => {
+    const stream = await open(shape.apps[0]!.url, '/api/stream?topics=feed:demo');
+    await stream.waitFor((e) => updates(e).length > 0, 10_000);
+    const trader = await signIn(shape.apps[1]!.url, 'trader@example.com', 'quoteline-trader');
+    await shape.redis.stop();
+    const placed = await trader.order({ symbol: 'ACME', side: 'buy', type: 'market', quantity: 1 });
+    expect(placed.status).toBe(201); // the database, not Redis, is the truth for orders
+    await waitUntil(async () => (await health(shape.apps[1]!))?.bus === 'error', 'the bus reported down', 10_000, 200);
+    const redis = await startRedis({ port: shape.redis.port, dir: join(dataDir, 'redis') });
+    shape.redis.stop = redis.stop;
+    const restartedAt = Date.now();
+    await waitUntil(async () => (await Promise.all(shape.apps.map(health))).every((h) => h?.bus === 'ok'), 'every instance back on the bus', 20_000, 200);
+    await stream.waitFor((e) => e.some((x) => x.type === 'reset'), 15_000);
+    const resetAt = stream.events.findIndex((e) => e.type === 'reset');
+    await stream.waitFor((e) => updates(e.slice(resetAt)).length > 5, 15_000);
+    console.log(`after a Redis restart: all instances on the bus again and streams live within ${Date.now() - restartedAt} ms`);
+    await waitUntil(async () => (await producers(shape.apps)).length === 1, 'one producer after the restart', 10_000, 200);
   });
 
   it('fails over when the producer is killed: another takes over within 5 s and the log goes on without duplicates', async () => {

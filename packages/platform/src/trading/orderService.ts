@@ -212,11 +212,43 @@ export class OrderService {
     return events;
   }
 
-  /** Appends an account's events in order; returns the last one's stream id. */
+  /**
+   * Appends an account's events in order; returns the last one's stream id.
+   * The database is the truth for orders: when the log cannot take them (Redis
+   * down), the order stands, the answer is given, and the events are appended
+   * once the log is back (retried every second for two minutes), late rather than lost.
+   */
   private async publish(events: PrivateEvent[], accountId: string): Promise<string> {
     let id = this.deps.log.head();
-    for (const e of events) id = (await this.deps.log.append({ topic: accountTopic(accountId), type: e.type, data: e.data })).id;
+    for (let i = 0; i < events.length; i++) {
+      try {
+        id = (await this.appendPrivate(events[i]!, accountId)).id;
+      } catch (error) {
+        console.error('quoteline: an order is stored but its events could not be appended to the log yet; retrying', error);
+        void this.appendLater(events.slice(i), accountId);
+        break;
+      }
+    }
     return id;
+  }
+
+  private appendPrivate(e: PrivateEvent, accountId: string) {
+    return this.deps.log.append({ topic: accountTopic(accountId), type: e.type, data: e.data });
+  }
+
+  private async appendLater(events: PrivateEvent[], accountId: string): Promise<void> {
+    const deadline = Date.now() + 120_000;
+    for (const e of events) {
+      for (;;) {
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        try {
+          await this.appendPrivate(e, accountId);
+          break;
+        } catch (error) {
+          if (Date.now() > deadline) return console.error('quoteline: giving up appending an order event; the account stream will miss it', error);
+        }
+      }
+    }
   }
 }
 
