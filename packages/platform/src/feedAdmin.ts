@@ -1,8 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { createFeedRequestSchema, feedTopic, invalid, pushTickSchema, pushTicksRequestSchema, QuotelineError, replayOptionsSchema, updateFeedRequestSchema } from '@quoteline/protocol';
-import { parsePrice } from '@quoteline/trading';
+import { createFeedRequestSchema, feedTopic, invalid, pushTicksRequestSchema, QuotelineError, replayOptionsSchema, updateFeedRequestSchema } from '@quoteline/protocol';
 import { parseReplayCsv } from '@quoteline/market';
 import { feedOf, requireAdmin } from './adminFeeds';
+import { validatePushBatch } from './pushBatch';
 import { audit } from './audit';
 import type { Principal } from './directory';
 import type { Platform } from './platform';
@@ -78,18 +78,14 @@ export async function pushTicks(platform: Platform, slug: string, authorization:
   if (platform.engine.feedStatus(slug) === 'paused') throw new QuotelineError('feed_paused', `feed:${slug} is paused; resume it first.`);
   const parsed = pushTicksRequestSchema.safeParse(body);
   if (!parsed.success) throw invalid('invalid_body', 'Send {"ticks":[{symbol, price, bid?, ask?, ts?}, …]} with 1 to 1000 ticks.', parsed.error.issues);
-  const rejected: { index: number; reason: string }[] = [];
+  const { valid, rejected } = validatePushBatch(parsed.data.ticks, MONEY_SCALE);
   let accepted = 0;
-  parsed.data.ticks.forEach((raw, index) => {
-    const tick = pushTickSchema.safeParse(raw);
-    if (!tick.success) return rejected.push({ index, reason: tick.error.issues.map((i) => `${i.path.join('.') || 'tick'}: ${i.message}`).join('; ') });
-    const minor = (v: number | undefined) => (v === undefined ? undefined : parsePrice(v, MONEY_SCALE));
-    const [price, bid, ask] = [minor(tick.data.price), minor(tick.data.bid), minor(tick.data.ask)];
-    if (price === null || bid === null || ask === null) return rejected.push({ index, reason: 'prices need at most two decimals' });
-    const refusal = platform.engine.pushTick(slug, { symbol: tick.data.symbol, price: price!, bid, ask, ts: tick.data.ts });
-    if (refusal) return rejected.push({ index, reason: refusal });
-    accepted++;
-  });
+  for (const { index, ...tick } of valid) {
+    const refusal = platform.engine.pushTick(slug, tick);
+    if (refusal) rejected.push({ index, reason: refusal });
+    else accepted++;
+  }
+  rejected.sort((a, b) => a.index - b.index);
   return Response.json({ accepted, rejected }, { status: accepted > 0 || rejected.length === 0 ? 200 : 422 });
 }
 

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { validatePushBatch } from './pushBatch';
+
+describe('validatePushBatch', () => {
+  it('keeps the good ticks in minor units and lists each bad one with its index and reason', () => {
+    const { valid, rejected } = validatePushBatch(
+      [
+        { symbol: 'ACME', price: 142.5 },
+        { symbol: 'acme', price: 1 },
+        { symbol: 'GLOBX', price: 87.123 },
+        { symbol: 'GLOBX', price: -1 },
+        'not a tick',
+        { symbol: 'HOOLI', price: 10, bid: 9.99, ask: 10.01, ts: 5 },
+        { symbol: 'HOOLI', price: 10, extra: true },
+      ],
+      2,
+    );
+    expect(valid).toEqual([
+      { index: 0, symbol: 'ACME', price: 14250, bid: undefined, ask: undefined, ts: undefined },
+      { index: 5, symbol: 'HOOLI', price: 1000, bid: 999, ask: 1001, ts: 5 },
+    ]);
+    expect(rejected.map((r) => r.index)).toEqual([1, 2, 3, 4, 6]);
+    expect(rejected.find((r) => r.index === 2)!.reason).toBe('prices need at most 2 decimals');
+    expect(rejected.find((r) => r.index === 1)!.reason).toMatch(/^symbol: /);
+    expect(rejected.find((r) => r.index === 3)!.reason).toMatch(/^price: /);
+  });
+
+  it('accepts an empty list as nothing to do', () => {
+    expect(validatePushBatch([], 2)).toEqual({ valid: [], rejected: [] });
+  });
+});
