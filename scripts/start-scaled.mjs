@@ -43,6 +43,7 @@ process.on('SIGTERM', stop);
 console.log(`\n  Quoteline (scaled) is running: ${shape.url}\n`);
 console.log(`  ${shape.apps.length} instances: ${shape.apps.map((a) => `${a.name} ${a.url}`).join(', ')}`);
 console.log(`  PostgreSQL ${shape.postgres.url.replace(/:[^:@/]*@/, ':…@')}   Redis ${shape.redis.url}`);
+console.log(`  Logs: .data/scaled/logs/app-N.log, nginx in .data/scaled/nginx/`);
 console.log('  The certificate is self-signed for localhost: accept it in the browser, or use curl -k.');
 console.log('\n  Demo accounts: trader@example.com / quoteline-trader, admin@example.com / quoteline-admin');
 console.log('\n  Press Ctrl-C to stop everything.\n');

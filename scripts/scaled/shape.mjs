@@ -61,7 +61,7 @@ export async function startScaledShape({
     const ports = appPorts ?? Array.from({ length: instances }, (_, i) => 3101 + i);
     const apps = await Promise.all(
       ports.map((port, i) =>
-        startAppInstance({ name: `app-${i + 1}`, port, env: { DATABASE_URL: postgres.url, REDIS_URL: redis.url, ...env } }),
+        startAppInstance({ name: `app-${i + 1}`, port, logFile: join(dataDir, 'logs', `app-${i + 1}.log`), env: { DATABASE_URL: postgres.url, REDIS_URL: redis.url, ...env } }),
       ),
     );
     started.push(...apps);

@@ -3,11 +3,12 @@ import { at, bin, QUIET_ENV } from '../lib.mjs';
 import { startProcess } from './process.mjs';
 
 /** Starts an instance named `name` on `port` with extra environment; resolves once /api/health answers. */
-export async function startAppInstance({ name, port, env = {}, timeoutMs = 60_000 }) {
+export async function startAppInstance({ name, port, env = {}, timeoutMs = 60_000, logFile }) {
   const server = startProcess(bin('next'), ['start', '-H', '127.0.0.1', '-p', String(port)], {
     cwd: at('apps', 'web'),
     env: { ...QUIET_ENV, QUOTELINE_INSTANCE: name, ...env },
     name,
+    logFile,
   });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + timeoutMs;

@@ -1,6 +1,8 @@
 // Starting and stopping the private servers (nginx, Redis, PostgreSQL, app
 // instances) the scaled shape and its tests run: plain processes on loopback.
 import { spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { connect } from 'node:net';
 
 /** Resolves once something accepts TCP connections on 127.0.0.1:port; rejects after `timeoutMs`. */
@@ -23,12 +25,20 @@ export async function waitForPort(port, { timeoutMs = 30_000, what = `port ${por
 
 /**
  * Spawns a long-running server in its own process group (so its children stop
- * with it), keeping the last output lines to explain a failure.
+ * with it), keeping the last output lines to explain a failure (and all of it in `logFile` when given).
  */
-export function startProcess(command, args, { env = process.env, cwd, name = command } = {}) {
+export function startProcess(command, args, { env = process.env, cwd, name = command, logFile } = {}) {
   const child = spawn(command, args, { env, cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let tail = '';
-  const keep = (d) => (tail = (tail + d).slice(-4000));
+  let log = null;
+  if (logFile) {
+    mkdirSync(dirname(logFile), { recursive: true });
+    log = createWriteStream(logFile, { flags: 'a' });
+  }
+  const keep = (d) => {
+    tail = (tail + d).slice(-4000);
+    log?.write(d);
+  };
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
   const exited = new Promise((done) => child.once('exit', (code, signal) => done({ code, signal })));

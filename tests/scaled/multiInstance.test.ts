@@ -114,6 +114,24 @@ describe('scaled shape: three instances behind nginx on one Redis log and one Po
     await stream.waitFor((e) => e.some((x) => x.type === 'fill' && x.data.orderId === order.id), 5_000);
   });
 
+  it('applies admin changes made on any instance everywhere: a feed created on one, an instrument added on another, paused and resumed on others, ticked by the producer', async () => {
+    const admin = await signIn(shape.apps[1]!.url, 'admin@example.com', 'quoteline-admin');
+    const on = (app: App, path: string, method: string, body?: object) =>
+      fetch(`${app.url}${path}`, { method, headers: { 'Content-Type': 'application/json', Origin: app.url, cookie: admin.cookie }, body: body && JSON.stringify(body) });
+    expect((await on(shape.apps[1]!, '/api/admin/feeds', 'POST', { slug: 'alt', name: 'Alt', source: 'simulator', tickIntervalMs: 200 })).status).toBe(201);
+    await waitUntil(async () => (await fetch(`${shape.apps[2]!.url}/api/stream?topics=feed:alt`, { method: 'HEAD', headers: { Accept: 'text/event-stream' } }).catch(() => null))?.status !== 404, 'the feed known on app-3', 5_000, 100);
+    expect((await on(shape.apps[2]!, '/api/admin/feeds/alt/instruments', 'POST', { symbol: 'ALT1', name: 'Alt one', price: 10 })).status).toBe(201);
+    const watcher = await open(shape.apps[0]!.url, '/api/stream?topics=feed:alt');
+    await watcher.waitFor((e) => e.some((x) => x.type === 'add' && x.data.symbol === 'ALT1') && updates(e).length >= 3, 10_000);
+    expect((await on(shape.apps[0]!, '/api/admin/feeds/alt/pause', 'POST')).status).toBe(200);
+    await watcher.waitFor((e) => e.some((x) => x.type === 'status' && x.data.status === 'paused'), 5_000);
+    const frozen = updates(watcher.events).length;
+    await sleep(1_000);
+    expect(updates(watcher.events).length).toBe(frozen);
+    expect((await on(shape.apps[2]!, '/api/admin/feeds/alt/resume', 'POST')).status).toBe(200);
+    await watcher.waitFor((e) => updates(e).length > frozen + 2, 5_000);
+  });
+
   it('keeps one producer when the producer is frozen and thawed: the old one cannot publish (fencing)', async () => {
     const [first] = await producers(shape.apps);
     const frozen = shape.apps.find((a) => a.name === first)!;

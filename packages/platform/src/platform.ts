@@ -76,7 +76,7 @@ export async function createPlatform(input: PlatformConfigInput): Promise<Platfo
   });
   // Candles tail the log before the engine loads feeds: each `add` carries an instrument's first price.
   const candleStore = prismaCandleStore(db);
-  const candles = new CandleRecorder({ log, store: candleStore, flushMs: config.candleFlushMs });
+  const candles = new CandleRecorder({ log, store: candleStore, flushMs: config.candleFlushMs, persists: () => role.active });
   await candles.restore();
   candles.start();
   // Alone, loading announces every instrument; joining a shared log, the instruments are known from the database.
@@ -151,10 +151,11 @@ export async function createPlatform(input: PlatformConfigInput): Promise<Platfo
         replays.stopAll();
         const wasProducer = role.active;
         engine.stop();
-        await role.stop();
         hub.close();
+        // The producer writes its last candles and prices before handing the role over.
         await candles.stop();
         if (wasProducer) await checkpointLastPrices(db, engine.lastPrices()).catch(() => undefined);
+        await role.stop();
         await log.close();
         await shared?.close();
         await db.$disconnect();

@@ -11,6 +11,12 @@ export interface CandleRecorderOptions {
   flushMs: number;
   builder?: CandleBuilder;
   now?: () => number;
+  /**
+   * Whether this instance writes candles (default always): with several
+   * instances only the producer does; the others build the same candles in
+   * memory and serve them, and a new producer's next batch writes whole candles.
+   */
+  persists?: () => boolean;
   /** Called when a batch could not be written (it is kept and retried with the next one). */
   onError?: (error: unknown) => void;
 }
@@ -50,7 +56,7 @@ export class CandleRecorder {
   flush(): Promise<void> {
     this.flushing = this.flushing.then(async () => {
       const batch = this.builder.takeChanged();
-      if (batch.length === 0) return;
+      if (batch.length === 0 || !(this.options.persists?.() ?? true)) return;
       try {
         await this.options.store.save(batch);
       } catch (error) {
