@@ -132,6 +132,17 @@ describe('scaled shape: three instances behind nginx on one Redis log and one Po
     await watcher.waitFor((e) => updates(e).length > frozen + 2, 5_000);
   });
 
+  it('counts failed sign-ins across instances: the sixth wrong password is refused whichever instance gets it', async () => {
+    const attempt = (app: App) =>
+      fetch(`${app.url}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: app.url }, body: JSON.stringify({ email: 'guesser@example.com', password: 'wrong' }) });
+    for (let i = 0; i < 5; i++) expect((await attempt(shape.apps[i % 3]!)).status).toBe(401);
+    for (const app of shape.apps) {
+      const refused = await attempt(app);
+      expect(refused.status).toBe(429);
+      expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('too_many_requests');
+    }
+  });
+
   it('keeps one producer when the producer is frozen and thawed: the old one cannot publish (fencing)', async () => {
     const [first] = await producers(shape.apps);
     const frozen = shape.apps.find((a) => a.name === first)!;

@@ -129,7 +129,7 @@ export async function createPlatform(input: PlatformConfigInput): Promise<Platfo
     engine,
     hub,
     control,
-    sessions: new Sessions(db),
+    sessions: new Sessions(db, shared ? (name, limits) => shared.failureCounter(name, limits) : undefined),
     orders,
     embedKeys,
     replays,

@@ -4,3 +4,4 @@ export * from './streamIds';
 export * from './streamLog';
 export * from './lease';
 export * from './subscriptionControl';
+export * from './failureThrottle';

@@ -3,7 +3,7 @@ import type { Db } from '@quoteline/db';
 import { QuotelineError } from '@quoteline/protocol';
 import type { Principal } from '../directory';
 import { dummyHash, verifyPassword } from './passwords';
-import { FailureThrottle } from './throttle';
+import { FailureThrottle, type FailureCounter } from './throttle';
 
 /** How long a session lasts without signing in again. */
 export const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
@@ -13,30 +13,43 @@ export function sessionIdOf(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+/** Failed sign-ins allowed in 15 minutes, per email and per client address. */
+export const SIGN_IN_LIMITS = {
+  perEmail: { maxFailures: 5, windowMs: 15 * 60_000 },
+  perClient: { maxFailures: 50, windowMs: 15 * 60_000 },
+} as const;
+
 /**
  * Database-backed sessions. The cookie carries 32 random bytes; the database
  * keeps only their hash. Failed sign-ins are throttled per email and per client.
  */
 export class Sessions {
-  // Per email: guessing one account's password. Per client: spraying many accounts
-  // from one address, with a higher bound since offices and proxies share addresses.
-  private readonly perEmail = new FailureThrottle({ maxFailures: 5, windowMs: 15 * 60_000 });
-  private readonly perClient = new FailureThrottle({ maxFailures: 50, windowMs: 15 * 60_000 });
+  private readonly perEmail: FailureCounter;
+  private readonly perClient: FailureCounter;
 
-  constructor(private readonly db: Db) {}
+  /** `throttles` makes failure counters (shared through Redis when scaled); in memory by default. */
+  constructor(
+    private readonly db: Db,
+    throttles: (name: string, limits: { maxFailures: number; windowMs: number }) => FailureCounter = (_name, limits) => new FailureThrottle(limits),
+  ) {
+    // Per email: guessing one account's password. Per client: spraying many accounts
+    // from one address, with a higher bound since offices and proxies share addresses.
+    this.perEmail = throttles('email', SIGN_IN_LIMITS.perEmail);
+    this.perClient = throttles('client', SIGN_IN_LIMITS.perClient);
+  }
 
   /** Checks credentials (same work whether or not the email exists) and opens a session. */
   async signIn(email: string, password: string, client: string | null): Promise<{ token: string; expires: Date; principal: NonNullable<Principal> }> {
-    const buckets: [FailureThrottle, string][] = [[this.perEmail, email], ...(client ? [[this.perClient, client] as [FailureThrottle, string]] : [])];
-    const wait = Math.max(...buckets.map(([t, k]) => t.retryAfter(k)));
+    const buckets: [FailureCounter, string][] = [[this.perEmail, email], ...(client ? [[this.perClient, client] as [FailureCounter, string]] : [])];
+    const wait = Math.max(...(await Promise.all(buckets.map(([t, k]) => t.retryAfter(k)))));
     if (wait > 0) throw new QuotelineError('too_many_requests', `Too many failed sign-ins; try again in ${wait} s.`);
     const user = await this.db.user.findUnique({ where: { email }, include: { account: true } });
     const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()));
     if (!user || !ok || !user.account) {
-      buckets.forEach(([t, k]) => t.fail(k));
+      await Promise.all(buckets.map(([t, k]) => t.fail(k)));
       throw new QuotelineError('invalid_credentials', 'That email and password do not match an account.');
     }
-    this.perEmail.clear(email);
+    await this.perEmail.clear(email);
     const token = randomBytes(32).toString('base64url');
     const expires = new Date(Date.now() + SESSION_TTL_MS);
     const id = sessionIdOf(token);

@@ -7,10 +7,19 @@ export interface ThrottleOptions {
 }
 
 /**
- * Counts recent failures per key (e.g. email, client address) and refuses a
- * key that failed too often within the window. In memory, per instance.
+ * Counts recent failures per key (e.g. email, client address): how long a key
+ * must wait, a failure, a reset after success. In memory here; the scaled
+ * shape shares the counts between instances through Redis.
  */
-export class FailureThrottle {
+export interface FailureCounter {
+  /** Seconds until the key may try again, or 0 when it may try now. */
+  retryAfter(key: string): Promise<number> | number;
+  fail(key: string): Promise<void> | void;
+  clear(key: string): Promise<void> | void;
+}
+
+/** A key that failed too often within the window is refused. In memory, per instance. */
+export class FailureThrottle implements FailureCounter {
   private readonly failures = new Map<string, number[]>();
   private readonly now: () => number;
 

@@ -1,4 +1,4 @@
-import { closeRedis, connectRedis, FenceRejectedError, ProducerLease, RedisStreamLog, RedisSubscriptionControl } from '@quoteline/redis';
+import { closeRedis, connectRedis, FenceRejectedError, ProducerLease, RedisFailureThrottle, RedisStreamLog, RedisSubscriptionControl } from '@quoteline/redis';
 import type { StreamHub } from '@quoteline/stream';
 import type { PlatformConfig } from '../config';
 import type { ProducerRole } from '../producerRole';
@@ -18,6 +18,7 @@ export async function connectShared(config: PlatformConfig): Promise<SharedParts
   const log = await RedisStreamLog.open({ url, name, maxLen: config.sharedLogRetention });
   const publisher = connectRedis({ url, name: `${name}:feeds` });
   const subscriber = connectRedis({ url, name: `${name}:feeds-sub` });
+  const throttles = RedisFailureThrottle.connect(url, name);
   const feedListeners = new Set<(slug: string) => void>();
   subscriber.on('message', (_channel: string, message: string) => {
     const { slug, from } = JSON.parse(message) as { slug: string; from: string };
@@ -72,10 +73,11 @@ export async function connectShared(config: PlatformConfig): Promise<SharedParts
       feedListeners.add(listener);
       return () => feedListeners.delete(listener);
     },
+    failureCounter: (counter, limits) => new RedisFailureThrottle(throttles, { ...limits, prefix: `quoteline:signin:${counter}` }),
     healthy: () => log.connected,
     async close() {
       await control?.close();
-      await Promise.all([closeRedis(publisher), closeRedis(subscriber)]);
+      await Promise.all([closeRedis(publisher), closeRedis(subscriber), closeRedis(throttles)]);
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { EventLog, LogInput, StreamHub, SubscriptionControl } from '@quoteline/stream';
 import type { ProducerRole } from '../producerRole';
+import type { FailureCounter } from '../auth/throttle';
 
 /**
  * What several instances share when scaled (Redis): one event log, the
@@ -17,6 +18,8 @@ export interface SharedParts {
   announceFeedChange(slug: string): Promise<void>;
   /** Calls `listener` with the slug of each feed another instance changed. */
   onFeedChange(listener: (slug: string) => void): () => void;
+  /** A failure counter (sign-in throttling) every instance shares. */
+  failureCounter(name: string, limits: { maxFailures: number; windowMs: number }): FailureCounter;
   /** False while Redis cannot be reached (reported by /api/health as `bus`). */
   healthy(): boolean;
   close(): Promise<void>;
