@@ -31,6 +31,8 @@ export interface ConnectionStats {
 interface QueueItem {
   frame: Uint8Array;
   key: string | null;
+  /** the topic it belongs to (null for stream-level frames: retry, ready, keep-alive, reset) */
+  topic: string | null;
   /** false once a newer frame with the same key superseded it */
   live: boolean;
 }
@@ -116,7 +118,7 @@ export class Connection {
     if (!batch) return;
     this.batch = null;
     batch.members.delete(this);
-    for (const e of batch.entries) this.enqueue(e.frame, e.conflationKey);
+    for (const e of batch.entries) this.enqueue(e.frame, e.conflationKey, e.topic);
   }
 
   /** Writes a batch's joined bytes; when the transport is full, queues its entries instead (conflation then applies). */
@@ -126,14 +128,14 @@ export class Connection {
     if (!sink || this.closedReason) return;
     if (sink.desiredSize !== null && sink.desiredSize <= 0) {
       this.backlogged = true;
-      for (const e of entries) this.enqueue(e.frame, e.conflationKey);
+      for (const e of entries) this.enqueue(e.frame, e.conflationKey, e.topic);
       return;
     }
     this.write(sink, bytes, entries.length);
   }
 
   /** Queues a frame; with a key, supersedes the unsent frame of the same key. Returns false if the connection is gone. */
-  enqueue(frame: Uint8Array, key: string | null = null): boolean {
+  enqueue(frame: Uint8Array, key: string | null = null, topic: string | null = null): boolean {
     if (this.closedReason) return false;
     if (this.batch) this.detach();
     if (key !== null && (this.backlogged || (this.sink?.desiredSize ?? 1) <= 0)) {
@@ -144,7 +146,7 @@ export class Connection {
         this.stats.conflated++;
       }
     }
-    const item: QueueItem = { frame, key, live: true };
+    const item: QueueItem = { frame, key, topic, live: true };
     this.queue.push(item);
     if (key !== null) this.pendingByKey.set(key, item);
     this.queuedBytes += frame.byteLength;
@@ -157,6 +159,21 @@ export class Connection {
       this.onDirty(this);
     }
     return true;
+  }
+
+  /**
+   * Discards the unsent frames of a topic the stream no longer carries (an
+   * unsubscribe, or a sign-out revoking a private topic): nothing of it goes
+   * out after the change, even what was queued before.
+   */
+  dropTopic(topic: string): void {
+    this.detach();
+    for (const item of this.queue) {
+      if (!item.live || item.topic !== topic) continue;
+      item.live = false;
+      this.queuedBytes -= item.frame.byteLength;
+      if (item.key !== null && this.pendingByKey.get(item.key) === item) this.pendingByKey.delete(item.key);
+    }
   }
 
   /** Hands every queued frame to the transport in ONE write, if it has room. */
@@ -174,7 +191,7 @@ export class Connection {
     this.pendingByKey.clear();
     this.queuedBytes = 0;
     this.pendingSince = null;
-    this.write(sink, bytes, live.length);
+    if (live.length > 0) this.write(sink, bytes, live.length);
   }
 
   /** One write to the transport; a failed write means the client is gone. */

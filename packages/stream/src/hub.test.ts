@@ -335,3 +335,25 @@ describe('StreamHub stats topic', () => {
     expect(hub.consumers()[0]!.lagMs).toBe(0);
   });
 });
+
+describe('StreamHub taking a topic off a stream', () => {
+  it('discards frames of that topic still queued (a sign-out sends nothing private afterwards), keeps the others', async () => {
+    const { hub, log, publishAdd, publishUpdate } = setup();
+    publishAdd('feed:demo', 'A', 1);
+    const connection = await hub.open({ topics: ['feed:demo', 'feed:fx'], principal: 'alice' });
+    const sink = new RecordingSink();
+    connection.attach(sink);
+    await tick();
+    sink.desiredSize = 0; // the transport is full: what follows queues
+    log.appendSync({ topic: 'feed:fx', type: 'add', data: add('feed:fx', 'EUR', 1) });
+    publishUpdate('feed:demo', 'A', 2);
+    log.appendSync({ topic: 'feed:fx', type: 'update', data: { topic: 'feed:fx', symbol: 'EUR', price: 3, bid: 3, ask: 3, ts: 3 } });
+    await tick();
+    expect(hub.revoke((p) => p === 'alice', (t) => t === 'feed:fx')).toBe(1);
+    sink.desiredSize = 1;
+    connection.flush();
+    const after = sink.events.filter((e) => e.type !== 'ready');
+    expect(after.map((e) => `${e.type}:${(e.data as { topic: string }).topic}`)).toEqual(['add:feed:demo', 'update:feed:demo']);
+    expect(connection.pendingBytes).toBe(0);
+  });
+});

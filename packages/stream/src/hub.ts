@@ -253,6 +253,7 @@ export class StreamHub {
     connection.grantedTo.delete(topic);
     connection.detach();
     if (!connection.topics.delete(topic)) return;
+    connection.dropTopic(topic);
     connection.topicKey = [...connection.topics].sort().join(',');
     const subs = this.subscribers.get(topic);
     subs?.delete(connection);
@@ -279,7 +280,7 @@ export class StreamHub {
     let replay = result.entries.filter((e) => connection.topics.has(e.topic) && connection.wants(e.data.symbol));
     if (bytesOf(replay) > budget) replay = compactReplay(replay);
     if (bytesOf(replay) > budget) return this.reset(connection, topics, 'too_far_behind');
-    for (const entry of replay) connection.enqueue(entry.frame, entry.conflationKey);
+    for (const entry of replay) connection.enqueue(entry.frame, entry.conflationKey, entry.topic);
     const last = result.entries.at(-1)?.id ?? lastEventId;
     connection.replayedUpTo = last;
     for (const entry of held) this.deliver(connection, entry);
@@ -311,7 +312,7 @@ export class StreamHub {
   /** A topic's snapshot at the hub's position: a feed's `add`s (and `status` while paused), or a stats topic's latest samples. */
   private enqueueSnapshot(connection: Connection, topic: string): void {
     for (const event of this.views.snapshotEvents(topic))
-      if (event.type !== 'add' || connection.wants(event.data.symbol)) connection.enqueue(encodeEvent(event.type, event.data, this.position));
+      if (event.type !== 'add' || connection.wants(event.data.symbol)) connection.enqueue(encodeEvent(event.type, event.data, this.position), null, topic);
   }
 
   private dispatch(entry: LogEntry): void {
@@ -337,7 +338,7 @@ export class StreamHub {
       if (batch.entries.at(-1) !== entry) batch.entries.push(entry);
       return;
     }
-    connection.enqueue(entry.frame, entry.conflationKey);
+    connection.enqueue(entry.frame, entry.conflationKey, entry.topic);
   }
 
   /** Puts a connection into this turn's batch of its topic set (created on first use). */
