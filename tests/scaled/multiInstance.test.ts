@@ -114,6 +114,21 @@ describe('scaled shape: three instances behind nginx on one Redis log and one Po
     await stream.waitFor((e) => e.some((x) => x.type === 'fill' && x.data.orderId === order.id), 5_000);
   });
 
+  it('a sign-out on one instance takes the private topic off the stream held by another', async () => {
+    const streamSession = await signIn(shape.apps[0]!.url, 'trader@example.com', 'quoteline-trader');
+    const tradingSession = await signIn(shape.apps[1]!.url, 'trader@example.com', 'quoteline-trader');
+    const stream = await open(shape.apps[0]!.url, `/api/stream?topics=feed:demo,account:${streamSession.accountId}`, { cookie: streamSession.cookie });
+    await stream.waitFor((e) => e.some((x) => x.type === 'ready'));
+    const out = await fetch(`${shape.apps[2]!.url}/api/session`, { method: 'DELETE', headers: { Origin: shape.apps[2]!.url, cookie: streamSession.cookie } });
+    expect(out.status).toBe(204);
+    await sleep(500);
+    const placed = await tradingSession.order({ symbol: 'ACME', side: 'buy', type: 'market', quantity: 1 });
+    expect(placed.status).toBe(201);
+    const before = updates(stream.events).length;
+    await stream.waitFor((e) => updates(e).length > before + 10, 10_000); // the stream is alive and past the order
+    expect(stream.events.some((e) => e.type === 'order' || e.type === 'fill' || e.type === 'position')).toBe(false);
+  });
+
   it('applies admin changes made on any instance everywhere: a feed created on one, an instrument added on another, paused and resumed on others, ticked by the producer', async () => {
     const admin = await signIn(shape.apps[1]!.url, 'admin@example.com', 'quoteline-admin');
     const on = (app: App, path: string, method: string, body?: object) =>

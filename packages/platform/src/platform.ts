@@ -3,7 +3,7 @@ import { MarketEngine } from '@quoteline/market';
 import { LocalSubscriptionControl, publishConnectionStats, RingLog, StreamHub, type EventLog, type SubscriptionControl } from '@quoteline/stream';
 import { platformConfigSchema, type PlatformConfig, type PlatformConfigInput } from './config';
 import { checkpointLastPrices, loadFeedConfigs } from './feeds';
-import { createTopicDirectory, principalKind } from './directory';
+import { createTopicDirectory, principalKind, type Principal } from './directory';
 import { Sessions } from './auth/sessions';
 import { EmbedKeys } from './embed/embedKeys';
 import { watchRevokedKeys } from './embed/revocation';
@@ -13,7 +13,7 @@ import { CandleRecorder } from './candles/candleRecorder';
 import { prismaCandleStore, type CandleStore } from './candles/candleStore';
 import { MONEY_SCALE } from './trading/views';
 import { wireToMinor } from '@quoteline/trading';
-import { feedTopic, type OrderEvent, type UpdateEvent } from '@quoteline/protocol';
+import { feedTopic, isPrivateTopic, type OrderEvent, type UpdateEvent } from '@quoteline/protocol';
 import type { MarketEvent } from '@quoteline/market';
 import { soleProducer, type ProducerRole } from './producerRole';
 import { syncFeedFromDatabase } from './feedSync';
@@ -42,6 +42,8 @@ export interface Platform {
   role: ProducerRole;
   /** False while the shared bus (Redis, when scaled) is unreachable. */
   busHealthy(): boolean;
+  /** Takes a signed-out session's private topics off every open stream, on every instance. */
+  sessionEnded(sessionId: string): Promise<void>;
   /** Call after changing a feed in the database: other instances (when scaled) bring their copy in line. */
   feedChanged(slug: string): Promise<void>;
   /** Stops producing, closes every stream, saves candles and last prices and closes the database. */
@@ -98,7 +100,9 @@ export async function createPlatform(input: PlatformConfigInput): Promise<Platfo
   });
   for (const f of await db.feed.findMany({ where: { source: 'replay', replayCsv: { not: null } } })) replays.restore(f.slug, f.replayCsv!, { speed: f.replaySpeed, loop: f.replayLoop });
   const sync = (slug: string) => syncFeedFromDatabase({ db, engine, views: hub.views, replays }, slug);
-  const unwatchFeeds = shared?.onFeedChange((slug) => void sync(slug).catch((error) => console.error(`quoteline: syncing feed ${slug} failed`, error)));
+  const unwatchFeeds = shared?.onAnnouncement('feed', (slug) => void sync(slug).catch((error) => console.error(`quoteline: syncing feed ${slug} failed`, error)));
+  const revokeSession = (sessionId: string) => hub.revoke((p) => (p as Principal)?.sessionId === sessionId, isPrivateTopic);
+  const unwatchSignOuts = shared?.onAnnouncement('signout', revokeSession);
   // The producer runs timers and replays; a new producer first reads the settings others may have changed.
   const becomeProducer = async (active: boolean) => {
     if (active) {
@@ -138,13 +142,18 @@ export async function createPlatform(input: PlatformConfigInput): Promise<Platfo
     role,
     busHealthy: () => shared?.healthy() ?? true,
     feedChanged: async (slug) => {
-      await shared?.announceFeedChange(slug);
+      await shared?.announce('feed', slug);
+    },
+    sessionEnded: async (sessionId) => {
+      revokeSession(sessionId);
+      await shared?.announce('signout', sessionId);
     },
     shutdown() {
       stopping ??= (async () => {
         clearInterval(checkpoint);
         unfollow();
         unwatchFeeds?.();
+        unwatchSignOuts?.();
         unwatchRole();
         stopRevocations();
         stopStats();

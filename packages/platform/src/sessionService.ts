@@ -1,4 +1,4 @@
-import { invalid, isPrivateTopic, sessionRequestSchema } from '@quoteline/protocol';
+import { invalid, sessionRequestSchema } from '@quoteline/protocol';
 import { clearedSessionCookie, isSecureRequest, readCookie, SESSION_COOKIE, sessionCookie } from './auth/cookies';
 import { assertSameOrigin } from './auth/origin';
 import type { Principal } from './directory';
@@ -27,11 +27,11 @@ export async function signIn(platform: Platform, request: Request): Promise<Resp
   );
 }
 
-/** `DELETE /api/session`: ends the session; its open streams stop receiving private (account and admin) events at once. */
+/** `DELETE /api/session`: ends the session; its open streams (on any instance) stop receiving private (account and admin) events at once. */
 export async function signOut(platform: Platform, request: Request): Promise<Response> {
   assertSameOrigin(request);
   const sessionId = await platform.sessions.signOut(readCookie(request.headers.get('cookie'), SESSION_COOKIE));
-  if (sessionId) platform.hub.revoke((p) => (p as Principal)?.sessionId === sessionId, isPrivateTopic);
+  if (sessionId) await platform.sessionEnded(sessionId);
   return new Response(null, { status: 204, headers: { 'Set-Cookie': clearedSessionCookie(isSecureRequest(request)) } });
 }
 

@@ -2,15 +2,15 @@ import { closeRedis, connectRedis, FenceRejectedError, ProducerLease, RedisFailu
 import type { StreamHub } from '@quoteline/stream';
 import type { PlatformConfig } from '../config';
 import type { ProducerRole } from '../producerRole';
-import type { SharedParts } from './sharedParts';
+import type { Announcement, SharedParts } from './sharedParts';
 
-const FEED_CHANGES = 'quoteline:feeds:changed';
+const ANNOUNCEMENTS = 'quoteline:announcements';
 
 /**
  * Connects the parts several instances share through Redis: the Redis Streams
  * log, the producer lease (its fence guards every market append while this
- * instance produces), routed subscription changes, and a pub/sub channel
- * telling the others a feed changed in the database.
+ * instance produces), routed subscription changes, and a pub/sub channel of
+ * announcements (a feed changed in the database, a session ended).
  */
 export async function connectShared(config: PlatformConfig): Promise<SharedParts> {
   const url = config.redisUrl!;
@@ -19,12 +19,13 @@ export async function connectShared(config: PlatformConfig): Promise<SharedParts
   const publisher = connectRedis({ url, name: `${name}:feeds` });
   const subscriber = connectRedis({ url, name: `${name}:feeds-sub` });
   const throttles = RedisFailureThrottle.connect(url, name);
-  const feedListeners = new Set<(slug: string) => void>();
+  const listeners = new Set<{ kind: Announcement; listener: (value: string) => void }>();
   subscriber.on('message', (_channel: string, message: string) => {
-    const { slug, from } = JSON.parse(message) as { slug: string; from: string };
-    if (from !== name) for (const listener of feedListeners) listener(slug);
+    const { kind, value, from } = JSON.parse(message) as { kind: Announcement; value: string; from: string };
+    if (from === name) return;
+    for (const l of listeners) if (l.kind === kind) l.listener(value);
   });
-  await subscriber.subscribe(FEED_CHANGES);
+  await subscriber.subscribe(ANNOUNCEMENTS);
 
   const roleListeners = new Set<(active: boolean) => void>();
   const tell = (active: boolean) => {
@@ -66,12 +67,13 @@ export async function connectShared(config: PlatformConfig): Promise<SharedParts
       control = await RedisSubscriptionControl.open({ url, hub, instance: name });
       return control;
     },
-    async announceFeedChange(slug) {
-      await publisher.publish(FEED_CHANGES, JSON.stringify({ slug, from: name }));
+    async announce(kind, value) {
+      await publisher.publish(ANNOUNCEMENTS, JSON.stringify({ kind, value, from: name }));
     },
-    onFeedChange(listener) {
-      feedListeners.add(listener);
-      return () => feedListeners.delete(listener);
+    onAnnouncement(kind, listener) {
+      const entry = { kind, listener };
+      listeners.add(entry);
+      return () => listeners.delete(entry);
     },
     failureCounter: (counter, limits) => new RedisFailureThrottle(throttles, { ...limits, prefix: `quoteline:signin:${counter}` }),
     healthy: () => log.connected,

@@ -2,6 +2,9 @@ import type { EventLog, LogInput, StreamHub, SubscriptionControl } from '@quotel
 import type { ProducerRole } from '../producerRole';
 import type { FailureCounter } from '../auth/throttle';
 
+/** What instances tell each other: `feed` (a slug changed in the database), `signout` (a session id ended). */
+export type Announcement = 'feed' | 'signout';
+
 /**
  * What several instances share when scaled (Redis): one event log, the
  * producer lease, routing of subscription changes to the instance holding a
@@ -14,10 +17,10 @@ export interface SharedParts {
   role: ProducerRole;
   /** Routes subscription changes for streams of `hub` and of other instances. */
   control(hub: StreamHub): Promise<SubscriptionControl>;
-  /** Tells every other instance that a feed changed in the database. */
-  announceFeedChange(slug: string): Promise<void>;
-  /** Calls `listener` with the slug of each feed another instance changed. */
-  onFeedChange(listener: (slug: string) => void): () => void;
+  /** Tells every other instance something they must act on: a feed changed in the database, a session ended. */
+  announce(kind: Announcement, value: string): Promise<void>;
+  /** Calls `listener` with the value of each announcement of `kind` from another instance. */
+  onAnnouncement(kind: Announcement, listener: (value: string) => void): () => void;
   /** A failure counter (sign-in throttling) every instance shares. */
   failureCounter(name: string, limits: { maxFailures: number; windowMs: number }): FailureCounter;
   /** False while Redis cannot be reached (reported by /api/health as `bus`). */
