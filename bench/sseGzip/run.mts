@@ -7,6 +7,7 @@ import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGunzip, constants } from 'node:zlib';
+import { createStreamParser } from '@quoteline/protocol/parser';
 import { freePort } from '../../tests/support/appServer';
 
 const streams = Number(process.env.STREAMS ?? 50);
@@ -21,16 +22,15 @@ function measure(url: string, ca: string, gzip: boolean, stopAt: number): Promis
       if (gzip && res.headers['content-encoding'] !== 'gzip') return fail(new Error('nginx did not compress the stream'));
       res.on('data', (chunk: Buffer) => (result.wireBytes += chunk.length));
       const body = gzip ? res.pipe(createGunzip({ flush: constants.Z_SYNC_FLUSH })) : res;
-      let text = '';
-      body.on('data', (chunk: Buffer) => {
-        text += chunk.toString('utf8');
-        const now = Date.now();
-        for (const m of text.matchAll(/event: update\ndata: (.*)\n/g)) {
+      const parser = createStreamParser({
+        onEvent: (event) => {
+          if (event.type !== 'update') return;
           result.events++;
-          result.lags.push(now - (JSON.parse(m[1]!) as { ts: number }).ts);
-        }
-        text = text.slice(text.lastIndexOf('\n\n') + 2);
+          result.lags.push(Date.now() - event.data.ts);
+        },
       });
+      body.setEncoding('utf8');
+      body.on('data', (text: string) => parser.feed(text));
       body.on('error', () => undefined);
     });
     req.on('error', () => undefined);

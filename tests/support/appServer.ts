@@ -7,7 +7,6 @@ import { createTestDatabase, openTestDatabase, type TestDatabase } from './testD
 
 export { ROOT };
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
-const NEXT = join(ROOT, 'node_modules/.bin/next');
 
 /** True when nothing listens on this loopback port. */
 function portIsFree(port: number): Promise<boolean> {
@@ -117,51 +116,16 @@ export async function startAppServer(
   if (options.port !== undefined && !(await portIsFree(options.port)))
     throw new Error(`port ${options.port} is in use: another app server would answer these tests (set E2E_PORT to another port)`);
   const port = options.port ?? (await freePort());
-  const child = spawn(NEXT, ['start', '-H', '127.0.0.1', '-p', String(port)], {
-    cwd: join(ROOT, 'apps/web'),
-    env,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  child.stdout!.on('data', (d) => (log += d));
-  child.stderr!.on('data', (d) => (log += d));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}:\n${log}`);
-    try {
-      const response = await fetch(`${url}/api/health`);
-      if (response.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`the app did not become healthy in 60 s:\n${log}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  // Imported at run time: Playwright's loader would compile the .mjs server scripts as CommonJS.
+  const { startAppInstance } = await import('../../scripts/servers/app.mjs');
+  const instance = await startAppInstance({ port, env });
   return {
-    url,
+    url: instance.url,
     databaseUrl,
     db,
-    process: child,
+    process: instance.child,
     async stop({ keepDatabase = false } = {}) {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        try {
-          process.kill(-child.pid!, 'SIGTERM');
-        } catch {
-          // already gone
-        }
-        const timer = setTimeout(() => {
-          try {
-            process.kill(-child.pid!, 'SIGKILL');
-          } catch {
-            // already gone
-          }
-        }, 5000);
-        await exited;
-        clearTimeout(timer);
-      }
+      await instance.stop();
       if (!keepDatabase) await db.drop();
     },
   };

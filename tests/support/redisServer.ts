@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -32,36 +31,32 @@ export interface RedisServerOptions {
 export async function startRedisServer(options: RedisServerOptions = {}): Promise<RedisServer> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'quoteline-redis-'));
-  let child: ChildProcess | null = null;
-  let output = '';
+  // Imported at run time, like the other server scripts (Playwright's loader would compile .mjs as CommonJS).
+  const { startRedis } = await import('../../scripts/servers/redis.mjs');
+  let server: Awaited<ReturnType<typeof startRedis>> | null = null;
+  const signal = (s: NodeJS.Signals) => {
+    try {
+      if (server) process.kill(-server.pid!, s);
+    } catch {
+      // already gone
+    }
+  };
 
   const start = async () => {
-    output = '';
-    const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', options.persistence ? '3600 1' : '', '--appendonly', 'no', '--daemonize', 'no'];
-    // Its own process group: stopping it never touches anything else.
-    child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    child.stdout!.on('data', (d) => (output += d));
-    child.stderr!.on('data', (d) => (output += d));
+    server = await startRedis({ port, dir, persistence: options.persistence });
+    // Accepting connections is not yet answering: a restart with data loads it first.
     const deadline = Date.now() + 15_000;
     while (!(await ping(port))) {
-      if (child.exitCode !== null || Date.now() > deadline) {
-        stopChild(child, 'SIGKILL');
-        throw new Error(`redis-server did not start on port ${port}:\n${output.slice(-2000)}`);
-      }
+      if (Date.now() > deadline) throw new Error(`redis-server on port ${port} accepts connections but does not answer PING`);
       await new Promise((r) => setTimeout(r, 50));
     }
   };
 
   const stop = async () => {
-    const running = child;
-    child = null;
-    if (!running || running.exitCode !== null) return;
-    stopChild(running, 'SIGCONT');
-    const exited = new Promise<void>((done) => running.once('exit', () => done()));
-    stopChild(running, 'SIGTERM');
-    const timer = setTimeout(() => stopChild(running, 'SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(timer);
+    if (!server) return;
+    signal('SIGCONT'); // a frozen server must run to stop (and save)
+    await server.stop(10_000);
+    server = null;
   };
 
   await start();
@@ -72,22 +67,12 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
     command: (...args) => send(port, args.map(String)),
     stop,
     start,
-    freeze(frozen) {
-      if (child) stopChild(child, frozen ? 'SIGSTOP' : 'SIGCONT');
-    },
+    freeze: (frozen) => signal(frozen ? 'SIGSTOP' : 'SIGCONT'),
     async destroy() {
       await stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-function stopChild(child: ChildProcess, signal: NodeJS.Signals): void {
-  try {
-    process.kill(-child.pid!, signal);
-  } catch {
-    // already gone
-  }
 }
 
 async function ping(port: number): Promise<boolean> {
