@@ -10,8 +10,8 @@ import { createGunzip, constants } from 'node:zlib';
 import { createStreamParser } from '@quoteline/protocol/parser';
 import { freePort } from '../../tests/support/appServer';
 
-const streams = Number(process.env.STREAMS ?? 50);
-const seconds = Number(process.env.SECONDS ?? 15);
+const streams = Number(process.env.BENCH_STREAMS ?? 50);
+const seconds = Number(process.env.BENCH_SECONDS ?? 15);
 
 interface Result { wireBytes: number; events: number; lags: number[] }
 
