@@ -35,7 +35,16 @@ describe('tape summary', () => {
     expect(tapeSummary([])).toBe('');
   });
 
-  it('asks to announce at once only for the first data or a large move', () => {
+  it('asks to announce at once when the instruments change: a snapshot still arriving, an add or a remove', () => {
+    const part = feed(row('ACME', 100));
+    const whole = feed(row('ACME', 100), row('GLOBX', 50));
+    expect(movedMuch(part, whole)).toBe(true);
+    expect(movedMuch(whole, part)).toBe(true);
+    expect(movedMuch(whole, feed(row('ACME', 100), row('INIT', 50)))).toBe(true);
+    expect(movedMuch(whole, feed(row('ACME', 100.1), row('GLOBX', 50)))).toBe(false);
+  });
+
+  it('asks to announce at once only for the first data, changed instruments or a large move', () => {
     const before = feed(row('ACME', 100), row('GLOBX', 50));
     expect(movedMuch(undefined, before)).toBe(true);
     expect(movedMuch(before, feed(row('ACME', 100.5), row('GLOBX', 50.2)))).toBe(false);

@@ -26,10 +26,15 @@ export function tapeSummary(rows: readonly QuoteRow[]): string {
   return parts.join(' ');
 }
 
-/** True when the announced state is missing or any symbol moved by `LARGE_MOVE_PERCENT` or more since it. */
+/**
+ * True when the announced state is missing, the feed's instruments changed
+ * (a snapshot still arriving, or one added or removed live: the count spoken
+ * would be wrong), or any symbol moved by `LARGE_MOVE_PERCENT` or more since it.
+ */
 export function movedMuch(shown: FeedState | undefined, next: FeedState | undefined): boolean {
   if (!next) return false;
   if (!shown || shown.symbols.length === 0) return next.symbols.length > 0;
+  if (shown.symbols.length !== next.symbols.length || next.symbols.some((s) => !shown.rows[s])) return true;
   return next.symbols.some((s) => {
     const before = shown.rows[s]?.price;
     const now = next.rows[s]?.price;
