@@ -86,6 +86,25 @@ test('an admin creates a simulator feed (errors next to the fields first), renam
   const before = await last.textContent();
   await expect.poll(() => last.textContent(), { timeout: 5000 }).not.toBe(before);
   await expect(admin.getByRole('region', { name: 'Audit log' }).getByText('feed.update')).toBeVisible();
+
+  // Another admin retunes it meanwhile: an untouched form shows their value once the console is looked at again,
+  // while a form being edited keeps what this admin typed.
+  const other = await signedIn(browser, ADMIN);
+  const patch = (body: object) => other.request.patch('/api/admin/feeds/sim-e2e', { data: body, headers: { origin: new URL(other.url()).origin } });
+  expect((await patch({ drift: -0.2 })).status()).toBe(200);
+  const lookAgain = async () => {
+    const refetched = admin.waitForResponse((r) => r.url().endsWith('/api/admin/feeds'));
+    await admin.evaluate(() => window.dispatchEvent(new Event('visibilitychange'))); // what react-query hears when the tab is shown
+    await refetched;
+    await admin.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))); // rendered
+  };
+  await lookAgain();
+  await expect(settings.getByLabel('Drift')).toHaveValue('-0.2');
+  await settings.getByLabel('Spread (bps)').fill('30');
+  expect((await patch({ drift: 0.3 })).status()).toBe(200);
+  await lookAgain();
+  await expect(settings.getByLabel('Drift')).toHaveValue('-0.2');
+  await expect(settings.getByLabel('Spread (bps)')).toHaveValue('30');
 });
 
 test('an admin creates a push feed and sees its token once; the shown tokens work, rotation retires the old one', async ({ browser, baseURL }) => {

@@ -43,7 +43,12 @@ export function AdminConsole() {
 }
 
 function Feeds() {
-  const { data, error } = useQuery({ queryKey: keys.feeds, queryFn: () => apiJson<{ feeds: Feed[] }>('/api/admin/feeds') });
+  const { data, error } = useQuery({
+    queryKey: keys.feeds,
+    queryFn: () => apiJson<{ feeds: Feed[] }>('/api/admin/feeds'),
+    // Another admin may have changed a feed while this tab was in the background.
+    refetchOnWindowFocus: true,
+  });
   if (error) return <p role="alert">Could not load the feeds: {error.message}</p>;
   return (
     <section className="admin-section" aria-labelledby="feeds-title">

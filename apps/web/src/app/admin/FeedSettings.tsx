@@ -7,15 +7,28 @@ import { Field } from '../Field';
 import { byField, issuesOf, json, numberOf, useRefresh, type Feed } from './adminApi';
 import { SettingsFields, settingsOf, settingsText } from './SettingsFields';
 
-/** Renames a feed and retunes it (PATCH); a simulator's new settings apply live. Only changed values are sent, so the audit log says what changed. */
+const formOf = (feed: Feed) => ({ name: feed.name, ...settingsText(feed) });
+
+/**
+ * Renames a feed and retunes it (PATCH); a simulator's new settings apply live. Only changed values are sent, so the audit log says what changed.
+ * While the admin has not typed, the form follows the feed as the console last loaded it (another admin's change shows); once typed, their edits stay.
+ */
 export function FeedSettings({ feed }: { feed: Feed }) {
   const refresh = useRefresh();
-  const [form, setForm] = useState(() => ({ name: feed.name, ...settingsText(feed) }));
+  const [form, setForm] = useState(() => formOf(feed));
+  const [edited, setEdited] = useState(false);
+  const [shownFrom, setShownFrom] = useState(feed);
+  if (shownFrom !== feed) {
+    // React's "adjust state when a prop changes": during render, no effect and no extra paint.
+    setShownFrom(feed);
+    if (!edited) setForm(formOf(feed));
+  }
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState<string | null>(null);
   const update = useMutation({
     mutationFn: (body: unknown) => apiJson(`/api/admin/feeds/${feed.slug}`, json('PATCH', body)),
     onSuccess: () => {
+      setEdited(false);
       setSaved(feed.source === 'simulator' ? 'Saved: the new settings apply live.' : 'Saved.');
       void refresh();
     },
@@ -23,6 +36,7 @@ export function FeedSettings({ feed }: { feed: Feed }) {
   });
   const set = (name: keyof typeof form, value: string) => {
     setSaved(null);
+    setEdited(true);
     setForm((f) => ({ ...f, [name]: value }));
   };
 
