@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
@@ -18,7 +19,8 @@ function storedCandles(server: AppServer, symbol: string, interval: string): { s
   const Database = require('better-sqlite3') as new (path: string, o: { readonly: boolean }) => { prepare(s: string): { all(...a: unknown[]): unknown[] }; close(): void };
   const db = new Database(server.databaseUrl.slice('file:'.length), { readonly: true });
   try {
-    return db.prepare('SELECT start, open, ticks FROM Candle WHERE symbol = ? AND interval = ? ORDER BY start').all(symbol, interval) as { start: number; open: number; ticks: number }[];
+    const rows = db.prepare('SELECT start, open, ticks FROM Candle WHERE symbol = ? AND interval = ? ORDER BY start').all(symbol, interval) as { start: string; open: number; ticks: number }[];
+    return rows.map((r) => ({ ...r, start: Date.parse(r.start) })); // Prisma keeps SQLite DateTimes as ISO text
   } finally {
     db.close();
   }
@@ -127,6 +129,35 @@ describe('candle persistence', () => {
     } finally {
       if (second) await second.stop();
       else await first.stop();
+    }
+  });
+});
+
+describe('the demo seeded as `npm start` seeds it', () => {
+  it('has a simulated past on every interval that ends where the live prices go on; re-seeding adds nothing', async () => {
+    const seededBefore = Date.now();
+    const server = await startAppServer({ history: true, env: { QUOTELINE_INSTANCE: 'it-candles-history' } });
+    try {
+      const minutes = (await candles(server.url, 'ACME/candles?interval=1m&limit=1000')).body.candles;
+      expect(minutes.length).toBeGreaterThanOrEqual(12 * 60);
+      // one candle a minute, no gaps, up to the live one
+      minutes.slice(1).forEach((c, i) => expect(c.time - minutes[i]!.time).toBe(60));
+      expect(Date.now() / 1000 - minutes.at(-1)!.time).toBeLessThan(120);
+      expect(new Set(minutes.map((c) => c.close)).size).toBeGreaterThan(100);
+      expect((await candles(server.url, 'GLOBX/candles?interval=5m')).body.candles.length).toBeGreaterThanOrEqual(12 * 12);
+      expect((await candles(server.url, 'GLOBX/candles?interval=1h')).body.candles.length).toBeGreaterThanOrEqual(12);
+      // the seeded past ends at the price the live feed starts from: no jump between the last two minutes
+      const [before, last] = [minutes.at(-2)!, minutes.at(-1)!];
+      expect(Math.abs(last.open - before.close) / before.close).toBeLessThan(0.01);
+
+      const past = () => storedCandles(server, 'ACME', '1m').filter((c) => c.start < seededBefore).length;
+      const seeded = past();
+      expect(seeded).toBeGreaterThanOrEqual(12 * 60);
+      // what every `npm start` does
+      execFileSync(join(ROOT, 'node_modules/.bin/tsx'), ['packages/platform/src/cli/seed.ts'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: server.databaseUrl }, stdio: 'ignore' });
+      expect(past()).toBe(seeded);
+    } finally {
+      await server.stop();
     }
   });
 });

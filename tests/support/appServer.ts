@@ -103,6 +103,8 @@ export async function startAppServer(
     sql?: string;
     /** An existing database (of a server stopped with `keepDatabase`): no migration, no seed; deleted by this server's stop. */
     databaseUrl?: string;
+    /** Seed the demo's simulated candle history as `npm start` does (off by default: about 2 s, and most suites count the candles the app writes). */
+    history?: boolean;
   } = {},
 ): Promise<AppServer> {
   const db = options.databaseUrl ? openTestDatabase(options.databaseUrl) : await createTestDatabase();
@@ -110,7 +112,7 @@ export async function startAppServer(
   const env = { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: '1', ...options.env };
   if (!options.databaseUrl) {
     await run(TSX, ['packages/db/src/cli/migrate.ts', 'deploy'], env);
-    await run(TSX, ['packages/platform/src/cli/seed.ts'], env);
+    await run(TSX, ['packages/platform/src/cli/seed.ts', ...(options.history ? [] : ['--no-demo-history'])], env);
   }
   if (options.sql) await db.exec(options.sql);
   if (options.port !== undefined && !(await portIsFree(options.port)))

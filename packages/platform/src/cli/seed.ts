@@ -1,8 +1,9 @@
-// Seeds the embedded demo: the demo feed and, unless --no-demo-users, the demo accounts and demo embed key.
+// Seeds the embedded demo: the demo feed with a simulated past for its charts (unless --no-demo-history) and, unless --no-demo-users, the demo accounts and demo embed key.
 // Run migrate:deploy first. Existing users keep their cash and history.
 import { createDb } from '@quoteline/db/client';
 import { resolveDatabaseUrl } from '@quoteline/db';
-import { seed } from '@quoteline/db/seed';
+import { demoFeed, seed } from '@quoteline/db/seed';
+import { seedSimulatedHistory } from '../candles/demoHistory';
 import { DEMO_USERS, upsertUser } from '../users';
 import { createEmbedKey, DEMO_EMBED_KEY } from '../embed/manageKeys';
 
@@ -11,6 +12,8 @@ const db = createDb(databaseUrl);
 try {
   const result = await seed(db);
   console.log(`Seeded feed demo with ${result.instruments} instruments`);
+  const candles = process.argv.includes('--no-demo-history') ? 0 : await seedSimulatedHistory(db, demoFeed.slug);
+  if (candles > 0) console.log(`Simulated ${candles} candles of past prices for the demo's charts`);
   if (!process.argv.includes('--no-demo-users')) {
     for (const user of DEMO_USERS) {
       const existing = await db.user.findUnique({ where: { email: user.email } });
