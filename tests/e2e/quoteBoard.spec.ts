@@ -10,6 +10,8 @@ test('the trader page shows ten live quotes over exactly one stream', async ({ p
   const rows = board.locator('tbody tr[data-symbol]');
   await expect(rows).toHaveCount(10);
   await expect(board.getByRole('columnheader')).toHaveText(['Symbol', 'Name', 'Last', 'Change', 'Change %', 'Bid', 'Ask', 'Time']);
+  // screen readers hear the biggest mover once the quotes are in (then every 30 s, never per tick)
+  await expect(board.locator('p[aria-live="polite"]')).toHaveText(/^Biggest move: [A-Z]+ at \d+\.\d{2}, (up|down|unchanged) \d+\.\d{2} percent\.$/);
 
   const first = page.getByTestId('last-ACME');
   const before = await first.textContent();

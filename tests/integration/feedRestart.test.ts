@@ -13,8 +13,12 @@ afterAll(() => server?.stop());
 
 const send = (s: TestSession, method: string, path: string, body?: unknown) =>
   s.fetch(path, { method, headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-type ListedFeed = { slug: string; name: string; source: string; status: string; instruments: { symbol: string }[] } & Record<string, unknown>;
-const feedsOf = async (admin: TestSession) => ((await (await admin.fetch('/api/admin/feeds')).json()) as { feeds: ListedFeed[] }).feeds.filter((f) => f.slug.startsWith('kept'));
+type ListedFeed = { slug: string; name: string; source: string; status: string; instruments: { symbol: string; price: number }[] } & Record<string, unknown>;
+/** The kept feeds as listed, without their instruments' prices: running feeds move those (and checkpoint them on shutdown). */
+const feedsOf = async (admin: TestSession) =>
+  ((await (await admin.fetch('/api/admin/feeds')).json()) as { feeds: ListedFeed[] }).feeds
+    .filter((f) => f.slug.startsWith('kept'))
+    .map((f) => ({ ...f, instruments: f.instruments.map(({ price: _moves, ...rest }) => rest) }));
 const push = (url: string, token: string, price: number) =>
   fetch(`${url}/api/feeds/kept-push/ticks`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify({ ticks: [{ symbol: 'KPSH', price }] }) });
 

@@ -6,3 +6,4 @@ export * from './money';
 export * from './configFields';
 export * from './useRarely';
 export * from './change';
+export * from './instrumentsChanged';

@@ -2,7 +2,7 @@
 import { Fragment, memo, useId, useState } from 'react';
 import type { QuoteRow } from '@quoteline/client';
 import { useFeed } from '@quoteline/client/react';
-import { directionOf, FeedPaused, formatChange, formatPercent, formatPrice, formatTime, StreamStatus, useRarely, widgetBaseCss } from '@quoteline/widget-kit';
+import { directionOf, FeedPaused, formatChange, formatPercent, formatPrice, formatTime, instrumentsChanged, StreamStatus, useRarely, widgetBaseCss } from '@quoteline/widget-kit';
 import { boardSummary, nextSort, sortSymbols, type SortState } from './sorting';
 import { quoteBoardConfigSchema, type QuoteBoardColumn, type QuoteBoardConfig } from './config';
 import { quoteBoardCss } from './styles';
@@ -33,8 +33,9 @@ export function QuoteBoard(props: QuoteBoardProps) {
   const titleId = useId();
   const [sort, setSort] = useState<SortState>(null);
   const symbols = feed ? sortSymbols(feed.symbols, feed.rows, sort) : [];
-  // Screen readers hear the biggest mover every 30 s, never every tick.
-  const summary = useRarely(feed ? boardSummary(feed.symbols, feed.rows) : '', 30_000);
+  // Screen readers hear the biggest mover once the quotes arrive, then every 30 s, never every tick.
+  const announced = useRarely(feed, 30_000, instrumentsChanged);
+  const summary = announced ? boardSummary(announced.symbols, announced.rows) : '';
   return (
     <section className="ql-widget ql-board" data-theme={theme} aria-labelledby={titleId} data-testid="quote-board">
       <style>{widgetBaseCss + quoteBoardCss}</style>

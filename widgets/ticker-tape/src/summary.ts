@@ -1,5 +1,5 @@
 import type { FeedState, QuoteRow } from '@quoteline/client';
-import { quoteChange } from '@quoteline/widget-kit';
+import { instrumentsChanged, quoteChange } from '@quoteline/widget-kit';
 
 /** A move at least this large (percent of the last announced price) is announced without waiting. */
 export const LARGE_MOVE_PERCENT = 1;
@@ -26,15 +26,10 @@ export function tapeSummary(rows: readonly QuoteRow[]): string {
   return parts.join(' ');
 }
 
-/**
- * True when the announced state is missing, the feed's instruments changed
- * (a snapshot still arriving, or one added or removed live: the count spoken
- * would be wrong), or any symbol moved by `LARGE_MOVE_PERCENT` or more since it.
- */
+/** True when the instruments changed since the announced state (the count spoken would be wrong) or any symbol moved by `LARGE_MOVE_PERCENT` or more since it. */
 export function movedMuch(shown: FeedState | undefined, next: FeedState | undefined): boolean {
-  if (!next) return false;
-  if (!shown || shown.symbols.length === 0) return next.symbols.length > 0;
-  if (shown.symbols.length !== next.symbols.length || next.symbols.some((s) => !shown.rows[s])) return true;
+  if (instrumentsChanged(shown, next)) return true;
+  if (!shown || !next) return false;
   return next.symbols.some((s) => {
     const before = shown.rows[s]?.price;
     const now = next.rows[s]?.price;

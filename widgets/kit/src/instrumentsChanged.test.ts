@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import type { FeedState } from '@quoteline/client';
+import { instrumentsChanged } from './instrumentsChanged';
+
+const feed = (...symbols: string[]): FeedState => ({
+  symbols,
+  rows: Object.fromEntries(symbols.map((symbol) => [symbol, { topic: 'feed:demo', symbol, name: symbol, price: 1, bid: 1, ask: 1, open: 1, decimals: 2, ts: 0, previousPrice: null }])),
+  status: 'running',
+});
+
+describe('instruments changed', () => {
+  it('is true for the first data, a snapshot still arriving, an add, a remove or a swap', () => {
+    expect(instrumentsChanged(undefined, feed('A'))).toBe(true);
+    expect(instrumentsChanged(feed(), feed('A'))).toBe(true);
+    expect(instrumentsChanged(feed('A'), feed('A', 'B'))).toBe(true);
+    expect(instrumentsChanged(feed('A', 'B'), feed('A'))).toBe(true);
+    expect(instrumentsChanged(feed('A', 'B'), feed('A', 'C'))).toBe(true);
+  });
+
+  it('is false when the same instruments only moved, or nothing is known', () => {
+    expect(instrumentsChanged(feed('A', 'B'), feed('A', 'B'))).toBe(false);
+    expect(instrumentsChanged(undefined, feed())).toBe(false);
+    expect(instrumentsChanged(feed('A'), undefined)).toBe(false);
+  });
+});
