@@ -38,6 +38,11 @@ test('an admin creates a simulator feed (errors next to the fields first), renam
   const admin = await signedIn(browser, ADMIN);
   await admin.goto('/admin');
   const form = createForm(admin);
+  // The console is long: "On this page" links lead to each part (and each feed).
+  const onThisPage = admin.getByRole('navigation', { name: 'On this page' });
+  await expect(onThisPage.getByRole('link')).toContainText(['Feeds', 'demo', 'Create a feed', 'Embed keys', 'Audit log', 'Live connections']);
+  await onThisPage.getByRole('link', { name: 'Create a feed' }).click();
+  await expect(form).toBeInViewport();
 
   // Validated with the API's own schema before anything is sent; each error is tied to its field.
   await form.getByLabel('Slug').fill('Not A Slug');
@@ -55,6 +60,9 @@ test('an admin creates a simulator feed (errors next to the fields first), renam
   const card = await createFeed(admin, 'sim-e2e', 'Simulated E2E', 'Simulator', { 'Tick interval (ms)': '200', Volatility: '0.5', Drift: '0.1', 'Spread (bps)': '20', Seed: '7' });
   await expect(admin.getByRole('status').filter({ hasText: 'Feed feed:sim-e2e created.' })).toBeVisible();
   await expect(card.getByText('No instruments yet')).toBeVisible(); // the empty state
+  await admin.evaluate(() => window.scrollTo(0, 0));
+  await onThisPage.getByRole('link', { name: 'sim-e2e', exact: true }).click();
+  await expect(card.getByRole('heading', { level: 3 })).toBeInViewport();
   expect(await listed(admin, 'sim-e2e')).toMatchObject({ name: 'Simulated E2E', tickIntervalMs: 200, volatility: 0.5, drift: 0.1, spreadBps: 20, seed: 7 });
 
   // The API's refusal, next to the field it is about.
@@ -280,5 +288,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(push.getByRole('alert')).toContainText('The feed is in use.');
     await push.screenshot({ path: `${SCREENS}/admin-delete-confirm-${scheme}.png` });
     await admin.screenshot({ path: `${SCREENS}/admin-${scheme}.png`, fullPage: true });
+    await admin.evaluate(() => window.scrollTo(0, 0));
+    await admin.screenshot({ path: `${SCREENS}/admin-top-${scheme}.png` });
   });
 }

@@ -7,6 +7,7 @@ import { useSession } from '@quoteline/client/react';
 import { addInstrumentRequestSchema, embedKeyRequestSchema } from '@quoteline/protocol';
 import { Field } from '../Field';
 import { adminKeys as keys, byField, issuesOf, json, numberOf, useRefresh, type Feed } from './adminApi';
+import { ConsoleNav } from './ConsoleNav';
 import { DeleteFeed } from './DeleteFeed';
 import { FeedForm } from './FeedForm';
 import { FeedSettings } from './FeedSettings';
@@ -35,6 +36,7 @@ export function AdminConsole() {
           Signed in as <strong>{user.email}</strong>. Changes apply live to every connected widget. <Link href="/">Trader page</Link>
         </p>
       </header>
+      <ConsoleNav />
       <Feeds />
       <EmbedKeys />
       <AuditLog />
@@ -74,7 +76,7 @@ function FeedCard({ feed }: { feed: Feed }) {
   });
   const paused = feed.status === 'paused';
   return (
-    <article className="admin-card" data-feed={feed.slug}>
+    <article className="admin-card" id={`feed-${feed.slug}`} data-feed={feed.slug}>
       <header>
         <h3>
           {feed.name} <code>feed:{feed.slug}</code>
