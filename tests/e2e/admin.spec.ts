@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { answerConfirm } from './confirmDialog';
 import { ADMIN, closeContextsAfterEach, signedIn, TRADER, visitor } from './signedIn';
 
 closeContextsAfterEach();
@@ -28,8 +29,8 @@ test('an admin adds and removes an instrument and pauses the feed; a trader sees
   await expect(board.locator('tbody tr[data-symbol]')).toHaveCount(11);
   await admin.screenshot({ path: '.data/test-results/screens/admin.png', fullPage: true });
 
-  admin.once('dialog', (d) => d.accept());
   await demo.getByRole('button', { name: 'Remove ZETA' }).click();
+  await answerConfirm(admin, 'Remove ZETA');
   await expect(board.locator('tbody tr[data-symbol="ZETA"]')).toHaveCount(0);
 
   await expect(board.getByTestId('feed-paused')).toHaveCount(0);
@@ -108,4 +109,23 @@ test('a trader gets no admin console', async ({ browser }) => {
   await expect(trader.getByRole('alert').filter({ hasText: 'Only admins' })).toBeVisible();
   await expect(trader.getByTestId('live-connections')).toHaveCount(0);
   expect((await trader.request.get('/api/admin/feeds')).status()).toBe(403);
+});
+
+test('an admin creates an embed key and revokes it, asked first in a dialog', async ({ browser }) => {
+  const admin = await signedIn(browser, ADMIN);
+  await admin.goto('/admin');
+  const keys = admin.getByRole('region', { name: 'Embed keys' });
+  const form = keys.getByRole('form', { name: 'Create an embed key' });
+  await form.getByLabel('Label').fill('Revoke me');
+  await form.getByLabel('Allowed origins (comma-separated)').fill('https://revoke.example');
+  await form.getByRole('button', { name: 'Create key' }).click();
+  const row = keys.getByRole('row', { name: /^Revoke me / });
+  await expect(row).toContainText('https://revoke.example');
+
+  await row.getByRole('button', { name: 'Revoke' }).click();
+  expect(await answerConfirm(admin, null)).toContain('Revoke the key "Revoke me"?');
+  await expect(row.getByRole('button', { name: 'Revoke' })).toBeVisible();
+  await row.getByRole('button', { name: 'Revoke' }).click();
+  await answerConfirm(admin, 'Revoke key');
+  await expect(row.getByRole('cell').last()).toHaveText('Revoked');
 });

@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { answerConfirm } from './confirmDialog';
 import { ADMIN, closeContextsAfterEach, signedIn, visitor } from './signedIn';
 
 const SCREENS = '.data/test-results/screens';
@@ -145,12 +146,12 @@ test('an admin creates a push feed and sees its token once; the shown tokens wor
   expect(await admin.content()).not.toContain(token);
 
   // Rotation: asked first (dismissing changes nothing), then a new token shown once.
-  admin.once('dialog', (d) => d.dismiss());
   await card.getByRole('button', { name: 'Rotate push token' }).click();
+  await answerConfirm(admin, null);
   await expect(card.getByTestId('push-token-box')).toHaveCount(0);
   expect((await push(token)).status()).toBe(200);
-  admin.once('dialog', (d) => d.accept());
   await card.getByRole('button', { name: 'Rotate push token' }).click();
+  expect(await answerConfirm(admin, 'Rotate token')).toContain('The current token stops working at once');
   const rotated = (await card.getByTestId('push-token').textContent())!;
   expect(rotated).toMatch(/^push_/);
   expect(rotated).not.toBe(token);
@@ -166,14 +167,22 @@ test('deleting a feed asks first; a watched one needs "delete anyway", which end
   await addInstrument(doomed, 'DOOME', 'Doomed Co', '5');
 
   // Nobody watches: one confirmation is enough; dismissing it keeps the feed.
-  admin.once('dialog', (d) => d.dismiss());
-  await quiet.getByRole('button', { name: 'Delete feed' }).click();
+  // It opens as a modal dialog with the focus on Cancel: Escape, or Enter at once, keep the feed.
+  const deleteQuiet = quiet.getByRole('button', { name: 'Delete feed' });
+  await deleteQuiet.click();
+  const dialog = admin.getByRole('dialog', { name: 'Delete feed:quiet-e2e and its 0 instruments?' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toHaveAccessibleDescription('Widgets showing it lose them at once. This cannot be undone.');
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await admin.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(deleteQuiet).toBeFocused(); // back where the admin was
+  await admin.keyboard.press('Enter'); // opens it again from the keyboard
+  await admin.keyboard.press('Enter'); // Enter on the focused Cancel
+  await expect(dialog).toBeHidden();
   await expect(quiet).toBeVisible();
-  admin.once('dialog', (d) => {
-    expect(d.message()).toContain('Delete feed:quiet-e2e and its 0 instruments?');
-    void d.accept();
-  });
-  await quiet.getByRole('button', { name: 'Delete feed' }).click();
+  await deleteQuiet.click();
+  await answerConfirm(admin, 'Delete feed');
   await expect(quiet).toHaveCount(0);
 
   const watcher = await visitor(browser);
@@ -181,8 +190,8 @@ test('deleting a feed asks first; a watched one needs "delete anyway", which end
   const row = watcher.getByTestId('quote-board').locator('tbody tr[data-symbol="DOOME"]');
   await expect(row).toBeVisible();
 
-  admin.once('dialog', (d) => d.accept());
   await doomed.getByRole('button', { name: 'Delete feed' }).click();
+  await answerConfirm(admin, 'Delete feed');
   const alert = doomed.getByRole('alert');
   await expect(alert).toContainText('The feed is in use.');
   await expect(alert).toContainText('1 open stream(s) watch feed:doomed-e2e'); // the API's own words
@@ -190,8 +199,8 @@ test('deleting a feed asks first; a watched one needs "delete anyway", which end
   await expect(doomed.getByRole('button', { name: 'Delete feed' })).toBeVisible();
   await expect(row).toBeVisible();
 
-  admin.once('dialog', (d) => d.accept());
   await doomed.getByRole('button', { name: 'Delete feed' }).click();
+  await answerConfirm(admin, 'Delete feed');
   await doomed.getByRole('button', { name: 'Delete anyway' }).click();
   await expect(doomed).toHaveCount(0);
   await expect(row).toHaveCount(0); // the watcher saw the remove, without a reload
@@ -283,8 +292,10 @@ for (const scheme of ['light', 'dark'] as const) {
     const watcher = await visitor(browser);
     await watcher.goto(`/widgets?boards=shot-push-${scheme}`);
     await expect(watcher.getByTestId('quote-board').locator(`tbody tr[data-symbol="${symbol}"]`)).toBeVisible();
-    admin.once('dialog', (d) => d.accept());
     await push.getByRole('button', { name: 'Delete feed' }).click();
+    await expect(admin.getByRole('dialog')).toBeVisible();
+    await admin.screenshot({ path: `${SCREENS}/admin-confirm-dialog-${scheme}.png` });
+    await answerConfirm(admin, 'Delete feed');
     await expect(push.getByRole('alert')).toContainText('The feed is in use.');
     await push.screenshot({ path: `${SCREENS}/admin-delete-confirm-${scheme}.png` });
     await admin.screenshot({ path: `${SCREENS}/admin-${scheme}.png`, fullPage: true });

@@ -7,6 +7,7 @@ import { useSession } from '@quoteline/client/react';
 import { addInstrumentRequestSchema, embedKeyRequestSchema } from '@quoteline/protocol';
 import { Field } from '../Field';
 import { adminKeys as keys, byField, issuesOf, json, numberOf, useRefresh, type Feed } from './adminApi';
+import { ConfirmProvider, useConfirm } from './ConfirmDialog';
 import { ConsoleNav } from './ConsoleNav';
 import { DeleteFeed } from './DeleteFeed';
 import { FeedForm } from './FeedForm';
@@ -29,7 +30,7 @@ export function AdminConsole() {
     );
   if (user.role !== 'admin') return <p role="alert">Only admins may use the console (signed in as {user.email}).</p>;
   return (
-    <>
+    <ConfirmProvider>
       <header className="page-header">
         <h1>Admin console</h1>
         <p>
@@ -40,7 +41,7 @@ export function AdminConsole() {
       <Feeds />
       <EmbedKeys />
       <AuditLog />
-    </>
+    </ConfirmProvider>
   );
 }
 
@@ -63,6 +64,7 @@ function Feeds() {
 
 function FeedCard({ feed }: { feed: Feed }) {
   const refresh = useRefresh();
+  const confirm = useConfirm();
   const [error, setError] = useState<string | null>(null);
   const status = useMutation({
     mutationFn: (action: 'pause' | 'resume') => apiJson(`/api/admin/feeds/${feed.slug}/${action}`, json('POST')),
@@ -116,7 +118,9 @@ function FeedCard({ feed }: { feed: Feed }) {
                   type="button"
                   className="link-button"
                   aria-label={`Remove ${i.symbol}`}
-                  onClick={() => window.confirm(`Remove ${i.symbol} from ${feed.slug}? Every subscriber will see it disappear.`) && remove.mutate(i.symbol)}
+                  onClick={async () => {
+                    if (await confirm({ question: `Remove ${i.symbol} from feed:${feed.slug}?`, detail: 'Every widget showing it sees it disappear at once.', action: `Remove ${i.symbol}` })) remove.mutate(i.symbol);
+                  }}
                 >
                   Remove
                 </button>
@@ -172,6 +176,7 @@ function AddInstrument({ slug }: { slug: string }) {
 
 function EmbedKeys() {
   const refresh = useRefresh();
+  const confirm = useConfirm();
   const { data } = useQuery({ queryKey: keys.embedKeys, queryFn: () => apiJson<{ keys: Key[] }>('/api/admin/embed-keys') });
   const [form, setForm] = useState({ label: '', origins: '', feeds: 'demo' });
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -232,7 +237,13 @@ function EmbedKeys() {
                 {k.revokedAt ? (
                   'Revoked'
                 ) : (
-                  <button type="button" className="link-button" onClick={() => window.confirm(`Revoke ${k.label}? Its widgets stop within seconds.`) && revoke.mutate(k.key)}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={async () => {
+                      if (await confirm({ question: `Revoke the key "${k.label}"?`, detail: 'Its widgets stop within seconds, on every site that uses it. This cannot be undone.', action: 'Revoke key' })) revoke.mutate(k.key);
+                    }}
+                  >
                     Revoke
                   </button>
                 )}

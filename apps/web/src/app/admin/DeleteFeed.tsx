@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { ApiError, apiJson } from '@quoteline/client';
 import { json, useRefresh, type Feed } from './adminApi';
+import { useConfirm } from './ConfirmDialog';
 
 /**
  * Deletes a feed after a confirmation. While streams watch it the API
@@ -11,6 +12,7 @@ import { json, useRefresh, type Feed } from './adminApi';
  */
 export function DeleteFeed({ feed }: { feed: Feed }) {
   const refresh = useRefresh();
+  const confirm = useConfirm();
   const [watched, setWatched] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const remove = useMutation({
@@ -21,9 +23,10 @@ export function DeleteFeed({ feed }: { feed: Feed }) {
       setError(e.message);
     },
   });
-  const ask = () => {
+  const ask = async () => {
     const count = feed.instruments.length;
-    if (!window.confirm(`Delete feed:${feed.slug} and its ${count} instrument${count === 1 ? '' : 's'}? Widgets showing it lose them at once. This cannot be undone.`)) return;
+    const question = `Delete feed:${feed.slug} and its ${count} instrument${count === 1 ? '' : 's'}?`;
+    if (!(await confirm({ question, detail: 'Widgets showing it lose them at once. This cannot be undone.', action: 'Delete feed' }))) return;
     setError(null);
     remove.mutate(false);
   };
@@ -44,7 +47,7 @@ export function DeleteFeed({ feed }: { feed: Feed }) {
           </button>
         </div>
       ) : (
-        <button type="button" className="danger" disabled={remove.isPending} onClick={ask}>
+        <button type="button" className="danger" disabled={remove.isPending} onClick={() => void ask()}>
           Delete feed
         </button>
       )}

@@ -3,6 +3,7 @@ import { useState, useSyncExternalStore } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { apiJson } from '@quoteline/client';
 import { json, useRefresh, type Feed } from './adminApi';
+import { useConfirm } from './ConfirmDialog';
 import { OneTimeToken } from './OneTimeToken';
 
 const noSubscription = () => () => undefined;
@@ -12,6 +13,7 @@ const useOrigin = () => useSyncExternalStore(noSubscription, () => window.locati
 /** A push feed's tick endpoint with a curl example, and rotation of its push token (the new one shown once). */
 export function PushTokenPanel({ feed }: { feed: Feed }) {
   const refresh = useRefresh();
+  const confirm = useConfirm();
   const origin = useOrigin();
   const [token, setToken] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -43,7 +45,9 @@ export function PushTokenPanel({ feed }: { feed: Feed }) {
       <button
         type="button"
         disabled={rotate.isPending}
-        onClick={() => window.confirm(`Rotate the push token of feed:${feed.slug}? The current token stops working at once; your sender needs the new one.`) && rotate.mutate()}
+        onClick={async () => {
+          if (await confirm({ question: `Rotate the push token of feed:${feed.slug}?`, detail: 'The current token stops working at once; your sender needs the new one.', action: 'Rotate token' })) rotate.mutate();
+        }}
       >
         Rotate push token
       </button>
