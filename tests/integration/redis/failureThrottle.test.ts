@@ -1,25 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
 import { closeRedis, RedisFailureThrottle } from '@quoteline/redis';
-import { startRedisServer, type RedisServer } from '../../support/redisServer';
+import { redisPerFile } from './redisPerFile';
 
 // Sign-in failures counted in a real Redis: two instances (two throttles on
 // their own connections) share the count; the window slides; success clears.
 
-let server: RedisServer;
+const file = redisPerFile();
 const connections: Redis[] = [];
 let now = 1_000_000;
 
-beforeAll(async () => {
-  server = await startRedisServer();
-});
-afterAll(async () => {
-  await Promise.all(connections.map(closeRedis));
-  await server?.destroy();
-});
+afterAll(() => Promise.all(connections.map(closeRedis))); // before the server goes (hooks after all run last-registered first)
 
 function instance(name: string) {
-  const redis = RedisFailureThrottle.connect(server.url, name);
+  const redis = RedisFailureThrottle.connect(file.server.url, name);
   connections.push(redis);
   return new RedisFailureThrottle(redis, { maxFailures: 3, windowMs: 60_000, prefix: 'test:signin', now: () => now });
 }
@@ -44,11 +38,11 @@ describe('RedisFailureThrottle', () => {
 
   it('lets attempts through when Redis does not answer (the password check still applies)', async () => {
     const t = instance('c');
-    server.freeze(true);
+    file.server.freeze(true);
     try {
       expect(await t.retryAfter('y@example.com')).toBe(0);
     } finally {
-      server.freeze(false);
+      file.server.freeze(false);
     }
   });
 });

@@ -1,37 +1,25 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AddEvent, StreamEvent, UpdateEvent } from '@quoteline/protocol';
 import { RedisStreamLog } from '@quoteline/redis';
 import { StreamHub, type TopicDirectory } from '@quoteline/stream';
 import { RecordingSink } from '@quoteline/stream/testing';
-import { startRedisServer, type RedisServer } from '../../support/redisServer';
 import { waitUntil } from '../../support/streamTools';
+import { redisPerFile } from './redisPerFile';
 
 // StreamHubs of two instances on one Redis log: a client resuming on the other
 // instance misses nothing, and a flushed Redis resets every open stream.
 
-let server: RedisServer;
-let cleanup: (() => unknown)[] = [];
+const redis = redisPerFile();
 let keyN = 0;
-
-beforeAll(async () => {
-  server = await startRedisServer();
-});
-afterAll(async () => {
-  await server?.destroy();
-});
-afterEach(async () => {
-  for (const done of cleanup.reverse()) await done();
-  cleanup = [];
-});
 
 const directory: TopicDirectory = { authorize: () => undefined };
 const add = (symbol: string, price: number): AddEvent => ({ topic: 'feed:demo', symbol, name: symbol, price, bid: price, ask: price, open: price, decimals: 2, ts: 1 });
 const update = (symbol: string, price: number): UpdateEvent => ({ topic: 'feed:demo', symbol, price, bid: price, ask: price, ts: 2 });
 
 async function instance(name: string, key: string) {
-  const log = await RedisStreamLog.open({ url: server.url, key, name, blockMs: 500, onError: () => undefined });
+  const log = await RedisStreamLog.open({ url: redis.server.url, key, name, blockMs: 500, onError: () => undefined });
   const hub = new StreamHub({ log, directory, instance: name, keepAliveMs: 60_000 });
-  cleanup.push(() => log.close(), () => hub.close());
+  redis.afterThisTest(() => log.close(), () => hub.close());
   return { log, hub };
 }
 
@@ -79,7 +67,7 @@ describe('StreamHub on the Redis log', () => {
     await waitUntil(() => prices(client.sink.events).length === 1, 'the stream got the update');
     const oldEpoch = a.log.epoch;
 
-    await server.command('FLUSHALL');
+    await redis.server.command('FLUSHALL');
     await waitUntil(() => client.sink.events.some((e) => e.type === 'reset'), 'the stream was reset', 15_000);
     await a.log.append({ topic: 'feed:demo', type: 'update', data: update('ACME', 3) });
     await waitUntil(() => prices(client.sink.events).length === 2, 'the stream goes on in the new epoch');

@@ -1,27 +1,21 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { FenceRejectedError, ProducerLease, RedisStreamLog, type Fence } from '@quoteline/redis';
 import { ROOT } from '../../support/appServer';
-import { startRedisServer, type RedisServer } from '../../support/redisServer';
 import { sleep, waitUntil } from '../../support/streamTools';
+import { redisPerFile } from './redisPerFile';
 
 // The producer lease against a real redis-server: one holder among three,
 // hand-over on release and on a real pause (SIGSTOP of a producer process),
 // and the paused producer's fenced appends refused once it resumes.
 
-let server: RedisServer;
+const redis = redisPerFile();
 let leases: ProducerLease[] = [];
 let children: ChildProcess[] = [];
 let keyN = 0;
 
-beforeAll(async () => {
-  server = await startRedisServer();
-});
-afterAll(async () => {
-  await server?.destroy();
-});
 afterEach(async () => {
   await Promise.all(leases.map((l) => l.release()));
   leases = [];
@@ -40,7 +34,7 @@ interface Contender {
 function contender(name: string, key: string): Contender {
   const c: Contender = { name, events: [], fence: null, lease: null as unknown as ProducerLease };
   c.lease = new ProducerLease({
-    url: server.url,
+    url: redis.server.url,
     key,
     name,
     onAcquired(fence) {
@@ -69,7 +63,7 @@ describe('ProducerLease', () => {
     expect(names(cs)).toEqual([first.name]);
     expect(cs.flatMap((c) => c.events)).toEqual([`acquired ${first.fence!.token}`]);
     expect(first.fence!.token).toMatch(/^\d+-/);
-    expect(await server.command('PTTL', key)).toMatch(/^:\d+/);
+    expect(await redis.server.command('PTTL', key)).toMatch(/^:\d+/);
 
     await first.lease.release();
     expect(first.events.at(-1)).toBe('lost');
@@ -87,7 +81,7 @@ describe('ProducerLease', () => {
     const logKey = `lease${keyN}:log`;
     const producer = startHolder(key, logKey);
     const granted = await producer.next((e) => e.event === 'acquired');
-    const log = await RedisStreamLog.open({ url: server.url, key: logKey, onError: () => undefined });
+    const log = await RedisStreamLog.open({ url: redis.server.url, key: logKey, onError: () => undefined });
     try {
       const others = ['b', 'c'].map((n) => contender(n, key));
       others.forEach((c) => c.lease.start());
@@ -127,7 +121,7 @@ interface HolderEvent {
 
 /** A producer process holding (or competing for) the lease; read its events in order. */
 function startHolder(key: string, logKey: string) {
-  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'tests/support/leaseHolder.ts'), server.url, key, logKey], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'], detached: true });
+  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'tests/support/leaseHolder.ts'), redis.server.url, key, logKey], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'], detached: true });
   children.push(child);
   const events: HolderEvent[] = [];
   const taken = new Set<number>();

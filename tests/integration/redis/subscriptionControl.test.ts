@@ -1,28 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { QuotelineError, type AddEvent } from '@quoteline/protocol';
 import { RedisSubscriptionControl } from '@quoteline/redis';
 import { RingLog, StreamHub, type TopicDirectory } from '@quoteline/stream';
 import { RecordingSink } from '@quoteline/stream/testing';
-import { startRedisServer, type RedisServer } from '../../support/redisServer';
 import { waitUntil } from '../../support/streamTools';
+import { redisPerFile } from './redisPerFile';
 
 // Two hubs in one process, each with its own RedisSubscriptionControl on one
 // redis-server: a change asked of B for a stream held by A takes effect on A,
 // and A's refusals come back to B's caller with the same code.
 
-let server: RedisServer;
-let cleanup: (() => unknown)[] = [];
-
-beforeAll(async () => {
-  server = await startRedisServer();
-});
-afterAll(async () => {
-  await server?.destroy();
-});
-afterEach(async () => {
-  for (const done of cleanup.reverse()) await done();
-  cleanup = [];
-});
+const redis = redisPerFile();
 
 /** Feeds `feed:*` are open to all; `account:<id>` only to `{ userId: <id> }` (which must survive the trip as JSON). */
 const seenPrincipals: unknown[] = [];
@@ -41,8 +29,8 @@ const add = (topic: string, symbol: string): AddEvent => ({ topic, symbol, name:
 async function instance(name: string, timeoutMs = 3000) {
   const log = new RingLog({ epoch: name });
   const hub = new StreamHub({ log, directory, instance: name, keepAliveMs: 60_000 });
-  const control = await RedisSubscriptionControl.open({ url: server.url, hub, instance: name, timeoutMs, onError: () => undefined });
-  cleanup.push(() => hub.close(), () => control.close());
+  const control = await RedisSubscriptionControl.open({ url: redis.server.url, hub, instance: name, timeoutMs, onError: () => undefined });
+  redis.afterThisTest(() => hub.close(), () => control.close());
   return { log, hub, control };
 }
 
