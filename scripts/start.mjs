@@ -2,10 +2,18 @@
 // default (SQLite + in-process bus, seeded demo feed) at http://localhost:3000.
 import { spawn } from 'node:child_process';
 import { at, bin, QUIET_ENV } from './lib.mjs';
+import { portIsFree } from './servers/process.mjs';
 import { setup } from './setup.mjs';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '127.0.0.1';
+
+// Checked first: setup can take minutes on a fresh machine.
+if (!(await portIsFree(port, host))) {
+  console.error(`\nPort ${port} is in use (another Quoteline still running, or another program).`);
+  console.error(`See what holds it with: ss -ltnp 'sport = :${port}'   or start on another port: PORT=${port + 1} npm start`);
+  process.exit(1);
+}
 
 try {
   await setup();

@@ -1,13 +1,4 @@
-import { createServer } from 'node:net';
-
-/** True when nothing listens on the loopback port right now. */
-function isFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
-}
+import { portIsFree } from '../../scripts/servers/process.mjs';
 
 /**
  * Hands out free ports in [first, last], a new one per server: a server on a
@@ -19,7 +10,7 @@ export function createPortPicker(first: number, last: number): () => Promise<num
     for (let tries = 0; tries <= last - first; tries++) {
       const port = next;
       next = next >= last ? first : next + 1;
-      if (await isFree(port)) return port;
+      if (await portIsFree(port)) return port;
     }
     throw new Error(`no free port in ${first}-${last}`);
   };

@@ -6,10 +6,10 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureDebianPackages } from '../system.mjs';
+import { freePort } from './process.mjs';
 
 const PG_ROOT = '/usr/lib/postgresql';
 /** Temp instances are named so, so that a later start can sweep the ones a killed run left behind. */
@@ -49,18 +49,6 @@ function exec(command, args, options = {}) {
     execFile(command, args, { encoding: 'utf8', ...options }, (error, stdout, stderr) => {
       if (error) fail(new Error(`${command} ${args.join(' ')} failed: ${(stderr || stdout || error.message).trim()}`));
       else done(stdout);
-    });
-  });
-}
-
-/** A free TCP port on loopback. */
-function freePort() {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => done(port));
     });
   });
 }

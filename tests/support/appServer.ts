@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { ROOT } from './root';
 import { createTestDatabase, openTestDatabase, type TestDatabase } from './testDatabase';
@@ -8,25 +7,12 @@ import { createTestDatabase, openTestDatabase, type TestDatabase } from './testD
 export { ROOT };
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
 
-/** True when nothing listens on this loopback port. */
-function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolvePort) => {
-    const server = createServer();
-    server.once('error', () => resolvePort(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolvePort(true)));
-  });
-}
+// Imported at run time: Playwright's loader would compile the .mjs server scripts as CommonJS.
+const ports = () => import('../../scripts/servers/process.mjs');
 
-/** A free TCP port on loopback. */
-export function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolvePort(port));
-    });
-  });
+/** A free TCP port on loopback (the scripts' own helper). */
+export async function freePort(): Promise<number> {
+  return (await ports()).freePort();
 }
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv, cwd = ROOT): Promise<void> {
@@ -115,7 +101,7 @@ export async function startAppServer(
     await run(TSX, ['packages/platform/src/cli/seed.ts', ...(options.history ? [] : ['--no-demo-history'])], env);
   }
   if (options.sql) await db.exec(options.sql);
-  if (options.port !== undefined && !(await portIsFree(options.port)))
+  if (options.port !== undefined && !(await (await ports()).portIsFree(options.port)))
     throw new Error(`port ${options.port} is in use: another app server would answer these tests (set E2E_PORT to another port)`);
   const port = options.port ?? (await freePort());
   // Imported at run time: Playwright's loader would compile the .mjs server scripts as CommonJS.
