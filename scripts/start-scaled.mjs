@@ -2,11 +2,19 @@
 // N app instances, nginx with HTTP/2 + TLS), all private, on loopback, stopped on Ctrl-C.
 // Environment: INSTANCES (3), PORT (8443).
 import { at } from './lib.mjs';
+import { portIsFree } from './servers/process.mjs';
 import { setup } from './setup.mjs';
 import { startScaledShape } from './scaled/shape.mjs';
 
 const instances = Number(process.env.INSTANCES ?? 3);
 const listen = Number(process.env.PORT ?? 8443);
+
+// Checked first: setup and the servers take a while before nginx would find it taken.
+if (!(await portIsFree(listen, '127.0.0.1'))) {
+  console.error(`\nPort ${listen} is in use (a scaled shape still running, or another program).`);
+  console.error(`See what holds it with: ss -ltnp 'sport = :${listen}'   or use another port: PORT=${listen + 1} npm run start:scaled`);
+  process.exit(1);
+}
 
 try {
   await setup({ skipDatabase: true });
