@@ -1,4 +1,4 @@
-import { statsStaleAfterMs, type AddEvent, type FeedStatus, type StatsEvent, type StatusEvent, type UpdateEvent } from '@quoteline/protocol';
+import { statsStaleAfterMs, type AddEvent, type StatsEvent, type StatusEvent, type UpdateEvent } from '@quoteline/protocol';
 import type { LogEntry } from './eventLog';
 
 /** One event of a snapshot, in the order a new subscriber gets them. */
@@ -86,11 +86,6 @@ export class TopicViews {
       }
     }
     return events;
-  }
-
-  /** Whether a feed topic is running or paused, as the log last said. */
-  status(topic: string): FeedStatus {
-    return this.paused.has(topic) ? 'paused' : 'running';
   }
 
   /** The latest quote of a symbol on whichever topic carries it (symbols are unique across feeds). */
