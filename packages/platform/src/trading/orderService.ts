@@ -1,15 +1,15 @@
 import type { Db } from '@quoteline/db';
 import { accountTopic, invalid, orderRequestSchema, QuotelineError, type OrderEvent } from '@quoteline/protocol';
 import { execute, executionPrice, formatMinor, LimitBook, parsePrice, release, reserve, wireToMinor, type OrderTerms, type RestingOrder } from '@quoteline/trading';
-import type { EventLog, LogInput, TopicViews } from '@quoteline/stream';
+import type { EventLog, TopicViews } from '@quoteline/stream';
 import type { Principal } from '../directory';
+import { AccountEvents, type PrivateEvent } from './accountEvents';
 import { inAccountTransaction, readHoldings, refusal, writeHoldings } from './accountStore';
 import { IdempotencyKeys, requestHash } from './idempotency';
 import { KeyedMutex } from './keyedMutex';
 import { fillView, MONEY_SCALE, orderEvent, orderView, positionView, type FillRow, type OrderRow } from './views';
 
 /** A private event of an account, before it has a place in the log. */
-type PrivateEvent = { type: 'order' | 'fill' | 'position'; data: LogInput['data'] };
 
 /** What the order service needs from the platform. */
 export interface OrderServiceDeps {
@@ -35,9 +35,12 @@ export class OrderService {
   readonly book = new LimitBook();
   private readonly idempotency: IdempotencyKeys;
   private readonly mutex = new KeyedMutex();
+  /** Appends account events in order, holding them while the log is down. */
+  private readonly publisher: AccountEvents;
 
   constructor(private readonly deps: OrderServiceDeps) {
     this.idempotency = new IdempotencyKeys(deps.db);
+    this.publisher = new AccountEvents(deps.log);
   }
 
   /** Loads resting limit orders into the book (at start). */
@@ -95,7 +98,7 @@ export class OrderService {
         return tx.order.update({ where: { id: o.id }, data: { status: 'cancelled' } });
       });
       this.book.remove(order.id, order.symbol);
-      const streamPosition = await this.publish([{ type: 'order', data: orderEvent(order) }], accountId);
+      const streamPosition = await this.publisher.publish([{ type: 'order', data: orderEvent(order) }], accountId);
       return { status: 200, body: { ...orderView(order), streamPosition } };
     });
   }
@@ -174,7 +177,7 @@ export class OrderService {
       return { order, fill, after };
     });
     if (result.order.status === 'open') this.book.add(toResting(result.order));
-    const streamPosition = await this.publish(this.eventsOf(result.order, result.fill, result.after), accountId);
+    const streamPosition = await this.publisher.publish(this.eventsOf(result.order, result.fill, result.after), accountId);
     return { status: 201, body: { ...orderView(result.order), streamPosition } };
   }
 
@@ -195,7 +198,7 @@ export class OrderService {
       const fill = await tx.fill.create({ data: { orderId: order.id, accountId, symbol, side: order.side, quantity: order.quantity, price } });
       return { order: filled, fill, after };
     });
-    if (result) await this.publish(this.eventsOf(result.order, result.fill, result.after), accountId);
+    if (result) await this.publisher.publish(this.eventsOf(result.order, result.fill, result.after), accountId);
   }
 
   private eventsOf(order: OrderRow, fill: FillRow | null, after: { account: { cash: bigint }; position: { quantity: number; cost: bigint } }): PrivateEvent[] {
@@ -210,45 +213,6 @@ export class OrderService {
       data: { topic, symbol: fill.symbol, quantity: position.quantity, averageCost: position.averageCost, cash: formatMinor(after.account.cash, MONEY_SCALE), ts: fill.createdAt.getTime() },
     });
     return events;
-  }
-
-  /**
-   * Appends an account's events in order; returns the last one's stream id.
-   * The database is the truth for orders: when the log cannot take them (Redis
-   * down), the order stands, the answer is given, and the events are appended
-   * once the log is back (retried every second for two minutes), late rather than lost.
-   */
-  private async publish(events: PrivateEvent[], accountId: string): Promise<string> {
-    let id = this.deps.log.head();
-    for (let i = 0; i < events.length; i++) {
-      try {
-        id = (await this.appendPrivate(events[i]!, accountId)).id;
-      } catch (error) {
-        console.error('quoteline: an order is stored but its events could not be appended to the log yet; retrying', error);
-        void this.appendLater(events.slice(i), accountId);
-        break;
-      }
-    }
-    return id;
-  }
-
-  private appendPrivate(e: PrivateEvent, accountId: string) {
-    return this.deps.log.append({ topic: accountTopic(accountId), type: e.type, data: e.data });
-  }
-
-  private async appendLater(events: PrivateEvent[], accountId: string): Promise<void> {
-    const deadline = Date.now() + 120_000;
-    for (const e of events) {
-      for (;;) {
-        await new Promise((resolve) => setTimeout(resolve, 1_000));
-        try {
-          await this.appendPrivate(e, accountId);
-          break;
-        } catch (error) {
-          if (Date.now() > deadline) return console.error('quoteline: giving up appending an order event; the account stream will miss it', error);
-        }
-      }
-    }
   }
 }
 
