@@ -135,7 +135,6 @@ export type StatusEvent = EventData<'status'>;
 export type StatsEvent = EventData<'stats'>;
 export type SlowConsumer = z.infer<typeof slowConsumerSchema>;
 
-/** Events that belong to a topic and travel through the event log. */
 /** Every event type that belongs to a topic and goes through the log. */
 export const TOPIC_EVENT_TYPES = ['add', 'remove', 'update', 'order', 'fill', 'position', 'status', 'stats'] as const;
 export type TopicEventType = (typeof TOPIC_EVENT_TYPES)[number];

@@ -6,7 +6,7 @@ import { apiJson } from '@quoteline/client';
 import { useSession } from '@quoteline/client/react';
 import { addInstrumentRequestSchema, embedKeyRequestSchema } from '@quoteline/protocol';
 import { Field } from '../Field';
-import { adminKeys as keys, byField, issuesOf, json, numberOf, useRefresh, type Feed } from './adminApi';
+import { adminKeys as keys, byField, issuesOf, json, numberOf, useFeeds, useRefresh, type Feed } from './adminApi';
 import { ConfirmProvider, useConfirm } from './ConfirmDialog';
 import { ConsoleNav } from './ConsoleNav';
 import { DeleteFeed } from './DeleteFeed';
@@ -46,12 +46,7 @@ export function AdminConsole() {
 }
 
 function Feeds() {
-  const { data, error } = useQuery({
-    queryKey: keys.feeds,
-    queryFn: () => apiJson<{ feeds: Feed[] }>('/api/admin/feeds'),
-    // Another admin may have changed a feed while this tab was in the background.
-    refetchOnWindowFocus: true,
-  });
+  const { data, error } = useFeeds();
   if (error) return <p role="alert">Could not load the feeds: {error.message}</p>;
   return (
     <section className="admin-section" aria-labelledby="feeds-title">

@@ -1,7 +1,5 @@
 'use client';
-import { useQuery } from '@tanstack/react-query';
-import { apiJson } from '@quoteline/client';
-import { adminKeys as keys, type Feed } from './adminApi';
+import { useFeeds } from './adminApi';
 
 /**
  * "On this page": the console grows one card per feed, so the create form, the
@@ -10,7 +8,7 @@ import { adminKeys as keys, type Feed } from './adminApi';
  */
 export function ConsoleNav() {
   // The feeds list's own query (react-query shares it): no extra request.
-  const { data } = useQuery({ queryKey: keys.feeds, queryFn: () => apiJson<{ feeds: Feed[] }>('/api/admin/feeds') });
+  const { data } = useFeeds();
   return (
     <nav className="admin-nav" aria-label="On this page">
       <ul>

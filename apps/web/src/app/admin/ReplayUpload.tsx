@@ -4,7 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { ApiError, apiJson } from '@quoteline/client';
 import { MAX_REPLAY_BYTES, replayOptionsSchema } from '@quoteline/protocol';
 import { Field } from '../Field';
-import { byField, useRefresh, type Feed } from './adminApi';
+import { byField, numberOf, useRefresh, type Feed } from './adminApi';
 
 type Played = { rows: number; speed: number; loop: boolean };
 /** A failed upload: the API's message and, for bad rows, each row's line number and problem. */
@@ -44,7 +44,7 @@ export function ReplayUpload({ feed }: { feed: Feed }) {
     setDone(null);
     setFailure(null);
     // The same schema the API reads its query with.
-    const options = replayOptionsSchema.safeParse({ speed: speed.trim() === '' ? Number.NaN : speed.trim(), loop: String(loop) });
+    const options = replayOptionsSchema.safeParse({ speed: numberOf(speed), loop: String(loop) });
     const next = options.success ? {} : byField(options.error.issues);
     if (!file) next.file = 'Choose a CSV file.';
     else if (file.size > MAX_REPLAY_BYTES) next.file = `The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; at most 1 MB can be uploaded.`;

@@ -1,5 +1,5 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { ApiError } from '@quoteline/client';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiError, apiJson } from '@quoteline/client';
 
 /** A feed as `GET /api/admin/feeds` lists it. */
 export type Feed = {
@@ -19,6 +19,15 @@ export type Feed = {
 
 /** react-query keys of the console; everything under `admin` is refetched after a change. */
 export const adminKeys = { feeds: ['admin', 'feeds'], embedKeys: ['admin', 'embed-keys'], audit: ['admin', 'audit'] } as const;
+
+/** The feeds as the console shows them (one query, shared by every part that lists them). */
+export const useFeeds = () =>
+  useQuery({
+    queryKey: adminKeys.feeds,
+    queryFn: () => apiJson<{ feeds: Feed[] }>('/api/admin/feeds'),
+    // Another admin may have changed a feed while this tab was in the background.
+    refetchOnWindowFocus: true,
+  });
 
 /** A JSON request of the given method. */
 export const json = (method: string, body?: unknown): RequestInit => ({ method, headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });

@@ -1,4 +1,5 @@
 import { assertSameOrigin, handle, principalOf, readText, uploadReplay } from '@quoteline/platform';
+import { MAX_REPLAY_BYTES } from '@quoteline/protocol';
 import { platform } from '../../../../../../server/platform';
 
 export const dynamic = 'force-dynamic';
@@ -8,6 +9,6 @@ export function POST(request: Request, { params }: { params: Promise<{ slug: str
   return handle(async () => {
     assertSameOrigin(request);
     const p = await platform();
-    return uploadReplay(p, await principalOf(p, request), (await params).slug, await readText(request, 1024 * 1024), new URL(request.url).searchParams);
+    return uploadReplay(p, await principalOf(p, request), (await params).slug, await readText(request, MAX_REPLAY_BYTES), new URL(request.url).searchParams);
   });
 }
