@@ -129,7 +129,21 @@ describe('market engine following another instance', () => {
     expect(Math.abs(next.price - leader.engine.snapshot('demo')!.find((a) => a.symbol === 'GLOBX')!.price)).toBeLessThan(5);
   });
 
-  it('ignores events of feeds it has not loaded and updates of unseen instruments', () => {
+  it('quotes an instrument learned from the log on its stored tick grid once told it', () => {
+    const engine = new MarketEngine({ publish: () => undefined, now: () => 1 });
+    engine.loadFeed({ ...feed(), source: 'push', instruments: [] });
+    engine.follow({ topic: 'feed:demo', type: 'add', data: { topic: 'feed:demo', symbol: 'X', name: 'X', price: 10, bid: 9.99, ask: 10.01, open: 10, decimals: 2, ts: 1 } });
+    const quoteOf = () => {
+      engine.pushTick('demo', { symbol: 'X', price: 1_003 });
+      const { bid, ask } = engine.snapshot('demo')!.find((a) => a.symbol === 'X')!;
+      return [bid, ask];
+    };
+    expect(quoteOf()).toEqual([10.03, 10.04]); // learned from the log: tick size 1 until told
+    engine.adoptTickSizes('demo', [{ symbol: 'X', tickSize: 5 }, { symbol: 'GONE', tickSize: 5 }]);
+    expect(quoteOf()).toEqual([10.05, 10.1]); // the spread around the pushed price, on the 5-cent grid
+  });
+
+    it('ignores events of feeds it has not loaded and updates of unseen instruments', () => {
     const engine = new MarketEngine({ publish: () => undefined });
     engine.follow({ topic: 'feed:other', type: 'update', data: { topic: 'feed:other', symbol: 'X', price: 1, bid: 1, ask: 1, ts: 1 } });
     engine.loadFeed({ ...feed(), instruments: [] });

@@ -170,12 +170,7 @@ export class MarketEngine {
     const slug = event.topic.slice('feed:'.length);
     const state = this.feeds.get(slug);
     if (!state) return;
-    if (event.type === 'status') {
-      state.config = { ...state.config, status: event.data.status };
-      if (event.data.status === 'paused') this.stopTimer(state);
-      else this.startTimer(state);
-      return;
-    }
+    if (event.type === 'status') return this.applyStatus(state, event.data.status);
     if (event.type === 'remove') {
       state.instruments.delete(event.data.symbol);
       return;
@@ -202,6 +197,20 @@ export class MarketEngine {
       bid: minor(event.data.bid),
       ask: minor(event.data.ask),
     });
+  }
+
+  /**
+   * Takes the tick sizes of a feed's instruments from its stored configuration:
+   * an instrument learned from the log (`follow`) starts with tick size 1, as an
+   * `add` does not carry one, and a producer must quote on the real grid.
+   */
+  adoptTickSizes(slug: string, instruments: readonly Pick<InstrumentConfig, 'symbol' | 'tickSize'>[]): void {
+    const state = this.feeds.get(slug);
+    if (!state) return;
+    for (const { symbol, tickSize } of instruments) {
+      const instrument = state.instruments.get(symbol);
+      if (instrument) instrument.tickSize = tickSize;
+    }
   }
 
   /** The feed slugs currently loaded. */
@@ -243,9 +252,7 @@ export class MarketEngine {
   setStatus(slug: string, status: FeedStatus): void {
     const state = this.requireFeed(slug);
     const changed = state.config.status !== status;
-    state.config = { ...state.config, status };
-    if (status === 'paused') this.stopTimer(state);
-    else this.startTimer(state);
+    this.applyStatus(state, status);
     if (changed) this.publishStatus(slug, status);
   }
 
@@ -285,6 +292,13 @@ export class MarketEngine {
     const state = this.feeds.get(slug);
     if (!state) throw new Error(`feed ${slug} is not loaded`);
     return state;
+  }
+
+  /** Sets a feed's status and runs or stops its timer to match (nothing published). */
+  private applyStatus(state: FeedState, status: FeedStatus): void {
+    state.config = { ...state.config, status };
+    if (status === 'paused') this.stopTimer(state);
+    else this.startTimer(state);
   }
 
   private startTimer(state: FeedState): void {

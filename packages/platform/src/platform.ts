@@ -91,7 +91,11 @@ export async function createPlatform(input: PlatformConfigInput): Promise<Platfo
   const replays = new Replays(engine, () => role.active);
   const unfollow = log.tail((entry) => {
     if (entry.type === 'order') return orders.followOrder(entry.data as unknown as OrderEvent);
-    if (shared && isMarketEntry(entry) && followsFromLog(entry, role.active, engine)) engine.follow(entry as unknown as MarketEvent);
+    if (shared && isMarketEntry(entry) && followsFromLog(entry, role.active, engine)) {
+      engine.follow(entry as unknown as MarketEvent);
+      // A pause or resume made on another instance: its replay (if any) follows the status the log just set.
+      if (entry.type === 'status') replays.follow(entry.topic.slice('feed:'.length));
+    }
     // The producer fills resting limit orders when a market update crosses them.
     if (entry.type === 'update' && role.active) {
       const { symbol, bid, ask } = entry.data as unknown as UpdateEvent;
@@ -107,7 +111,7 @@ export async function createPlatform(input: PlatformConfigInput): Promise<Platfo
   const becomeProducer = async (active: boolean) => {
     if (active) {
       for (const slug of engine.feedSlugs()) await sync(slug);
-      engine.start();
+      if (role.active) engine.start(); // the lease may have gone again while the settings were read
     } else engine.stop();
     replays.followAll();
   };

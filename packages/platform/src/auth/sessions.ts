@@ -14,7 +14,7 @@ export function sessionIdOf(token: string): string {
 }
 
 /** Failed sign-ins allowed in 15 minutes, per email and per client address. */
-export const SIGN_IN_LIMITS = {
+const SIGN_IN_LIMITS = {
   perEmail: { maxFailures: 5, windowMs: 15 * 60_000 },
   perClient: { maxFailures: 50, windowMs: 15 * 60_000 },
 } as const;

@@ -21,9 +21,14 @@ export async function connectShared(config: PlatformConfig): Promise<SharedParts
   const throttles = RedisFailureThrottle.connect(url, name);
   const listeners = new Set<{ kind: Announcement; listener: (value: string) => void }>();
   subscriber.on('message', (_channel: string, message: string) => {
-    const { kind, value, from } = JSON.parse(message) as { kind: Announcement; value: string; from: string };
-    if (from === name) return;
-    for (const l of listeners) if (l.kind === kind) l.listener(value);
+    let announcement: { kind: Announcement; value: string; from: string };
+    try {
+      announcement = JSON.parse(message) as typeof announcement;
+    } catch {
+      return console.error('quoteline: ignored a malformed announcement');
+    }
+    if (announcement.from === name) return;
+    for (const l of listeners) if (l.kind === announcement.kind) l.listener(announcement.value);
   });
   await subscriber.subscribe(ANNOUNCEMENTS);
 
