@@ -65,6 +65,17 @@ export function run(command, args, { cwd = ROOT, env = QUIET_ENV, verbose = fals
   });
 }
 
+/**
+ * Applies the migrations to the database `env.DATABASE_URL` names and seeds it
+ * (the demo feed with its simulated past, the demo accounts); `seedArgs` such as
+ * `--no-demo-history` go to the seed. Setup, the scaled shape and the tests' app
+ * servers all prepare a database this way.
+ */
+export async function migrateAndSeed(env, seedArgs = []) {
+  await run(bin('tsx'), ['packages/db/src/cli/migrate.ts', 'deploy'], { env });
+  await run(bin('tsx'), ['packages/platform/src/cli/seed.ts', ...seedArgs], { env });
+}
+
 /** Runs one numbered setup step with its timing; `skip` returns a reason to skip, or null. */
 export async function step(index, total, title, { skip, work }) {
   const label = `[${index}/${total}] ${title}`;

@@ -2,7 +2,7 @@
 // system packages (tests only), npm dependencies, Prisma client, database, build.
 // A second run skips finished steps. Usage: node scripts/setup.mjs [--browser]
 import { mkdirSync } from 'node:fs';
-import { at, bin, hashFiles, readStamp, run, step, writeStamp, QUIET_ENV } from './lib.mjs';
+import { at, bin, hashFiles, migrateAndSeed, readStamp, run, step, writeStamp, QUIET_ENV } from './lib.mjs';
 import { ensureDebianPackages, missingDebianPackages } from './system.mjs';
 
 /**
@@ -47,8 +47,7 @@ export async function setup({ browser = false, databaseUrl = QUIET_ENV.DATABASE_
     await step(++n, total, 'Database (apply migrations, seed the demo feed)', {
       work: async () => {
         mkdirSync(at('.data'), { recursive: true });
-        await run(bin('tsx'), ['packages/db/src/cli/migrate.ts', 'deploy'], { env });
-        await run(bin('tsx'), ['packages/platform/src/cli/seed.ts'], { env });
+        await migrateAndSeed(env);
       },
     });
   }

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGunzip, constants } from 'node:zlib';
 import { createStreamParser } from '@quoteline/protocol/parser';
-import { freePort } from '../../tests/support/appServer';
+import { freePort } from '../../scripts/servers/process.mjs';
 
 const streams = Number(process.env.BENCH_STREAMS ?? 50);
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);

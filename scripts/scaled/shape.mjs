@@ -3,7 +3,7 @@
 // `npm run start:scaled` and by the multi-instance tests.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { bin, run, QUIET_ENV } from '../lib.mjs';
+import { migrateAndSeed, QUIET_ENV } from '../lib.mjs';
 import { ensureDebianPackages } from '../system.mjs';
 import { startAppInstance } from '../servers/app.mjs';
 import { startNginx } from '../servers/nginx.mjs';
@@ -42,13 +42,11 @@ export async function startScaledShape({
     await ensureDebianPackages(SCALED_PACKAGES);
 
     progress(2, total, `PostgreSQL on 127.0.0.1:${postgresPort}`);
-    const postgres = await startPostgres({ dir: join(dataDir, 'postgres'), port: postgresPort });
+    const postgres = await startPostgres({ dir: join(dataDir, 'postgres'), port: postgresPort, install: false }); // step 1 installed it
     started.push(postgres);
 
     progress(3, total, 'Database (apply migrations, seed)');
-    const dbEnv = { ...QUIET_ENV, DATABASE_URL: postgres.url };
-    await run(bin('tsx'), ['packages/db/src/cli/migrate.ts', 'deploy'], { env: dbEnv });
-    await run(bin('tsx'), ['packages/platform/src/cli/seed.ts'], { env: dbEnv });
+    await migrateAndSeed({ ...QUIET_ENV, DATABASE_URL: postgres.url });
 
     progress(4, total, `Redis on 127.0.0.1:${redisPort}`);
     const redis = await startRedis({ port: redisPort, dir: join(dataDir, 'redis') });

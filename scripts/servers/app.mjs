@@ -27,5 +27,5 @@ export async function startAppInstance({ name, port, env = {}, timeoutMs = 60_00
     if (Date.now() > deadline) throw new Error(`${label} was not healthy within ${timeoutMs / 1000} s:\n${server.output()}`);
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { name: label, port, url, child: server.child, pid: server.child.pid, output: server.output, exited: server.exited, stop: (graceMs) => server.stop(graceMs), kill: () => server.kill() };
+  return { name: label, port, url, child: server.child, pid: server.child.pid, stop: (graceMs) => server.stop(graceMs), kill: () => server.kill() };
 }

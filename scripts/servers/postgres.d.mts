@@ -10,10 +10,6 @@ export interface PostgresServer {
   password: string;
   /** the folder holding data/, run/ (sockets), postgres.log and password */
   dir: string;
-  /** Creates a database (if missing) and returns its URL. */
-  createDatabase(name: string): Promise<string>;
-  /** Drops a database, closing its connections first. */
-  dropDatabase(name: string): Promise<void>;
   /** pg_ctl stop -m fast; a temp instance's folder is removed. */
   stop(): Promise<void>;
 }

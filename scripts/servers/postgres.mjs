@@ -184,10 +184,6 @@ async function startIn(bin, base, temporary, { port, database, durable, log }) {
     user: SUPERUSER,
     password,
     dir: base,
-    /** Creates a database (if missing) and returns its URL. */
-    createDatabase,
-    /** Drops a database, closing its connections first. */
-    dropDatabase: (name) => asPg('dropdb', [...local, '--if-exists', '--force', name]).then(() => undefined),
     /** pg_ctl stop -m fast; a temp instance's folder is removed. */
     async stop() {
       process.removeListener('exit', stopSync);

@@ -84,6 +84,10 @@ export function startProcess(command, args, { env = process.env, cwd, name = com
       await exited;
       clearTimeout(timer);
     },
+    /** Sends a signal to the whole group (e.g. SIGSTOP/SIGCONT to freeze and thaw it in tests). */
+    signal(sig) {
+      signalGroup(child.pid, sig);
+    },
     /** Kills the group at once (failure tests). */
     kill() {
       signalGroup(child.pid, 'SIGKILL');

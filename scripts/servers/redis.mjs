@@ -5,7 +5,7 @@ import { startProcess, waitForPort } from './process.mjs';
 /**
  * Starts redis-server on 127.0.0.1:port with its files in `dir`; with
  * `persistence` it saves on shutdown (a restart keeps the data), else a restart
- * starts empty. Returns its URL, pid and stop().
+ * starts empty. Returns its URL, pid, stop(), kill() and signal().
  */
 export async function startRedis({ port, dir, persistence = false }) {
   mkdirSync(dir, { recursive: true });
@@ -17,5 +17,5 @@ export async function startRedis({ port, dir, persistence = false }) {
       throw new Error(`redis-server exited at start:\n${server.output()}`);
     }),
   ]);
-  return { url: `redis://127.0.0.1:${port}`, port, pid: server.child.pid, stop: (graceMs) => server.stop(graceMs), kill: () => server.kill() };
+  return { url: `redis://127.0.0.1:${port}`, port, pid: server.child.pid, stop: (graceMs) => server.stop(graceMs), kill: () => server.kill(), signal: (sig) => server.signal(sig) };
 }

@@ -1,11 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { ROOT } from './root';
 import { createTestDatabase, openTestDatabase, type TestDatabase } from './testDatabase';
 
 export { ROOT };
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
 
 // Imported at run time: Playwright's loader would compile the .mjs server scripts as CommonJS.
 const ports = () => import('../../scripts/servers/process.mjs');
@@ -13,28 +10,6 @@ const ports = () => import('../../scripts/servers/process.mjs');
 /** A free TCP port on loopback (the scripts' own helper). */
 export async function freePort(): Promise<number> {
   return (await ports()).freePort();
-}
-
-function run(command: string, args: string[], env: NodeJS.ProcessEnv, cwd = ROOT): Promise<void> {
-  return new Promise((done, fail) => {
-    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`${command} ${args.join(' ')} exited ${code}\n${output}`))));
-  });
-}
-
-/** Runs SQL on a SQLite file with better-sqlite3 (a dependency of @quoteline/db); `server.db.exec` works on either database. */
-export function execSqlite(file: string, sql: string): void {
-  const require = createRequire(join(ROOT, 'packages/db/package.json'));
-  const Database = require('better-sqlite3') as new (path: string) => { exec(sql: string): void; close(): void };
-  const db = new Database(file);
-  try {
-    db.exec(sql);
-  } finally {
-    db.close();
-  }
 }
 
 // The SQL below runs on SQLite and PostgreSQL alike: quoted identifiers (PostgreSQL folds unquoted ones to lowercase), ISO dates.
@@ -97,8 +72,8 @@ export async function startAppServer(
   const databaseUrl = db.url;
   const env = { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: '1', ...options.env };
   if (!options.databaseUrl) {
-    await run(TSX, ['packages/db/src/cli/migrate.ts', 'deploy'], env);
-    await run(TSX, ['packages/platform/src/cli/seed.ts', ...(options.history ? [] : ['--no-demo-history'])], env);
+    const { migrateAndSeed } = await import('../../scripts/lib.mjs');
+    await migrateAndSeed(env, options.history ? [] : ['--no-demo-history']);
   }
   if (options.sql) await db.exec(options.sql);
   if (options.port !== undefined && !(await (await ports()).portIsFree(options.port)))

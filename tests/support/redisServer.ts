@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from './appServer';
 
 /** A private redis-server on loopback, its data in a temp folder; restartable on the same port. */
 export interface RedisServer {
@@ -29,18 +28,13 @@ export interface RedisServerOptions {
 
 /** Starts `redis-server` (Debian's, installed by the redis project's global setup) on a free loopback port. */
 export async function startRedisServer(options: RedisServerOptions = {}): Promise<RedisServer> {
-  const port = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), 'quoteline-redis-'));
   // Imported at run time, like the other server scripts (Playwright's loader would compile .mjs as CommonJS).
   const { startRedis } = await import('../../scripts/servers/redis.mjs');
+  const { freePort } = await import('../../scripts/servers/process.mjs');
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'quoteline-redis-'));
   let server: Awaited<ReturnType<typeof startRedis>> | null = null;
-  const signal = (s: NodeJS.Signals) => {
-    try {
-      if (server) process.kill(-server.pid!, s);
-    } catch {
-      // already gone
-    }
-  };
+  const signal = (s: NodeJS.Signals) => server?.signal(s);
 
   const start = async () => {
     server = await startRedis({ port, dir, persistence: options.persistence });
