@@ -104,7 +104,7 @@ export async function uploadReplay(platform: Platform, principal: Principal, slu
   if (problems.length || rows.length === 0)
     throw invalid('invalid_body', problems.length ? `${problems.length} row(s) cannot be replayed; nothing was changed.` : 'The file has no rows.', problems.slice(0, 100).map((p) => ({ path: ['line', p.line], message: p.message })));
   await platform.db.feed.update({ where: { slug }, data: { replayCsv: csv, replaySpeed: speed, replayLoop: loop } });
-  platform.replays.play(slug, rows, { speed, loop });
+  platform.replays.play(slug, csv, rows, { speed, loop });
   await platform.feedChanged(slug);
   await audit(platform.db, who.email, 'feed.replay', feedTopic(slug), { rows: rows.length, speed, loop });
   return Response.json({ slug, rows: rows.length, speed, loop });

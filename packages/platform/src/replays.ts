@@ -1,4 +1,10 @@
+import { createHash } from 'node:crypto';
 import { parseReplayCsv, ReplayPlayer, type MarketEngine, type ReplayRow } from '@quoteline/market';
+
+type ReplayOptions = { speed: number; loop: boolean };
+
+/** What a player plays, in a few bytes: the file's hash and the pace (a stored file is up to 1 MB). */
+const signatureOf = (csv: string, options: ReplayOptions) => `${options.speed}|${options.loop}|${createHash('sha256').update(csv).digest('base64')}`;
 
 /**
  * The replay of every replay feed, started from the database at boot and on
@@ -15,24 +21,23 @@ export class Replays {
     private readonly canPlay: () => boolean = () => true,
   ) {}
 
-  /** (Re)starts a feed's replay from already validated rows. */
-  play(slug: string, rows: readonly ReplayRow[], options: { speed: number; loop: boolean }): void {
+  /** (Re)starts a feed's replay from the already validated rows of `csv` (an upload). */
+  play(slug: string, csv: string, rows: readonly ReplayRow[], options: ReplayOptions): void {
     this.stop(slug);
     const player = new ReplayPlayer(rows, options, (row) => {
       this.engine.pushTick(slug, { symbol: row.symbol, price: row.price, bid: row.bid, ask: row.ask });
     });
     this.players.set(slug, player);
+    this.playing.set(slug, signatureOf(csv, options));
     this.follow(slug);
   }
 
-  /** Starts a feed's stored replay (at boot or when another instance stored it); a stored file that no longer parses is skipped. */
-  restore(slug: string, csv: string, options: { speed: number; loop: boolean }): void {
-    const signature = `${options.speed}|${options.loop}|${csv}`;
-    if (this.playing.get(slug) === signature) return this.follow(slug);
+  /** Starts a feed's stored replay (at boot or when another instance stored it), unless it plays already; a stored file that no longer parses is skipped. */
+  restore(slug: string, csv: string, options: ReplayOptions): void {
+    if (this.playing.get(slug) === signatureOf(csv, options)) return this.follow(slug);
     const { rows, errors } = parseReplayCsv(csv);
     if (errors.length > 0) return;
-    this.play(slug, rows, options);
-    this.playing.set(slug, signature);
+    this.play(slug, csv, rows, options);
   }
 
   /** Runs or holds a feed's player as its feed status and this instance's role say. */
