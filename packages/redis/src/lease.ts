@@ -4,6 +4,7 @@ import type { Redis } from 'ioredis';
 import { closeRedis, connectRedis } from './client';
 import type { Fence } from './errors';
 import { ACQUIRE, RELEASE, RENEW } from './lua';
+import { guard, reportOncePerOutage } from './reporting';
 
 /** Settings of the producer lease; `url` and the callbacks are required. */
 export interface ProducerLeaseOptions {
@@ -58,14 +59,7 @@ export class ProducerLease {
     this.redis = connectRedis({ url: options.url, name: `${options.name ?? 'lease'}:lease`, commandTimeoutMs: Math.max(10, Math.floor(this.ttlMs / 3)) });
     const sink = options.onError ?? ((error: unknown) => console.warn('quoteline: producer lease:', error instanceof Error ? error.message : error));
     this.warn = sink;
-    let failing = false;
-    this.report = (error) => {
-      if (error === null) failing = false;
-      else if (!failing) {
-        failing = true;
-        sink(error);
-      }
-    };
+    this.report = reportOncePerOutage(sink);
   }
 
   /** The fence to append with while holding the lease, else null. */
@@ -155,13 +149,5 @@ export class ProducerLease {
       void work();
     }, ms);
     this.timer.unref?.();
-  }
-}
-
-function guard(call: () => void, report: (error: unknown) => void): void {
-  try {
-    call();
-  } catch (error) {
-    report(error);
   }
 }

@@ -6,6 +6,7 @@ import { conflationKeyOf, type EventLog, type LogEntry, type LogInput, type LogR
 import { closeRedis, connectRedis } from './client';
 import { FenceRejectedError, type Fence } from './errors';
 import { APPEND, ENSURE_EPOCH } from './lua';
+import { guard, reportOncePerOutage } from './reporting';
 import { ORIGIN, compareStreamIds, formatEventId, parseEventId } from './streamIds';
 
 /** Settings of the Redis Streams event log; all but `url` have defaults. */
@@ -365,24 +366,4 @@ function fieldMap(flat: readonly unknown[]): Map<string, unknown> {
   const map = new Map<string, unknown>();
   for (let i = 0; i + 1 < flat.length; i += 2) map.set(String(flat[i]), flat[i + 1]);
   return map;
-}
-
-function guard(call: () => void, report: (error: unknown) => void): void {
-  try {
-    call();
-  } catch (error) {
-    report(error);
-  }
-}
-
-/** Reports the first error of an outage; `report(null)` marks recovery. */
-function reportOncePerOutage(sink: (error: unknown) => void): (error: unknown) => void {
-  let failing = false;
-  return (error) => {
-    if (error === null) failing = false;
-    else if (!failing) {
-      failing = true;
-      sink(error);
-    }
-  };
 }
