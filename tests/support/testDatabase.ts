@@ -4,7 +4,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type pg from 'pg';
-// By path, not through '@quoteline/db' (whose index pulls in more): postgresUrl.ts imports nothing, any loader takes it.
+// By path, not through '@quoteline/db' (whose index pulls in more): these import nothing but pg, any loader takes them.
+import { createDatabase, dropDatabase } from '../../packages/db/src/postgresDatabases';
 import { parsePostgresUrl, withDatabase } from '../../packages/db/src/postgresUrl';
 import { ROOT } from './root';
 
@@ -79,7 +80,7 @@ function postgresDatabase(serverUrl: string, url: string): TestDatabase {
     provider: 'postgresql',
     exec: (sql) => withClient(url, async (client) => void (await client.query(sql))),
     query: <T>(sql: string) => withClient(url, async (client) => (await client.query(sql)).rows as T[]),
-    drop: () => withClient(serverUrl, async (client) => void (await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`))),
+    drop: () => dropDatabase(parsePostgresUrl(serverUrl).fields, name),
   };
 }
 
@@ -88,7 +89,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const server = postgresServer();
   if (!server) return sqliteDatabase(`file:${join(mkdtempSync(join(tmpdir(), 'quoteline-test-')), 'test.db')}`);
   const name = `quoteline_test_${randomBytes(6).toString('hex')}`;
-  await withClient(server, (client) => client.query(`CREATE DATABASE "${name}"`));
+  await createDatabase(parsePostgresUrl(server).fields, name);
   return postgresDatabase(server, withDatabase(server, name));
 }
 

@@ -7,7 +7,8 @@ import { providerPaths, type Provider } from '../paths';
 import { parsePostgresUrl, withDatabase } from '../postgresUrl';
 import { migrationAdapterFactory } from './adapterFactory';
 import type { MigrateContext } from './migrateCommands';
-import { createDatabase, dropDatabase, temporaryDatabaseName } from './postgresFactory';
+import { createDatabase, dropDatabase } from '../postgresDatabases';
+import { temporaryDatabaseName } from './postgresFactory';
 import { openSchemaEngine } from './schemaEngine';
 
 /** An open migrate context plus what is needed to explain errors and release the engine. */

@@ -3,6 +3,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlDriverAdapter } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
 import { parsePostgresUrl, type PgConnectionFields } from '../postgresUrl';
+import { createDatabase, dropDatabase } from '../postgresDatabases';
 import type { MigrationAdapterFactory } from './adapterFactory';
 
 /** Postgres's internal single-byte `"char"` type, which catalog queries return (e.g. pg_constraint.contype). */
@@ -46,33 +47,6 @@ export function migrationPoolConfig(fields: PgConnectionFields, database: string
 /** A unique name for a temporary database, lowercase so quoting never matters. */
 export function temporaryDatabaseName(purpose: 'shadow' | 'scratch'): string {
   return `quoteline_${purpose}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-}
-
-const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
-
-/** Runs one statement on its own short-lived connection: CREATE/DROP DATABASE cannot run inside a transaction or a pool the engine holds. */
-async function runAlone(fields: PgConnectionFields, sql: string): Promise<void> {
-  const client = new pg.Client({ ...fields });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-/** Creates an empty database on the server of `fields` (needs the CREATEDB privilege, as Prisma's shadow database does). */
-export function createDatabase(fields: PgConnectionFields, name: string): Promise<void> {
-  return runAlone(fields, `CREATE DATABASE ${quoteIdent(name)}`);
-}
-
-/** Drops a database, ending its connections first (WITH (FORCE) needs PostgreSQL 13+; older servers drop without it). */
-export async function dropDatabase(fields: PgConnectionFields, name: string): Promise<void> {
-  try {
-    await runAlone(fields, `DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
-  } catch {
-    await runAlone(fields, `DROP DATABASE IF EXISTS ${quoteIdent(name)}`);
-  }
 }
 
 /**
