@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import type { CandlesResponse, ErrorBody } from '@quoteline/protocol';
 import { ROOT, startAppServer, type AppServer } from '../support/appServer';
+import { signIn } from '../support/session';
 import { waitUntil } from '../support/streamTools';
 
 const baseUrl = inject('baseUrl');
@@ -14,12 +15,12 @@ async function candles(url: string, query = ''): Promise<{ status: number; body:
 }
 
 /** Candle rows of the server's SQLite file, read directly (not through the app). */
-function storedCandles(server: AppServer, symbol: string, interval: string): { start: number; open: number; ticks: number }[] {
+function storedCandles(server: AppServer, symbol: string, interval: string): { start: number; open: number; close: number; ticks: number }[] {
   const require = createRequire(join(ROOT, 'packages/db/package.json'));
   const Database = require('better-sqlite3') as new (path: string, o: { readonly: boolean }) => { prepare(s: string): { all(...a: unknown[]): unknown[] }; close(): void };
   const db = new Database(server.databaseUrl.slice('file:'.length), { readonly: true });
   try {
-    const rows = db.prepare('SELECT start, open, ticks FROM Candle WHERE symbol = ? AND interval = ? ORDER BY start').all(symbol, interval) as { start: string; open: number; ticks: number }[];
+    const rows = db.prepare('SELECT start, open, close, ticks FROM Candle WHERE symbol = ? AND interval = ? ORDER BY start').all(symbol, interval) as { start: string; open: number; close: number; ticks: number }[];
     return rows.map((r) => ({ ...r, start: Date.parse(r.start) })); // Prisma keeps SQLite DateTimes as ISO text
   } finally {
     db.close();
@@ -129,6 +130,45 @@ describe('candle persistence', () => {
     } finally {
       if (second) await second.stop();
       else await first.stop();
+    }
+  });
+});
+
+describe('pushed ticks and the candle writer', () => {
+  it('refuses a pushed ts far off the server clock with its index; later ticks still reach the stored candles', async () => {
+    // A candle ten years ahead, as a database written before ts was bounded may hold: restoring it must not freeze GLOBX.
+    const future = new Date(Math.floor((Date.now() + 10 * 365 * 86_400_000) / 60_000) * 60_000).toISOString();
+    const sql = `INSERT INTO "Candle" ("id", "symbol", "interval", "start", "open", "high", "low", "close", "ticks") VALUES ('future', 'GLOBX', '1m', '${future}', 1, 1, 1, 1, 1);`;
+    const server = await startAppServer({ sql, env: { QUOTELINE_CANDLE_FLUSH_MS: '300', QUOTELINE_INSTANCE: 'it-candles-clock' } });
+    try {
+      const admin = await signIn(server.url, 'admin@example.com', 'quoteline-admin');
+      const send = (path: string, body: unknown) => admin.fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      const { pushToken } = (await (await send('/api/admin/feeds', { slug: 'clock', name: 'Clock', source: 'push' })).json()) as { pushToken: string };
+      expect((await send('/api/admin/feeds/clock/instruments', { symbol: 'CPX', name: 'Clock Co', price: 10 })).status).toBe(201);
+      const push = async (ticks: unknown[]) => {
+        const response = await fetch(`${server.url}/api/feeds/clock/ticks`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${pushToken}` }, body: JSON.stringify({ ticks }) });
+        return { status: response.status, body: (await response.json()) as { accepted: number; rejected: { index: number; reason: string }[] } };
+      };
+
+      const tenYears = Date.now() + 10 * 365 * 86_400_000;
+      const bad = await push([{ symbol: 'CPX', price: 11, ts: 9e15 }, { symbol: 'CPX', price: 11, ts: tenYears }]);
+      expect(bad.status).toBe(422);
+      expect(bad.body.accepted).toBe(0);
+      expect(bad.body.rejected.map((r) => r.index)).toEqual([0, 1]);
+      for (const r of bad.body.rejected) expect(r.reason).toMatch(/within 5 minutes of the server clock/);
+
+      const good = await push([{ symbol: 'CPX', price: 12 }]);
+      expect(good).toEqual({ status: 200, body: { accepted: 1, rejected: [] } });
+      const minute = Math.floor(Date.now() / 60_000) * 60_000;
+      await waitUntil(() => storedCandles(server, 'CPX', '1m').some((c) => c.close === 1200), 'the good tick in a stored candle', 15_000, 100);
+      const stored = storedCandles(server, 'CPX', '1m');
+      expect(stored.every((c) => Math.abs(c.start - minute) <= 60_000), JSON.stringify(stored)).toBe(true);
+      // every instrument's candles go on being written, not only the pushed one
+      const liveTicks = (symbol: string) => storedCandles(server, symbol, '1m').filter((c) => c.start <= Date.now()).reduce((n, c) => n + c.ticks, 0);
+      const acme = liveTicks('ACME');
+      await waitUntil(() => liveTicks('ACME') > acme && liveTicks('GLOBX') > 0, 'later batches of the demo feed', 15_000, 100);
+    } finally {
+      await server.stop();
     }
   });
 });

@@ -109,6 +109,21 @@ describe('market engine push ticks', () => {
     engine.setStatus('demo', 'paused');
     expect(engine.pushTick('demo', { symbol: 'ACME', price: 100 })).toMatch(/paused/);
   });
+
+  it('refuses a pushed ts more than 5 minutes off its clock and publishes nothing for it', () => {
+    const now = Date.UTC(2026, 0, 5, 9, 0, 0);
+    const events: MarketEvent[] = [];
+    const engine = new MarketEngine({ publish: (e) => events.push(e), now: () => now });
+    engine.loadFeed({ ...feed(1), source: 'push' });
+    const published = events.length;
+    const tenYears = 10 * 365 * 86_400_000;
+    for (const ts of [9e15, now + tenYears, now + 300_001, now - 300_001, 0])
+      expect(engine.pushTick('demo', { symbol: 'ACME', price: 10_000, ts }), `ts ${ts}`).toMatch(/within 5 minutes/);
+    expect(events.length).toBe(published);
+    expect(engine.snapshot('demo')!.find((a) => a.symbol === 'ACME')!.ts).toBe(now);
+    for (const ts of [now + 300_000, now - 300_000, now]) expect(engine.pushTick('demo', { symbol: 'ACME', price: 10_000, ts })).toBeNull();
+    expect(events.slice(published).map((e) => (e.data as { ts: number }).ts)).toEqual([now + 300_000, now - 300_000, now]);
+  });
 });
 
 describe('market engine following another instance', () => {

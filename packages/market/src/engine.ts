@@ -49,6 +49,14 @@ interface FeedState {
   timer: ReturnType<typeof setInterval> | null;
 }
 
+/**
+ * How far a pushed tick's own `ts` may be from the engine's clock, in ms. A
+ * time far ahead would close every candle period before it (later ticks then
+ * look older and are skipped), and one beyond what a date can hold cannot be
+ * stored at all.
+ */
+export const MAX_TICK_CLOCK_SKEW_MS = 5 * 60_000;
+
 /** What the engine needs from the world: where events go and what time it is. */
 export interface MarketEngineOptions {
   publish(event: MarketEvent): void;
@@ -230,18 +238,22 @@ export class MarketEngine {
 
   /**
    * A price pushed by a push feed (minor units): bid/ask default to the
-   * feed's spread around it. Returns why it was refused, or null.
+   * feed's spread around it; its `ts` (default now) must be within
+   * `MAX_TICK_CLOCK_SKEW_MS` of the engine's clock. Returns why it was refused, or null.
    */
   pushTick(slug: string, tick: { symbol: string; price: number; bid?: number; ask?: number; ts?: number }): string | null {
     const state = this.requireFeed(slug);
     if (state.config.status === 'paused') return 'the feed is paused';
     const inst = state.instruments.get(tick.symbol);
     if (!inst) return `${tick.symbol} is not an instrument of this feed`;
+    const now = this.now();
+    if (tick.ts !== undefined && !(Math.abs(tick.ts - now) <= MAX_TICK_CLOCK_SKEW_MS))
+      return `ts must be within ${MAX_TICK_CLOCK_SKEW_MS / 60_000} minutes of the server clock (${new Date(now).toISOString()}); leave it out to use the server's time`;
     const spread = quoteFromMid(tick.price, inst.tickSize, state.config.spreadBps);
     const bid = tick.bid ?? spread.bid;
     const ask = tick.ask ?? spread.ask;
     if (!(bid < ask) || bid <= 0) return 'bid must be positive and below ask';
-    Object.assign(inst, { price: tick.price, bid, ask, mid: tick.price, ts: tick.ts ?? this.now() });
+    Object.assign(inst, { price: tick.price, bid, ask, mid: tick.price, ts: tick.ts ?? now });
     const d = inst.decimals;
     const topic = feedTopic(slug);
     this.publish({ type: 'update', topic, data: { topic, symbol: inst.symbol, price: toWirePrice(inst.price, d), bid: toWirePrice(bid, d), ask: toWirePrice(ask, d), ts: inst.ts } });

@@ -10,16 +10,12 @@ const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
 function memoryStore(initial: Candle[] = []) {
   const rows = new Map<string, Candle>(initial.map((c) => [`${c.symbol}|${c.interval}|${c.start}`, c]));
   const batches: number[] = [];
-  let failNext = false;
-  const store: CandleStore & { rows: Map<string, Candle>; batches: number[]; failOnce(): void } = {
+  const store: CandleStore & { rows: Map<string, Candle>; batches: number[]; down: boolean } = {
     rows,
     batches,
-    failOnce: () => void (failNext = true),
+    down: false,
     async save(candles) {
-      if (failNext) {
-        failNext = false;
-        throw new Error('disk full');
-      }
+      if (store.down) throw new Error('disk full');
       batches.push(candles.length);
       for (const c of candles) rows.set(`${c.symbol}|${c.interval}|${c.start}`, { ...c });
     },
@@ -104,15 +100,59 @@ describe('candle recorder', () => {
     expect(store.batches).toEqual([6, 6]); // stopped: no longer listening
   });
 
-  it('keeps a failed batch and writes it with the next one', async () => {
-    const { engine, recorder, store } = setup();
+  it('keeps a batch the store refuses whole (it is down, not a row) and writes it with the next one', async () => {
+    const store = memoryStore();
+    const errors: unknown[] = [];
+    const log = new RingLog({ capacity: 1000 });
+    const engine = new MarketEngine({ publish: (e) => log.appendSync(e), now: () => T0 });
+    const recorder = new CandleRecorder({ log, store, flushMs: 60_000, now: () => T0, onSkipped: () => errors.push('skipped'), onError: (e) => errors.push(e) });
     recorder.start();
     engine.loadFeed(feed);
-    store.failOnce();
+    store.down = true;
     await recorder.flush();
     expect(store.rows.size).toBe(0);
+    expect(errors).toHaveLength(1);
+    store.down = false;
     await recorder.flush();
     expect(store.rows.size).toBe(6);
+    expect(errors).toHaveLength(1);
+  });
+
+  it('skips a row the store cannot take, writes the rest of its batch, and reports it once', async () => {
+    // Like one database transaction per batch: a single row the store refuses fails the whole call.
+    const store = memoryStore();
+    const refused = (c: Candle) => c.symbol === 'ACME' && c.interval === '5m';
+    const save = store.save.bind(store);
+    let calls = 0;
+    store.save = async (candles) => {
+      calls++;
+      if (candles.some(refused)) throw new Error('Invalid Date');
+      await save(candles);
+    };
+    const skipped: Candle[] = [];
+    const errors: unknown[] = [];
+    const log = new RingLog({ capacity: 1000 });
+    const now = { t: T0 };
+    const engine = new MarketEngine({ publish: (e) => log.appendSync(e), now: () => now.t });
+    const recorder = new CandleRecorder({ log, store, flushMs: 60_000, now: () => now.t, onSkipped: (c) => skipped.push(c), onError: (e) => errors.push(e) });
+    recorder.start();
+    engine.loadFeed(feed);
+    await recorder.flush();
+    expect([...store.rows.keys()].sort()).toEqual([`ACME|1h|${T0}`, `ACME|1m|${T0}`, `GLOBX|1h|${T0}`, `GLOBX|1m|${T0}`, `GLOBX|5m|${T0}`]);
+    expect(skipped.map((c) => `${c.symbol}|${c.interval}`)).toEqual(['ACME|5m']);
+    expect(errors).toEqual([]);
+
+    for (let i = 1; i <= 3; i++) {
+      now.t = T0 + i * 500;
+      engine.tick('demo');
+      calls = 0;
+      await recorder.flush();
+      expect(calls, 'the skipped row is not tried again: one batch per flush').toBe(1);
+      expect(store.rows.get(`GLOBX|1m|${T0}`)!.ticks).toBe(i + 1);
+      expect(store.rows.get(`ACME|1m|${T0}`)!.ticks).toBe(i + 1);
+    }
+    expect(skipped).toHaveLength(1);
+    expect(errors).toEqual([]);
   });
 
   it('continues the candles in progress after a restart instead of overwriting them', async () => {

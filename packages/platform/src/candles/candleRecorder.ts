@@ -19,7 +19,11 @@ export interface CandleRecorderOptions {
   persists?: () => boolean;
   /** Called when a batch could not be written (it is kept and retried with the next one). */
   onError?: (error: unknown) => void;
+  /** Called once for a candle the store refused on its own while the rest of its batch was written; it is not tried again. */
+  onSkipped?: (candle: Candle, error: unknown) => void;
 }
+
+const keyOf = (c: Candle) => `${c.symbol}|${c.interval}|${c.start}`;
 
 /**
  * Builds candles from the market events of the log (an `add` carries an
@@ -33,6 +37,8 @@ export class CandleRecorder {
   private untail: (() => void) | null = null;
   private timer: ReturnType<typeof setInterval> | null = null;
   private flushing: Promise<void> = Promise.resolve();
+  /** Candles (by series and start) the store refused on their own: left out of every later batch. */
+  private readonly skipped = new Set<string>();
 
   constructor(options: CandleRecorderOptions) {
     this.options = options;
@@ -52,19 +58,39 @@ export class CandleRecorder {
     this.timer.unref?.();
   }
 
-  /** Writes every candle changed since the last batch; never rejects (a failed batch is retried next time). */
+  /**
+   * Writes every candle changed since the last batch; never rejects. A failed
+   * batch is written again row by row: when some rows go in, the ones that
+   * still fail are bad rows, skipped for good and reported once, so one row can
+   * never stall the others; when none goes in, the store is down and the whole
+   * batch is retried next time.
+   */
   flush(): Promise<void> {
     this.flushing = this.flushing.then(async () => {
-      const batch = this.builder.takeChanged();
+      const batch = this.builder.takeChanged().filter((c) => !this.skipped.has(keyOf(c)));
       if (batch.length === 0 || !(this.options.persists?.() ?? true)) return;
       try {
         await this.options.store.save(batch);
       } catch (error) {
-        this.builder.putBack(batch);
-        (this.options.onError ?? ((e) => console.error('quoteline: saving candles failed', e)))(error);
+        await this.isolate(batch, error);
       }
     });
     return this.flushing;
+  }
+
+  private async isolate(batch: readonly Candle[], batchError: unknown): Promise<void> {
+    const refused: { candle: Candle; error: unknown }[] = [];
+    for (const candle of batch) await this.options.store.save([candle]).catch((error: unknown) => refused.push({ candle, error }));
+    if (refused.length === batch.length) {
+      this.builder.putBack(batch);
+      (this.options.onError ?? ((e) => console.error('quoteline: saving candles failed', e)))(batchError);
+      return;
+    }
+    const report = this.options.onSkipped ?? ((c, e) => console.error(`quoteline: candle ${c.symbol} ${c.interval} at ${c.start} cannot be saved and is skipped`, e));
+    for (const { candle, error } of refused) {
+      this.skipped.add(keyOf(candle));
+      report(candle, error);
+    }
   }
 
   /** Stops tailing and the timer, then writes what is left. */

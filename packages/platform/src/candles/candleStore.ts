@@ -36,7 +36,8 @@ export function prismaCandleStore(db: Db): CandleStore {
       return rows.reverse().flatMap(fromRow);
     },
     async inProgress(now) {
-      const rows = await db.candle.findMany({ where: { start: { gt: new Date(now - CANDLE_INTERVAL_MS['1h']) } } });
+      // Not a candle of a later period: continuing one would skip every tick until then as older.
+      const rows = await db.candle.findMany({ where: { start: { gt: new Date(now - CANDLE_INTERVAL_MS['1h']), lte: new Date(now) } } });
       return rows.flatMap(fromRow).filter((c) => c.start + CANDLE_INTERVAL_MS[c.interval] > now);
     },
   };
