@@ -42,6 +42,7 @@ describe('admin: instruments', () => {
     ['a missing name', { symbol: 'OKAY', price: 1 }, 400, 'invalid_body'],
     ['a negative price', { symbol: 'OKAY', name: 'x', price: -1 }, 400, 'invalid_body'],
     ['a sub-cent price', { symbol: 'OKAY', name: 'x', price: 1.001 }, 400, 'invalid_price'],
+    ['a price above what integer cents hold on PostgreSQL', { symbol: 'OKAY', name: 'x', price: 30_000_000 }, 400, 'invalid_body'],
     ['a duplicate of a demo symbol', { symbol: 'ACME', name: 'x', price: 1 }, 409, 'duplicate_symbol'],
   ])('refuses %s with %s %s and adds nothing', async (_name, body, status, code) => {
     const response = await post(admin, '/api/admin/feeds/demo/instruments', body);

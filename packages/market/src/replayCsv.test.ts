@@ -20,6 +20,13 @@ describe('replay CSV', () => {
     expect(errors[0]!.message).toMatch(/timestamp/);
     expect(errors.at(-1)!.message).toMatch(/backwards/);
   });
+
+  it('refuses prices above 10,000,000, which a database column of cents cannot hold on PostgreSQL', () => {
+    const { rows, errors } = parseReplayCsv('1767225600,ACME,10000000\n1767225601,ACME,30000000\n1767225602,ACME,10,9,999999999\n');
+    expect(rows.map((r) => r.line)).toEqual([1]);
+    expect(errors.map((e) => e.line)).toEqual([2, 3]);
+    expect(errors[0]!.message).toMatch(/at most 10,000,000/);
+  });
 });
 
 describe('replay player', () => {

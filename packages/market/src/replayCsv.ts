@@ -1,3 +1,5 @@
+import { MAX_PRICE } from '@quoteline/protocol';
+
 /** One row of a replay file, prices in minor units, `at` in ms since the epoch. */
 export interface ReplayRow {
   line: number;
@@ -56,6 +58,7 @@ export function parseReplayCsv(text: string, scale = 2, maxRows = 100_000): { ro
     if (!SYMBOL.test(symbol)) return errors.push({ line, message: `"${symbol}" is not a symbol` });
     if (price === null || price <= 0) return errors.push({ line, message: `"${cells[2]!.trim()}" is not a positive price with at most ${scale} decimals` });
     if (bid === null || ask === null) return errors.push({ line, message: 'bid and ask must be prices' });
+    if (Math.max(price, bid ?? 0, ask ?? 0) > MAX_PRICE * 10 ** scale) return errors.push({ line, message: 'a price is at most 10,000,000' });
     if (bid !== undefined && ask !== undefined && !(bid < ask)) return errors.push({ line, message: 'bid must be below ask' });
     if (rows.length && at < rows.at(-1)!.at) return errors.push({ line, message: 'timestamps must not go backwards' });
     rows.push({ line, at, symbol, price, ...(bid !== undefined ? { bid, ask } : {}) });

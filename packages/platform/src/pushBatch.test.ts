@@ -25,6 +25,21 @@ describe('validatePushBatch', () => {
     expect(rejected.find((r) => r.index === 3)!.reason).toMatch(/^price: /);
   });
 
+  it('refuses prices a database column of cents cannot hold (PostgreSQL integers end at 21,474,836.47)', () => {
+    const { valid, rejected } = validatePushBatch(
+      [
+        { symbol: 'BIG', price: 10_000_000 },
+        { symbol: 'BIG', price: 30_000_000 },
+        { symbol: 'BIG', price: 10, bid: 9, ask: 1e9 },
+      ],
+      2,
+    );
+    expect(valid.map((t) => t.index)).toEqual([0]);
+    expect(rejected.map((r) => r.index)).toEqual([1, 2]);
+    expect(rejected[0]!.reason).toMatch(/^price: .*10,000,000/);
+    expect(rejected[1]!.reason).toMatch(/^ask: /);
+  });
+
   it('accepts an empty list as nothing to do', () => {
     expect(validatePushBatch([], 2)).toEqual({ valid: [], rejected: [] });
   });

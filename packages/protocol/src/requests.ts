@@ -26,6 +26,15 @@ export const sessionRequestSchema = z.object({
   password: z.string().min(1).max(200),
 });
 
+/**
+ * Highest price an instrument may be given or pushed at. Prices are stored as
+ * integer cents, and PostgreSQL's integer ends at 21,474,836.47: one price
+ * above it would fail every batch that writes it (candles, last prices).
+ */
+export const MAX_PRICE = 10_000_000;
+
+const storablePrice = z.number().finite().positive().max(MAX_PRICE, 'a price is at most 10,000,000');
+
 /** Largest quantity one order may ask for; keeps arithmetic far from overflow. */
 export const MAX_ORDER_QUANTITY = 1_000_000;
 
@@ -51,7 +60,7 @@ export const addInstrumentRequestSchema = z
   .object({
     symbol: symbolSchema,
     name: z.string().trim().min(1).max(80),
-    price: z.number().finite().positive().max(1e9),
+    price: storablePrice,
   })
   .strict();
 
@@ -59,9 +68,9 @@ export const addInstrumentRequestSchema = z
 export const pushTickSchema = z
   .object({
     symbol: symbolSchema,
-    price: z.number().finite().positive().max(1e9),
-    bid: z.number().finite().positive().max(1e9).optional(),
-    ask: z.number().finite().positive().max(1e9).optional(),
+    price: storablePrice,
+    bid: storablePrice.optional(),
+    ask: storablePrice.optional(),
     ts: z.number().int().nonnegative().optional(),
   })
   .strict();
