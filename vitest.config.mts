@@ -7,7 +7,7 @@ import { defineConfig } from 'vitest/config';
 // Playwright specs are never picked up here.
 
 /** Suites that run on PostgreSQL too (same files, another DATABASE_URL), plus the PostgreSQL-only migration check. */
-const postgresSuites = ['trading', 'adminFeeds', 'feedAdmin', 'feedRestart', 'embedKeys', 'shutdown', 'postgresMigrations'].map((name) => `tests/integration/${name}.test.ts`);
+const postgresSuites = ['trading', 'adminFeeds', 'feedAdmin', 'feedRestart', 'embedKeys', 'shutdown', 'idempotencyLease', 'postgresMigrations'].map((name) => `tests/integration/${name}.test.ts`);
 
 export default defineConfig({
   test: {

@@ -18,6 +18,7 @@ const envSchema = z.object({
   QUOTELINE_LOG_CAPACITY: z.coerce.number().int().positive().optional(),
   QUOTELINE_CANDLE_FLUSH_MS: z.coerce.number().int().positive().optional(),
   QUOTELINE_STATS_MS: z.coerce.number().int().positive().optional(),
+  QUOTELINE_IDEMPOTENCY_LEASE_MS: z.coerce.number().int().positive().optional(),
   QUOTELINE_TEST_HOOKS: z.enum(['0', '1']).optional(),
 });
 
@@ -34,6 +35,7 @@ export function platformConfigFromEnv(): PlatformConfigInput {
     candleFlushMs: env.QUOTELINE_CANDLE_FLUSH_MS,
     redisUrl: env.REDIS_URL || undefined,
     statsIntervalMs: env.QUOTELINE_STATS_MS,
+    idempotencyLeaseMs: env.QUOTELINE_IDEMPOTENCY_LEASE_MS,
     testHooks: env.QUOTELINE_TEST_HOOKS === '1',
   };
 }

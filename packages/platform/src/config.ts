@@ -17,6 +17,8 @@ export const platformConfigSchema = z.object({
   revocationCheckMs: z.number().int().min(100).default(2_000),
   /** How often candles changed by ticks are written to the database, in one batch (and once more on shutdown). */
   candleFlushMs: z.number().int().min(50).max(60_000).default(5_000),
+  /** How long an Idempotency-Key claim holds without renewal (renewed every third of it while its order runs); after that a retry takes the key over. */
+  idempotencyLeaseMs: z.number().int().min(300).max(600_000).default(10_000),
   /** Redis for the scaled shape (shared event log, producer lease, routing); unset: one process, in-memory log. */
   redisUrl: z.string().url().optional(),
   /** Entries the shared Redis log keeps for resume (approximate, MAXLEN ~). */

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createDb, type Db } from '@quoteline/db/client';
 import { MarketEngine } from '@quoteline/market';
 import { LocalSubscriptionControl, publishConnectionStats, RingLog, StreamHub, type EventLog, type SubscriptionControl } from '@quoteline/stream';
@@ -86,7 +87,9 @@ export async function createPlatform(input: PlatformConfigInput): Promise<Platfo
     engine.loadFeed(feed, { announce: !shared });
     if (shared) hub.views.seed(feedTopic(feed.slug), engine.snapshot(feed.slug) ?? []);
   }
-  const orders = new OrderService({ db, log, views: hub.views, feedStatus: (slug) => engine.feedStatus(slug) });
+  // A claim's owner names this process, so a restarted instance of the same name is another owner.
+  const idempotency = { owner: `${config.instance}#${randomBytes(4).toString('hex')}`, leaseMs: config.idempotencyLeaseMs };
+  const orders = new OrderService({ db, log, views: hub.views, feedStatus: (slug) => engine.feedStatus(slug), idempotency });
   await orders.loadBook();
   const replays = new Replays(engine, () => role.active);
   const unfollow = log.tail((entry) => {

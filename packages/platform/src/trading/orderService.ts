@@ -5,7 +5,7 @@ import type { EventLog, TopicViews } from '@quoteline/stream';
 import type { Principal } from '../directory';
 import { AccountEvents, type PrivateEvent } from './accountEvents';
 import { inAccountTransaction, readHoldings, refusal, writeHoldings } from './accountStore';
-import { IdempotencyKeys, requestHash } from './idempotency';
+import { IdempotencyKeys, KeyAlreadyCommitted, requestHash, type IdempotencyOptions } from './idempotency';
 import { KeyedMutex } from './keyedMutex';
 import { fillView, MONEY_SCALE, orderEvent, orderView, positionView, type FillRow, type OrderRow } from './views';
 
@@ -18,6 +18,8 @@ export interface OrderServiceDeps {
   views: TopicViews;
   /** running | paused | null (unknown feed) */
   feedStatus(slug: string): 'running' | 'paused' | null;
+  /** This instance as the owner of Idempotency-Key claims, and their lease. */
+  idempotency: IdempotencyOptions;
 }
 
 /** An HTTP-ready answer: status and JSON body. */
@@ -39,7 +41,7 @@ export class OrderService {
   private readonly publisher: AccountEvents;
 
   constructor(private readonly deps: OrderServiceDeps) {
-    this.idempotency = new IdempotencyKeys(deps.db);
+    this.idempotency = new IdempotencyKeys(deps.db, deps.idempotency);
     this.publisher = new AccountEvents(deps.log);
   }
 
@@ -70,18 +72,32 @@ export class OrderService {
 
     const claim = await this.idempotency.claim(principal.accountId, idempotencyKey, requestHash(request));
     if (claim.kind === 'replay') return { status: claim.status, body: claim.body };
-    try {
-      const terms: OrderTerms = { side: request.side, type: request.type, quantity: request.quantity, limitPrice };
-      const touch = { bid: wireToMinor(quote.bid, MONEY_SCALE), ask: wireToMinor(quote.ask, MONEY_SCALE) };
-      const answer = await this.mutex.run(principal.accountId, () => this.open(principal.accountId, request.symbol, terms, executionPrice(terms, touch)));
-      await this.idempotency.complete(claim.id, answer.status, answer.body);
-      return answer;
-    } catch (error) {
-      const known = error instanceof QuotelineError && error.status < 500;
-      if (known) await this.idempotency.complete(claim.id, error.status, error.toBody());
-      else await this.idempotency.abandon(claim.id);
-      throw error;
-    }
+    if (claim.kind === 'committed') return this.answerFromOrder(claim.id, claim.orderId);
+    const keyId = claim.id;
+    return this.idempotency.hold(keyId, async () => {
+      try {
+        const terms: OrderTerms = { side: request.side, type: request.type, quantity: request.quantity, limitPrice };
+        const touch = { bid: wireToMinor(quote.bid, MONEY_SCALE), ask: wireToMinor(quote.ask, MONEY_SCALE) };
+        const answer = await this.mutex.run(principal.accountId, () => this.open(principal.accountId, keyId, request.symbol, terms, executionPrice(terms, touch)));
+        await this.idempotency.complete(keyId, answer.status, answer.body);
+        return answer;
+      } catch (error) {
+        const committed = error instanceof KeyAlreadyCommitted ? await this.idempotency.committedOrder(keyId) : null;
+        if (committed) return this.answerFromOrder(keyId, committed);
+        const known = error instanceof QuotelineError && error.status < 500;
+        if (known) await this.idempotency.complete(keyId, error.status, error.toBody());
+        else await this.idempotency.abandon(keyId);
+        throw error;
+      }
+    });
+  }
+
+  /** The answer for a key whose order committed but whose answer was not stored (its first attempt died): the order as it stands. */
+  private async answerFromOrder(keyId: string, orderId: string): Promise<Answer> {
+    const order = await this.deps.db.order.findUniqueOrThrow({ where: { id: orderId } });
+    const answer = { status: 201, body: { ...orderView(order), streamPosition: this.deps.log.head() } };
+    await this.idempotency.complete(keyId, answer.status, answer.body);
+    return answer;
   }
 
   /** `DELETE /api/orders/<id>`: cancels a resting order of the principal. */
@@ -154,7 +170,7 @@ export class OrderService {
     };
   }
 
-  private async open(accountId: string, symbol: string, terms: OrderTerms, price: number | null): Promise<Answer> {
+  private async open(accountId: string, keyId: string, symbol: string, terms: OrderTerms, price: number | null): Promise<Answer> {
     const result = await inAccountTransaction(this.deps.db, async (tx) => {
       const before = await readHoldings(tx, accountId, symbol);
       const after = price === null ? reserve(before.account, before.position, terms) : execute(before.account, before.position, terms.side, terms.quantity, price);
@@ -173,6 +189,7 @@ export class OrderService {
           averagePrice: price,
         },
       });
+      await this.idempotency.linkOrder(tx, keyId, order.id);
       const fill = price === null ? null : await tx.fill.create({ data: { orderId: order.id, accountId, symbol, side: terms.side, quantity: terms.quantity, price } });
       return { order, fill, after };
     });
