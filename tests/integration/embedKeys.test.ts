@@ -39,13 +39,22 @@ describe('GET /api/stream?key= (CORS for embed keys)', () => {
     ['an unknown key', 'topics=feed:demo&key=pk_nobody_knows_me', SHOP],
     ['a malformed key', 'topics=feed:demo&key=%27%3B--', SHOP],
     ['a revoked key', 'topics=feed:demo&key=pk_revoked_key_001', SHOP],
-    ['a feed outside the key', 'topics=feed:other&key=pk_shop_key_000001', SHOP],
-    ['an account topic', 'topics=account:x&key=pk_shop_key_000001', SHOP],
   ])('refuses %s with 403 and no Access-Control-Allow-Origin', async (_name, query, origin) => {
     const response = await stream(query, origin);
     expect(response.status).toBe(403);
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
     expect(await response.json()).toMatchObject({ error: { code: 'forbidden' } });
+  });
+
+  it.each([
+    ['a feed outside the key', 'topics=feed:other&key=pk_shop_key_000001', 'feed:other'],
+    ['an account topic', 'topics=account:x&key=pk_shop_key_000001', 'account:x'],
+    ['an admin topic', 'topics=admin:connections&key=pk_shop_key_000001', 'admin:connections'],
+  ])('refuses %s (its only topic) with 403 that the allowed page can read, naming the topic', async (_name, query, topic) => {
+    const response = await stream(query, SHOP);
+    expect(response.status).toBe(403);
+    expect(response.headers.get('access-control-allow-origin')).toBe(SHOP);
+    expect(await response.json()).toMatchObject({ error: { code: 'forbidden', refused: [{ topic, code: 'forbidden' }] } });
   });
 
   it('sends only the allowlisted symbols of a key', async () => {
@@ -99,7 +108,8 @@ describe('embed check and subscriptions from other origins', () => {
       const post = (body: unknown) =>
         fetch(`${server.url}/api/stream/subscriptions?key=pk_shop_key_000001`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: SHOP }, body: JSON.stringify(body) });
       const outside = await post({ connectionId, token, subscribe: ['account:abc'] });
-      expect(outside.status).toBe(403);
+      expect(outside.status).toBe(200);
+      expect(await outside.json()).toMatchObject({ topics: ['feed:demo'], refused: [{ topic: 'account:abc', code: 'forbidden' }] });
       const ok = await post({ connectionId, token, unsubscribe: ['feed:demo'] });
       expect(ok.status).toBe(200);
       expect(ok.headers.get('access-control-allow-origin')).toBe(SHOP);

@@ -39,7 +39,7 @@ describe('GET /api/stream refusals', () => {
     ['an empty list', 'topics='],
     ['a bare name', 'topics=demo'],
     ['an uppercase slug', 'topics=feed:Demo'],
-    ['an unknown kind', 'topics=feed:demo,stocks:x'],
+    ['only malformed topics', 'topics=stocks:x,feed:-x'],
     ['40 topics', tooMany],
   ])(
     'answers 400 invalid_topic to %s',
@@ -127,14 +127,16 @@ describe('POST /api/stream/subscriptions', () => {
       const ready = stream.events[0]!.data as { connectionId: string; token: string };
       expect((await post({ connectionId: 'nope', token: ready.token, subscribe: ['feed:demo'] })).status).toBe(404);
       expect((await post({ connectionId: ready.connectionId, token: 'x'.repeat(32), subscribe: ['feed:demo'] })).status).toBe(403);
+      // A bad topic is refused alone: the request answers 200 and names it.
       const bad = await post({ connectionId: ready.connectionId, token: ready.token, subscribe: ['nope'] });
-      expect(bad.status).toBe(400);
-      expect(await bad.json()).toMatchObject({ error: { code: 'invalid_topic' } });
-      expect((await post({ connectionId: ready.connectionId, token: ready.token, subscribe: ['feed:missing'] })).status).toBe(404);
+      expect(bad.status).toBe(200);
+      expect(await bad.json()).toMatchObject({ topics: ['feed:demo'], refused: [{ topic: 'nope', code: 'invalid_topic' }] });
+      const missing = await post({ connectionId: ready.connectionId, token: ready.token, subscribe: ['feed:missing'] });
+      expect(await missing.json()).toMatchObject({ refused: [{ topic: 'feed:missing', code: 'unknown_topic' }] });
       expect((await post({ connectionId: ready.connectionId }, 'text/plain')).status).toBe(400);
       const ok = await post({ connectionId: ready.connectionId, token: ready.token, unsubscribe: ['feed:demo'] });
       expect(ok.status).toBe(200);
-      expect(await ok.json()).toEqual({ topics: [] });
+      expect(await ok.json()).toEqual({ topics: [], refused: [] });
     } finally {
       stream.close();
     }

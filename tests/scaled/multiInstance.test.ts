@@ -84,10 +84,12 @@ describe('scaled shape: three instances behind nginx on one Redis log and one Po
       fetch(`${app.url}/api/stream/subscriptions`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ connectionId, token, ...body }) });
     const off = await change(shape.apps[1]!, { subscribe: [], unsubscribe: ['feed:demo'] });
     expect(off.status).toBe(200);
-    expect(await off.json()).toEqual({ topics: [] });
+    expect(await off.json()).toEqual({ topics: [], refused: [] });
     const addsBefore = stream.events.filter((e) => e.type === 'add').length;
-    const on = await change(shape.apps[2]!, { subscribe: ['feed:demo'], unsubscribe: [] });
+    // The holder decides each topic: the good one is added, the missing feed refused alone, across instances.
+    const on = await change(shape.apps[2]!, { subscribe: ['feed:demo', 'feed:nosuch'], unsubscribe: [] });
     expect(on.status).toBe(200);
+    expect(await on.json()).toMatchObject({ topics: ['feed:demo'], refused: [{ topic: 'feed:nosuch', code: 'unknown_topic' }] });
     await stream.waitFor((e) => e.filter((x) => x.type === 'add').length > addsBefore, 5_000);
     const wrongToken = await fetch(`${shape.apps[1]!.url}/api/stream/subscriptions`, {
       method: 'POST',

@@ -12,7 +12,7 @@ describe('applyFeedEvents', () => {
     expect(s.rows.B).toMatchObject({ price: 3, previousPrice: 1 });
     s = applyFeedEvents(s, [{ type: 'remove', data: { topic: 'feed:d', symbol: 'B' } }]);
     expect(s.symbols).toEqual(['A']);
-    expect(applyFeedEvents(s, [{ type: 'reset', data: { reason: 'unknown_id' } }])).toEqual({ symbols: [], rows: {}, status: 'running' });
+    expect(applyFeedEvents(s, [{ type: 'reset', data: { reason: 'unknown_id' } }])).toEqual({ symbols: [], rows: {}, status: 'running', problem: null });
   });
 
   it('follows the feed status: paused by a status event, running again on resume or after a reset', () => {
@@ -26,6 +26,17 @@ describe('applyFeedEvents', () => {
     expect(s).toMatchObject({ status: 'running', rows: { A: { price: 2 } } });
     s = applyFeedEvents(s, [status('paused'), { type: 'reset', data: { reason: 'epoch_changed' } }]);
     expect(s.status).toBe('running');
+  });
+
+  it('holds why the stream does not carry the feed, clearing its rows, until the feed is on a stream again', () => {
+    let s = applyFeedEvents(EMPTY_FEED, [add('A', 1), { type: 'topic_closed', data: { topic: 'feed:d', reason: 'deleted', message: 'The feed "d" was deleted.' } }]);
+    expect(s).toEqual({ symbols: [], rows: {}, status: 'running', problem: { code: 'deleted', message: 'The feed "d" was deleted.' } });
+    s = applyFeedEvents(EMPTY_FEED, [{ type: 'topic_error', data: { topic: 'feed:d', code: 'unknown_topic', message: 'There is no feed "d".' } }]);
+    expect(s.problem).toEqual({ code: 'unknown_topic', message: 'There is no feed "d".' });
+    const ready: StreamEvent = { type: 'ready', data: { connectionId: 'c', token: 't'.repeat(16), instance: 'i', protocol: 2, topics: ['feed:d'] } };
+    s = applyFeedEvents(s, [ready, add('A', 1)]);
+    expect(s).toMatchObject({ symbols: ['A'], problem: null });
+    expect(applyFeedEvents(s, [ready])).toBe(s);
   });
 
   it('returns the same object when nothing changed, so React skips the render', () => {

@@ -1,5 +1,6 @@
 export * from './status';
-export * from './backoff';
+export * from './connection/backoff';
+export * from './subscriptions/subscriptions';
 export * from './feedState';
 export * from './batcher';
 export * from './streamClient';

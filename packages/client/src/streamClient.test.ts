@@ -1,49 +1,30 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StreamEvent } from '@quoteline/protocol';
-import { StreamClient } from './streamClient';
-import { backoffDelay } from './backoff';
+import { StreamClient, type StreamClientOptions } from './streamClient';
+import { backoffDelay } from './connection/backoff';
+import { FakeStreamServer } from './testing/fakeStreamServer';
 
-class FakeEventSource {
-  static instances: FakeEventSource[] = [];
-  readonly listeners = new Map<string, ((e: MessageEvent) => void)[]>();
-  onerror: (() => void) | null = null;
-  closed = false;
-  constructor(readonly url: string) {
-    FakeEventSource.instances.push(this);
-  }
-  addEventListener(type: string, fn: (e: MessageEvent) => void) {
-    this.listeners.set(type, [...(this.listeners.get(type) ?? []), fn]);
-  }
-  close() {
-    this.closed = true;
-  }
-  emit(type: string, data: unknown, id = '') {
-    for (const fn of this.listeners.get(type) ?? []) fn({ data: JSON.stringify(data), lastEventId: id } as MessageEvent);
-  }
-  get query() {
-    return new URL(this.url, 'http://x').searchParams;
-  }
-}
-
-const ready = (topics: string[]) => ({ connectionId: 'c1', token: 't'.repeat(20), instance: 'i', protocol: 1, topics });
 const flush = () => vi.advanceTimersByTimeAsync(0);
+const topicsOf = (url: URL) => url.searchParams.get('topics')!.split(',');
 
-let posts: { subscribe: string[]; unsubscribe: string[] }[];
-function makeClient() {
-  posts = [];
-  const fetch = vi.fn(async (_url: string, init: { body: string }) => {
-    const body = JSON.parse(init.body) as { subscribe: string[]; unsubscribe: string[] };
-    posts.push({ subscribe: body.subscribe, unsubscribe: body.unsubscribe });
-    return new Response(JSON.stringify({ topics: ['feed:demo', ...body.subscribe] }), { status: 200 });
-  });
-  return new StreamClient({ EventSource: FakeEventSource as unknown as typeof EventSource, fetch: fetch as unknown as typeof globalThis.fetch, random: () => 0.5, lingerMs: 10 });
+let server: FakeStreamServer;
+let clients: StreamClient[];
+function makeClient(options: StreamClientOptions = {}) {
+  const client = new StreamClient({ fetch: server.fetch, random: () => 0.5, lingerMs: 10, ...options });
+  clients.push(client);
+  return client;
 }
+const types = (events: StreamEvent[]) => events.map((e) => e.type);
 
 beforeEach(() => {
-  FakeEventSource.instances = [];
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  server = new FakeStreamServer(['demo', 'fx']);
+  clients = [];
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
 });
-afterEach(() => vi.useRealTimers());
+afterEach(() => {
+  clients.forEach((c) => c.close());
+  vi.useRealTimers();
+});
 
 describe('StreamClient', () => {
   it('opens ONE stream for every topic wanted in the same turn', async () => {
@@ -52,30 +33,28 @@ describe('StreamClient', () => {
     client.subscribe('feed:demo', (e) => seen.push(e));
     client.subscribe('feed:demo', () => undefined);
     client.subscribe('feed:fx', () => undefined);
+    expect(client.status).toBe('idle');
     await flush();
-    expect(FakeEventSource.instances).toHaveLength(1);
-    expect(FakeEventSource.instances[0]!.query.get('topics')).toBe('feed:demo,feed:fx');
-    expect(client.status).toBe('connecting');
-    const es = FakeEventSource.instances[0]!;
-    es.emit('ready', ready(['feed:demo', 'feed:fx']));
-    es.emit('update', { topic: 'feed:demo', symbol: 'A', price: 1, bid: 1, ask: 1, ts: 1 }, 'e:5');
-    es.emit('update', { topic: 'feed:fx', symbol: 'E', price: 1, bid: 1, ask: 1, ts: 1 }, 'e:6');
+    expect(server.gets).toHaveLength(1);
+    expect(topicsOf(server.gets[0]!)).toEqual(['feed:demo', 'feed:fx']);
     expect(client.status).toBe('live');
-    expect(seen.map((e) => e.type)).toEqual(['reset', 'ready', 'update']);
+    server.tick('demo', 2);
+    server.tick('fx', 3);
+    await flush();
+    expect(types(seen)).toEqual(['reset', 'ready', 'add', 'update']);
   });
 
   it('adds a later topic over POST on the same stream, and removes one nobody wants', async () => {
     const client = makeClient();
     const stop = client.subscribe('feed:demo', () => undefined);
     await flush();
-    FakeEventSource.instances[0]!.emit('ready', ready(['feed:demo']));
     client.subscribe('feed:fx', () => undefined);
-    await vi.advanceTimersByTimeAsync(0);
-    expect(posts).toEqual([{ subscribe: ['feed:fx'], unsubscribe: [] }]);
+    await flush();
+    expect(server.posts).toEqual([{ subscribe: ['feed:fx'], unsubscribe: [] }]);
     stop();
     await vi.advanceTimersByTimeAsync(20);
-    expect(posts.at(-1)).toEqual({ subscribe: [], unsubscribe: ['feed:demo'] });
-    expect(FakeEventSource.instances).toHaveLength(1);
+    expect(server.posts.at(-1)).toEqual({ subscribe: [], unsubscribe: ['feed:demo'] });
+    expect(server.gets).toHaveLength(1);
   });
 
   it('reconnects with backoff and resumes from the last event id', async () => {
@@ -84,16 +63,16 @@ describe('StreamClient', () => {
     client.onStatus((s) => statuses.push(s));
     client.subscribe('feed:demo', () => undefined);
     await flush();
-    const first = FakeEventSource.instances[0]!;
-    first.emit('ready', ready(['feed:demo']));
-    first.emit('update', { topic: 'feed:demo', symbol: 'A', price: 1, bid: 1, ask: 1, ts: 1 }, 'ep:42');
-    first.onerror!();
-    expect(first.closed).toBe(true);
+    server.tick('demo', 2);
+    await flush();
+    const lastId = `ep:2`;
+    server.open[0]!.end();
+    await flush();
     expect(client.status).toBe('reconnecting');
     await vi.advanceTimersByTimeAsync(backoffDelay(0, () => 0.5));
-    const second = FakeEventSource.instances[1]!;
-    expect(second.query.get('lastEventId')).toBe('ep:42');
-    second.emit('ready', ready(['feed:demo']));
+    expect(server.gets).toHaveLength(2);
+    expect(server.gets[1]!.searchParams.get('lastEventId')).toBe(lastId);
+    expect(server.gets[1]!.searchParams.get('replay')).toBeNull();
     expect(statuses).toEqual(['connecting', 'live', 'reconnecting', 'live']);
   });
 
@@ -101,16 +80,14 @@ describe('StreamClient', () => {
     const client = makeClient();
     client.subscribe('feed:demo', () => undefined);
     await flush();
-    const es = FakeEventSource.instances[0]!;
-    es.emit('ready', ready(['feed:demo']));
-    es.emit('add', { topic: 'feed:demo', symbol: 'A', name: 'A', price: 1, bid: 1, ask: 1, open: 1, decimals: 2, ts: 1 }, 'e:1');
-    es.emit('update', { topic: 'feed:demo', symbol: 'A', price: 2, bid: 2, ask: 2, ts: 2 }, 'e:2');
+    server.tick('demo', 2);
+    await flush();
     const late: StreamEvent[] = [];
     client.subscribe('feed:demo', (e) => late.push(e));
     await flush();
-    expect(late.map((e) => e.type)).toEqual(['ready', 'add']);
-    expect(late[1]!.data).toMatchObject({ symbol: 'A', price: 2 });
-    expect(FakeEventSource.instances).toHaveLength(1);
+    expect(types(late)).toEqual(['ready', 'add']);
+    expect(late[1]!.data).toMatchObject({ symbol: 'DEMO', price: 2 });
+    expect(server.gets).toHaveLength(1);
   });
 
   it('passes feed status events on, and hands a late listener of a paused feed its status after the rows', async () => {
@@ -118,15 +95,13 @@ describe('StreamClient', () => {
     const seen: StreamEvent[] = [];
     client.subscribe('feed:demo', (e) => seen.push(e));
     await flush();
-    const es = FakeEventSource.instances[0]!;
-    es.emit('ready', ready(['feed:demo']));
-    es.emit('add', { topic: 'feed:demo', symbol: 'A', name: 'A', price: 1, bid: 1, ask: 1, open: 1, decimals: 2, ts: 1 }, 'e:1');
-    es.emit('status', { topic: 'feed:demo', status: 'paused' }, 'e:1');
-    expect(seen.at(-1)).toEqual({ type: 'status', id: 'e:1', data: { topic: 'feed:demo', status: 'paused' } });
+    server.open[0]!.send('status', { topic: 'feed:demo', status: 'paused' }, server.nextId());
+    await flush();
+    expect(seen.at(-1)).toEqual({ type: 'status', id: 'ep:2', data: { topic: 'feed:demo', status: 'paused' } });
     const late: StreamEvent[] = [];
     client.subscribe('feed:demo', (e) => late.push(e));
     await flush();
-    expect(late.map((e) => e.type)).toEqual(['ready', 'add', 'status']);
+    expect(types(late)).toEqual(['ready', 'add', 'status']);
     expect(late[2]!.data).toEqual({ topic: 'feed:demo', status: 'paused' });
   });
 
@@ -134,24 +109,28 @@ describe('StreamClient', () => {
     const client = makeClient();
     client.subscribe('feed:demo', () => undefined);
     await flush();
-    FakeEventSource.instances[0]!.emit('ready', ready(['feed:demo']));
     const fx: StreamEvent[] = [];
     client.subscribe('feed:fx', (e) => fx.push(e));
-    await vi.advanceTimersByTimeAsync(0);
-    expect(posts).toEqual([{ subscribe: ['feed:fx'], unsubscribe: [] }]);
+    await flush();
+    expect(server.posts).toEqual([{ subscribe: ['feed:fx'], unsubscribe: [] }]);
     expect(fx[0]).toEqual({ type: 'status', data: { topic: 'feed:fx', status: 'running' } });
-    expect(fx.map((e) => e.type)).toEqual(['status', 'ready']);
+    expect(types(fx)).toEqual(['status', 'add', 'ready']);
   });
 
   it('passes stats events of an admin topic to its listeners', async () => {
+    server.feeds.add('x');
     const client = makeClient();
     const seen: StreamEvent[] = [];
+    client.subscribe('feed:x', () => undefined);
+    await flush();
     client.subscribe('admin:connections', (e) => seen.push(e));
     await flush();
-    const es = FakeEventSource.instances[0]!;
-    es.emit('ready', ready(['admin:connections']));
-    es.emit('stats', { topic: 'admin:connections', instance: 'web-1', streams: 3 }, 'e:9');
-    expect(seen.map((e) => e.type)).toEqual(['reset', 'ready', 'stats']);
+    // The fake server has no admin topics: it refuses it, and only its listener hears of it.
+    expect(types(seen)).toEqual(['topic_error']);
+    server.open[0]!.topics.add('admin:connections');
+    server.open[0]!.send('stats', { topic: 'admin:connections', instance: 'web-1', streams: 3 }, server.nextId());
+    await flush();
+    expect(types(seen)).toEqual(['topic_error', 'stats']);
   });
 
   it('backs off exponentially with full jitter, capped', () => {
@@ -160,5 +139,167 @@ describe('StreamClient', () => {
     expect(backoffDelay(3, () => 0.999)).toBeGreaterThan(3900);
     expect(backoffDelay(40, () => 0.999)).toBeLessThanOrEqual(30_000);
     expect(backoffDelay(5, () => 0)).toBe(0);
+  });
+});
+
+describe('StreamClient with a refused or closed topic', () => {
+  it('tells only the refused topic’s listeners at open, keeps it out of every later stream URL, and the rest goes on', async () => {
+    const client = makeClient();
+    const demo: StreamEvent[] = [];
+    const nosuch: StreamEvent[] = [];
+    client.subscribe('feed:demo', (e) => demo.push(e));
+    client.subscribe('feed:nosuch', (e) => nosuch.push(e));
+    await flush();
+    expect(topicsOf(server.gets[0]!)).toEqual(['feed:demo', 'feed:nosuch']);
+    expect(nosuch.at(-1)).toMatchObject({ type: 'topic_error', data: { topic: 'feed:nosuch', code: 'unknown_topic' } });
+    expect(types(demo)).not.toContain('topic_error');
+    server.open[0]!.end();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(server.gets).toHaveLength(2);
+    expect(topicsOf(server.gets[1]!)).toEqual(['feed:demo']);
+    expect(client.status).toBe('live');
+  });
+
+  it('does not retry a stream whose every topic is forbidden, and retries a missing feed slowly', async () => {
+    const client = makeClient();
+    const account: StreamEvent[] = [];
+    client.subscribe('account:a1', (e) => account.push(e));
+    await flush();
+    expect(server.gets).toHaveLength(1);
+    expect(account.at(-1)).toMatchObject({ type: 'topic_error', data: { code: 'forbidden' } });
+    await vi.advanceTimersByTimeAsync(10 * 60_000);
+    expect(server.gets).toHaveLength(1);
+    expect(client.status).toBe('idle');
+
+    const missing = makeClient({ retryMs: 30_000 });
+    const seen: StreamEvent[] = [];
+    missing.subscribe('feed:later', (e) => seen.push(e));
+    await flush();
+    expect(server.gets).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(server.gets).toHaveLength(2); // no tight loop
+    server.feeds.add('later');
+    await vi.advanceTimersByTimeAsync(40_000);
+    expect(server.gets).toHaveLength(3);
+    expect(types(seen).slice(-2)).toEqual(['ready', 'add']);
+    expect(missing.status).toBe('live');
+  });
+
+  it('refuses one topic of a POST alone: its listener is told, no new stream, and it stays out of the reconnect URL', async () => {
+    const client = makeClient();
+    client.subscribe('feed:demo', () => undefined);
+    await flush();
+    const bad: StreamEvent[] = [];
+    client.subscribe('feed:nosuch', (e) => bad.push(e));
+    client.subscribe('account:x', (e) => bad.push(e));
+    await flush();
+    expect(server.posts).toEqual([{ subscribe: ['feed:nosuch', 'account:x'], unsubscribe: [] }]);
+    expect(bad.filter((e) => e.type === 'topic_error').map((e) => (e.data as { code: string }).code)).toEqual(['unknown_topic', 'forbidden']);
+    expect(server.gets).toHaveLength(1);
+    server.open[0]!.end();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(topicsOf(server.gets[1]!)).toEqual(['feed:demo']);
+    expect(server.gets[1]!.searchParams.get('lastEventId')).not.toBeNull();
+  });
+
+  it('asks again for a refused topic when a widget asks anew, once', async () => {
+    const client = makeClient();
+    client.subscribe('feed:demo', () => undefined);
+    client.subscribe('account:x', () => undefined);
+    await flush();
+    expect(server.posts).toHaveLength(0);
+    client.subscribe('account:x', () => undefined);
+    await flush();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(server.posts).toEqual([{ subscribe: ['account:x'], unsubscribe: [] }]);
+  });
+
+  it('closes a deleted feed for its listeners only, asks for it again later, and gets it back when it is re-created', async () => {
+    const client = makeClient({ retryMs: 30_000 });
+    const fx: StreamEvent[] = [];
+    const demo: StreamEvent[] = [];
+    client.subscribe('feed:fx', (e) => fx.push(e));
+    client.subscribe('feed:demo', (e) => demo.push(e));
+    await flush();
+    server.deleteFeed('fx');
+    server.tick('demo', 5);
+    await flush();
+    expect(fx.at(-1)).toMatchObject({ type: 'topic_closed', data: { reason: 'deleted' } });
+    expect(demo.at(-1)).toMatchObject({ type: 'update', data: { price: 5 } });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(server.posts.map((p) => p.subscribe)).toEqual([['feed:fx']]); // asked once, refused (it does not exist)
+    expect(fx.at(-1)).toMatchObject({ type: 'topic_error', data: { code: 'unknown_topic' } });
+    server.feeds.add('fx');
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(fx.at(-1)).toMatchObject({ type: 'ready' });
+    expect(server.gets).toHaveLength(1);
+  });
+
+  it('refuses every topic of a stream its key does not allow, without a loop', async () => {
+    server.refuseAll = { status: 403, code: 'forbidden', message: 'This embed key does not allow this site.' };
+    const client = makeClient();
+    const seen: StreamEvent[] = [];
+    client.subscribe('feed:demo', (e) => seen.push(e));
+    await flush();
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(server.gets).toHaveLength(1);
+    expect(seen.at(-1)).toMatchObject({ type: 'topic_error', data: { code: 'forbidden', message: 'This embed key does not allow this site.' } });
+  });
+
+  it('asks again with backoff when a POST gets no answer, without reopening the stream; a refused POST refuses its topics', async () => {
+    const client = makeClient();
+    client.subscribe('feed:demo', () => undefined);
+    await flush();
+    server.postFailure = { status: 0, code: 'network' };
+    const fx: StreamEvent[] = [];
+    client.subscribe('feed:fx', (e) => fx.push(e));
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(server.posts.length).toBeGreaterThan(1);
+    expect(server.posts.length).toBeLessThan(10);
+    expect(server.gets).toHaveLength(1);
+    server.postFailure = null;
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(fx.at(-1)).toMatchObject({ type: 'ready' });
+
+    server.postFailure = { status: 403, code: 'forbidden' };
+    const refused: StreamEvent[] = [];
+    server.feeds.add('third');
+    client.subscribe('feed:third', (e) => refused.push(e));
+    const posts = server.posts.length;
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(server.posts.length).toBe(posts + 1);
+    expect(refused.at(-1)).toMatchObject({ type: 'topic_error', data: { code: 'forbidden', message: 'Refused by the test.' } });
+    expect(server.gets).toHaveLength(1);
+  });
+
+  it('closes the stream when its last topic is closed, and opens none for a topic that will not come back', async () => {
+    const client = makeClient();
+    client.subscribe('feed:fx', () => undefined);
+    await flush();
+    server.open[0]!.topics.delete('feed:fx');
+    server.open[0]!.send('topic_closed', { topic: 'feed:fx', reason: 'revoked', message: 'This embed key no longer allows feed "fx".' });
+    await flush();
+    expect(server.open).toHaveLength(0);
+    expect(client.status).toBe('idle');
+    await vi.advanceTimersByTimeAsync(10 * 60_000);
+    expect(server.gets).toHaveLength(1);
+  });
+});
+
+describe('StreamClient reading old news', () => {
+  it('resumes at once when updates arrive much older than the freshest it read', async () => {
+    const client = makeClient({ staleAfterMs: 3_000 });
+    const seen: StreamEvent[] = [];
+    client.subscribe('feed:demo', (e) => seen.push(e));
+    await flush();
+    server.tick('demo', 2, Date.now());
+    await flush();
+    await vi.advanceTimersByTimeAsync(60_000);
+    server.tick('demo', 3, Date.now() - 59_000); // waited in a buffer for a minute
+    await flush();
+    expect(server.gets).toHaveLength(2);
+    expect(server.gets[1]!.searchParams.get('lastEventId')).toBe('ep:2');
+    expect(server.gets[1]!.searchParams.get('replay')).toBe('latest');
+    expect(seen.filter((e) => e.type === 'update').map((e) => (e.data as { price: number }).price)).toEqual([2]);
   });
 });

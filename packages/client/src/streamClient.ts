@@ -1,9 +1,18 @@
-import type { EventType, ReadyEvent, StreamEvent } from '@quoteline/protocol';
-import { backoffDelay } from './backoff';
+import type { ErrorBody, ReadyEvent, StreamEvent, SubscriptionResponse, TopicRefusal } from '@quoteline/protocol';
+import { backoffDelay } from './connection/backoff';
+import { StreamConnection } from './connection/streamConnection';
+import { Subscriptions, type SubscriptionChangeRequest, type TopicProblemCode } from './subscriptions/subscriptions';
 import { applyFeedEvents, EMPTY_FEED, type FeedState } from './feedState';
 import type { ConnectionStatus } from './status';
 
-/** Receives the events of one topic (and `reset`, which concerns every topic). */
+/** How a subscriptions POST went: answered, the stream unknown to the server, the request refused, or no answer. */
+type PostAnswer =
+  | { kind: 'ok'; body: SubscriptionResponse }
+  | { kind: 'gone' }
+  | { kind: 'refused'; code: TopicRefusal['code']; message: string }
+  | { kind: 'failed' };
+
+/** Receives the events of one topic (and `reset`, which concerns every topic of the stream). */
 export type TopicListener = (event: StreamEvent) => void;
 
 /** What widgets need from a stream: topic events and the connection status. The page client and the SharedWorker proxy both offer it. */
@@ -11,6 +20,8 @@ export interface TopicStream {
   readonly status: ConnectionStatus;
   onStatus(listener: (status: ConnectionStatus) => void): () => void;
   subscribe(topic: string, listener: TopicListener): () => void;
+  /** Asks again for a refused or closed topic someone listens to (a person pressed "Try again"). */
+  retry(topic: string): void;
 }
 
 /** What the client needs from the browser; tests pass fakes. */
@@ -21,62 +32,80 @@ export interface StreamClientOptions {
   subscriptionsUrl?: string;
   /** Extra query parameters, e.g. an embed `key`. */
   params?: Record<string, string>;
-  EventSource?: typeof EventSource;
   fetch?: typeof fetch;
   random?: () => number;
+  now?: () => number;
   /** How long a topic nobody listens to stays subscribed, so remounts do not churn (default 1 s). */
   lingerMs?: number;
   /** Send cookies (our own pages: yes; embeds on other origins: no, they are anonymous). */
   credentials?: boolean;
-}
-
-const EVENT_TYPES: EventType[] = ['ready', 'add', 'remove', 'update', 'reset', 'order', 'fill', 'position', 'status', 'stats'];
-
-interface TopicEntry {
-  listeners: Set<TopicListener>;
-  /** true once the stream carries this topic (its snapshot is on the way or done) */
-  onStream: boolean;
-  lingerTimer: ReturnType<typeof setTimeout> | null;
+  /** How much older than the freshest an update may arrive before the client resumes afresh (default 3 s). */
+  staleAfterMs?: number;
+  /** First wait before asking again for a feed that did not exist (default 30 s, doubling to 5 min). */
+  retryMs?: number;
 }
 
 /**
- * The page's one stream. Widgets subscribe to topics; the client opens one
- * EventSource for all of them, adds later topics over POST on the same stream,
- * and reconnects with exponential backoff and full jitter, resuming from the
- * last event id. Connection code only: topic state lives in the React layer.
+ * The page's one stream, in three parts: the connection (open, backoff,
+ * resume, staleness), the subscriptions (wanted, carried and refused topics;
+ * the POST), and the feed rows it keeps so a listener joining a live topic
+ * starts from them. A refused or closed topic touches only its own listeners:
+ * they get its `topic_error` / `topic_closed`; it never enters a stream URL
+ * again until a widget asks for it anew (a missing feed is asked again, slowly,
+ * over POST), and every other topic goes on.
  */
 export class StreamClient implements TopicStream {
-  private readonly options: Required<Omit<StreamClientOptions, 'params'>> & { params: Record<string, string> };
-  private readonly topics = new Map<string, TopicEntry>();
+  private readonly listeners = new Map<string, Set<TopicListener>>();
+  private readonly lingering = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly statusListeners = new Set<(status: ConnectionStatus) => void>();
-  private source: EventSource | null = null;
+  private readonly subscriptions: Subscriptions;
+  private readonly connection: StreamConnection;
+  /** Topics whose state the page holds continuously up to the last event id: only those can resume. */
+  private readonly held = new Set<string>();
+  /** Current rows of every feed topic on the stream, for listeners that join later. */
+  private readonly feeds = new Map<string, FeedState>();
   private ready: ReadyEvent | null = null;
-  private lastEventId: string | null = null;
-  private attempt = 0;
-  private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
   private syncScheduled = false;
   private syncing: Promise<void> = Promise.resolve();
-  private currentStatus: ConnectionStatus = 'idle';
-  /** Current rows of every feed topic whose snapshot has begun, so a listener joining later starts from them. */
-  private readonly feeds = new Map<string, FeedState>();
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Subscription POSTs that failed in a row (network, 5xx): the next waits longer. */
+  private postFailures = 0;
+  private postRetryTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly random: () => number;
+  private readonly fetch: typeof fetch;
+  private readonly subscriptionsUrl: string;
+  private readonly credentials: boolean;
+  private readonly lingerMs: number;
+  private readonly now: () => number;
 
   constructor(options: StreamClientOptions = {}) {
     const url = options.url ?? '/api/stream';
-    this.options = {
-      url,
-      subscriptionsUrl: options.subscriptionsUrl ?? `${url}/subscriptions`,
-      params: options.params ?? {},
-      EventSource: options.EventSource ?? globalThis.EventSource,
-      fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
-      random: options.random ?? Math.random,
-      lingerMs: options.lingerMs ?? 1000,
-      credentials: options.credentials ?? true,
-    };
+    this.fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+    this.subscriptionsUrl = options.subscriptionsUrl ?? `${url}/subscriptions`;
+    this.credentials = options.credentials ?? true;
+    this.lingerMs = options.lingerMs ?? 1000;
+    const now = (this.now = options.now ?? Date.now);
+    const random = (this.random = options.random ?? Math.random);
+    this.subscriptions = new Subscriptions({ now, random, retryBaseMs: options.retryMs });
+    this.connection = new StreamConnection(
+      { url, params: options.params ?? {}, fetch: this.fetch, credentials: this.credentials, random, now, staleAfterMs: options.staleAfterMs },
+      {
+        onReady: (ready, requested) => this.onReady(ready, requested),
+        onEvent: (type, data, id) => this.onEvent({ type, data, id } as StreamEvent),
+        onRefused: (topics, _status, body) => this.onRefused(topics, body),
+        onDrop: () => {
+          this.ready = null;
+          this.subscriptions.streamGone();
+        },
+        reconnect: () => this.scheduleSync(),
+      },
+      (status) => this.statusListeners.forEach((l) => l(status)),
+    );
   }
 
   /** The stream's status now. */
   get status(): ConnectionStatus {
-    return this.currentStatus;
+    return this.connection.status;
   }
 
   /** Listens to status changes; returns the unsubscribe. */
@@ -85,47 +114,56 @@ export class StreamClient implements TopicStream {
     return () => this.statusListeners.delete(listener);
   }
 
-  /** Listens to a topic; the first listener subscribes it on the stream, the last one leaving unsubscribes it. */
+  /** Listens to a topic; a new listener is a widget asking for it (again), the last one leaving lets it go after the linger. */
   subscribe(topic: string, listener: TopicListener): () => void {
-    let entry = this.topics.get(topic);
-    if (!entry) this.topics.set(topic, (entry = { listeners: new Set(), onStream: false, lingerTimer: null }));
-    if (entry.lingerTimer) clearTimeout(entry.lingerTimer);
-    entry.lingerTimer = null;
-    entry.listeners.add(listener);
-    const joined = entry;
+    let set = this.listeners.get(topic);
+    if (!set) this.listeners.set(topic, (set = new Set()));
+    const lingering = this.lingering.get(topic);
+    if (lingering) clearTimeout(lingering);
+    this.lingering.delete(topic);
+    set.add(listener);
+    this.subscriptions.ask(topic);
     // The topic is already live: this listener gets its current rows (the stream will not send the snapshot again).
-    if (this.ready && this.feeds.has(topic))
-      queueMicrotask(() => {
-        const feed = this.feeds.get(topic);
-        if (!feed || !this.ready || !joined.listeners.has(listener)) return;
-        listener({ type: 'ready', data: { ...this.ready, topics: [topic] } });
-        for (const symbol of feed.symbols) {
-          const { previousPrice: _previous, ...add } = feed.rows[symbol]!;
-          listener({ type: 'add', data: add });
-        }
-        if (feed.status === 'paused') listener({ type: 'status', data: { topic, status: 'paused' } });
-      });
+    if (this.ready && this.subscriptions.carries(topic) && this.feeds.has(topic)) queueMicrotask(() => this.replayTo(topic, listener));
     this.scheduleSync();
     return () => {
-      const current = this.topics.get(topic);
-      if (!current || !current.listeners.delete(listener) || current.listeners.size > 0) return;
-      current.lingerTimer = setTimeout(() => {
-        if (current.listeners.size === 0) {
-          this.topics.delete(topic);
+      const current = this.listeners.get(topic);
+      if (!current?.delete(listener) || current.size > 0) return;
+      this.lingering.set(
+        topic,
+        setTimeout(() => {
+          this.lingering.delete(topic);
+          if ((this.listeners.get(topic)?.size ?? 0) > 0) return;
+          this.listeners.delete(topic);
           this.feeds.delete(topic);
+          this.subscriptions.release(topic);
           this.scheduleSync();
-        }
-      }, this.options.lingerMs);
+        }, this.lingerMs),
+      );
     };
+  }
+
+  /** Asks again for a topic that was refused or closed, if anyone still wants it. */
+  retry(topic: string): void {
+    if (!this.listeners.get(topic)?.size) return;
+    this.subscriptions.ask(topic);
+    this.scheduleSync();
   }
 
   /** Closes the stream for good (tests, page teardown). */
   close(): void {
-    this.source?.close();
-    this.source = null;
+    this.closeStream();
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    if (this.postRetryTimer) clearTimeout(this.postRetryTimer);
+    this.postRetryTimer = null;
+  }
+
+  /** Ends the stream (nothing left to carry); refused topics due later may open another. */
+  private closeStream(): void {
+    this.connection.close();
     this.ready = null;
-    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
-    this.setStatus('idle');
+    this.subscriptions.streamGone();
   }
 
   /** Brings the stream in line with the wanted topics: open, POST changes, or close when none are left. */
@@ -139,121 +177,176 @@ export class StreamClient implements TopicStream {
   }
 
   private async sync(): Promise<void> {
-    const wanted = [...this.topics.keys()];
-    if (wanted.length === 0) {
-      if (this.source) this.close();
+    this.scheduleRetry();
+    const topics = this.subscriptions.streamTopics();
+    if (!this.connection.active) {
+      // No stream: open one for the wanted topics, or, when every one was refused, for those due to be asked again.
+      const open = topics.length > 0 ? topics : this.subscriptions.dueTopics();
+      if (open.length > 0) this.openStream(open);
       return;
     }
-    if (!this.source && !this.reconnectTimer) {
-      this.open();
-      return;
-    }
+    if (this.connection.waiting) return; // the reconnect will sync again
+    if (topics.length === 0 && this.subscriptions.dueTopics().length === 0) return this.closeStream();
     const ready = this.ready;
-    if (!ready) return; // the `ready` handler syncs again
-    const subscribe = wanted.filter((t) => !this.topics.get(t)!.onStream);
-    const unsubscribe = ready.topics.filter((t) => !this.topics.has(t));
-    if (subscribe.length === 0 && unsubscribe.length === 0) return;
-    for (const t of subscribe) {
-      this.topics.get(t)!.onStream = true;
-      if (!t.startsWith('feed:')) continue;
-      // Its snapshot may arrive before the POST answers: hold its rows from now on. A state a
-      // listener kept from an earlier subscription may say paused; the snapshot says so again if it still is.
-      this.feeds.set(t, EMPTY_FEED);
-      const running: StreamEvent = { type: 'status', data: { topic: t, status: 'running' } };
-      for (const l of this.topics.get(t)!.listeners) l(running);
+    if (!ready || this.postRetryTimer) return; // the `ready` handler, or the POST's retry, syncs again
+    const change = this.subscriptions.takeChanges();
+    if (!change) return;
+    for (const topic of change.subscribe) this.prepare(topic);
+    for (const topic of change.unsubscribe) this.held.delete(topic);
+    const answer = await this.post(ready, change);
+    if (this.ready !== ready) return; // the stream changed meanwhile; its own ready syncs again
+    if (answer.kind !== 'ok') {
+      this.subscriptions.changeFailed(change);
+      for (const topic of change.subscribe) this.held.delete(topic);
+      if (answer.kind === 'gone') return this.connection.restart(); // the server no longer knows this stream: reconnect, resuming what is held
+      if (answer.kind === 'refused') {
+        // This very request is refused (e.g. the key no longer allows this page): asking again would be too.
+        for (const topic of change.subscribe) this.refuse(topic, answer.code, answer.message);
+        return;
+      }
+      // Unreachable, or the server failed: ask again later, longer each time.
+      this.postRetryTimer = setTimeout(() => {
+        this.postRetryTimer = null;
+        this.scheduleSync();
+      }, backoffDelay(this.postFailures++, this.random));
+      return;
     }
-    const response = await this.options.fetch(this.options.subscriptionsUrl, {
+    this.postFailures = 0;
+    const result = answer.body;
+    this.subscriptions.changed(change, result);
+    const added = change.subscribe.filter((t) => result.topics.includes(t));
+    for (const topic of added) this.held.add(topic);
+    this.announce(added, ready);
+    for (const refusal of result.refused) this.refuse(refusal.topic, refusal.code, refusal.message);
+    this.scheduleSync();
+  }
+
+  private async post(ready: ReadyEvent, change: SubscriptionChangeRequest): Promise<PostAnswer> {
+    const response = await this.fetch(this.subscriptionsUrl, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      credentials: this.options.credentials ? 'include' : 'omit',
-      body: JSON.stringify({ connectionId: ready.connectionId, token: ready.token, subscribe, unsubscribe }),
+      credentials: this.credentials ? 'include' : 'omit',
+      body: JSON.stringify({ connectionId: ready.connectionId, token: ready.token, ...change }),
     }).catch(() => null);
-    if (response?.ok) {
-      const body = (await response.json()) as { topics: string[] };
-      if (this.ready === ready) ready.topics = body.topics;
-      this.announce(subscribe, ready);
-      return;
+    if (!response) return { kind: 'failed' };
+    const body = (await response.json().catch(() => null)) as (SubscriptionResponse & ErrorBody) | null;
+    if (response.ok && body && Array.isArray(body.topics)) return { kind: 'ok', body: { topics: body.topics, refused: body.refused ?? [] } };
+    if (response.status === 404) return { kind: 'gone' };
+    if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429) {
+      const code = body?.error?.code === 'invalid_topic' ? 'invalid_topic' : 'forbidden';
+      return { kind: 'refused', code, message: body?.error?.message ?? 'The server refused to add this topic.' };
     }
-    // The stream is gone or refused the change: reopen with every wanted topic.
-    for (const t of subscribe) {
-      const entry = this.topics.get(t);
-      if (entry) entry.onStream = false;
-    }
-    if (this.ready === ready) this.reconnect();
+    return { kind: 'failed' };
   }
 
-  private open(): void {
-    const topics = [...this.topics.keys()];
-    const params = new URLSearchParams({ ...this.options.params, topics: topics.join(',') });
-    // Only topics whose state the page already holds can be resumed; the rest get snapshots later over POST.
-    const resumable = this.lastEventId !== null && topics.every((t) => this.topics.get(t)!.onStream);
-    if (resumable) params.set('lastEventId', this.lastEventId!);
-    else {
-      // A fresh snapshot replaces whatever the page held.
-      this.lastEventId = null;
-      this.feeds.clear();
-      const reset = { type: 'reset', data: { reason: 'unknown_id' } } as StreamEvent;
-      for (const entry of this.topics.values()) for (const l of entry.listeners) l(reset);
+  private openStream(topics: readonly string[]): void {
+    // Only topics whose state the page holds can be resumed; anything else starts from fresh snapshots.
+    const resume = this.connection.lastEventId !== null && topics.every((t) => this.held.has(t));
+    if (!resume) {
+      this.held.clear();
+      const reset: StreamEvent = { type: 'reset', data: { reason: 'unknown_id' } };
+      for (const topic of topics) {
+        if (this.feeds.has(topic)) this.feeds.set(topic, EMPTY_FEED);
+        this.deliver(topic, reset);
+      }
     }
-    for (const t of topics) this.topics.get(t)!.onStream = true;
-    this.setStatus(this.attempt === 0 ? 'connecting' : 'reconnecting');
-    const source = new this.options.EventSource(`${this.options.url}?${params}`, { withCredentials: this.options.credentials });
-    this.source = source;
-    for (const type of EVENT_TYPES) source.addEventListener(type, (message) => this.onMessage(source, type, message as MessageEvent<string>));
-    source.onerror = () => {
-      if (this.source === source) this.reconnect();
-    };
+    this.connection.open(topics, resume);
   }
 
-  private onMessage(source: EventSource, type: EventType, message: MessageEvent<string>): void {
-    if (this.source !== source) return;
-    if (message.lastEventId) this.lastEventId = message.lastEventId;
-    const data = JSON.parse(message.data) as { topic?: string };
-    if (type === 'ready') {
-      const ready = data as ReadyEvent;
-      this.ready = ready;
-      this.attempt = 0;
-      this.setStatus('live');
-      // Tell each topic its snapshot follows, so an empty feed reads as loaded rather than loading.
-      this.announce(ready.topics, ready);
-      this.scheduleSync();
+  private onReady(ready: ReadyEvent, requested: readonly string[]): void {
+    this.ready = ready;
+    this.subscriptions.streamReady(ready.topics, requested);
+    this.held.clear();
+    for (const topic of ready.topics) {
+      this.held.add(topic);
+      this.subscriptions.accepted(topic);
+    }
+    // Tell each topic its snapshot follows, so an empty feed reads as loaded rather than loading.
+    this.announce(ready.topics, ready);
+    this.scheduleSync();
+  }
+
+  private onEvent(event: StreamEvent): void {
+    if (event.type === 'reset') {
+      for (const topic of this.held) {
+        if (this.feeds.has(topic)) this.feeds.set(topic, EMPTY_FEED);
+        this.deliver(topic, event);
+      }
       return;
     }
-    const event = { type, data, id: message.lastEventId || undefined } as StreamEvent;
-    if (type === 'reset') {
-      for (const topic of this.feeds.keys()) this.feeds.set(topic, EMPTY_FEED);
-      for (const entry of this.topics.values()) for (const l of entry.listeners) l(event);
+    if (event.type === 'topic_error') return this.refuse(event.data.topic, event.data.code, event.data.message);
+    if (event.type === 'topic_closed') {
+      this.refuse(event.data.topic, event.data.reason, event.data.message, event);
+      this.scheduleSync(); // nothing left to carry: the stream closes
       return;
     }
-    const feed = data.topic ? this.feeds.get(data.topic) : undefined;
-    if (feed) this.feeds.set(data.topic!, applyFeedEvents(feed, [event]));
-    const entry = data.topic ? this.topics.get(data.topic) : undefined;
-    if (entry) for (const l of entry.listeners) l(event);
+    const topic = (event.data as { topic?: string }).topic;
+    if (!topic) return;
+    const feed = this.feeds.get(topic);
+    if (feed) this.feeds.set(topic, applyFeedEvents(feed, [event]));
+    this.deliver(topic, event);
+  }
+
+  /** Every topic of a GET was refused (or its key): each is remembered and its listeners told; other wanted topics may still open. */
+  private onRefused(topics: readonly string[], body: ErrorBody | null): void {
+    this.ready = null;
+    this.subscriptions.streamGone();
+    const error = body?.error;
+    const refused: TopicRefusal[] =
+      error?.refused?.map((r) => ({ topic: r.topic, code: r.code as TopicRefusal['code'], message: r.message })) ??
+      topics.map((topic) => ({ topic, code: error?.code === 'unknown_topic' || error?.code === 'invalid_topic' ? error.code : 'forbidden', message: error?.message ?? 'The server refused this stream.' }));
+    for (const r of refused) this.refuse(r.topic, r.code, r.message);
+    this.scheduleSync();
+  }
+
+  /** A topic is not on the stream, and why: remembered (so it stays out of stream URLs) and told to its listeners only. */
+  private refuse(topic: string, code: TopicProblemCode, message: string, closed?: StreamEvent): void {
+    this.subscriptions.refuse(topic, code, message);
+    this.held.delete(topic);
+    this.feeds.delete(topic);
+    const event: StreamEvent = closed ?? { type: 'topic_error', data: { topic, code: code as TopicRefusal['code'], message } };
+    this.deliver(topic, event);
+    this.scheduleRetry();
+  }
+
+  /** A topic about to be added over POST: its snapshot may arrive before the answer, so its rows are held from now on. */
+  private prepare(topic: string): void {
+    if (!topic.startsWith('feed:')) return;
+    this.feeds.set(topic, EMPTY_FEED);
+    // A state a listener kept from an earlier subscription may say paused; the snapshot says so again if it still is.
+    this.deliver(topic, { type: 'status', data: { topic, status: 'running' } });
   }
 
   private announce(topics: readonly string[], ready: ReadyEvent): void {
     for (const t of topics) if (t.startsWith('feed:') && !this.feeds.has(t)) this.feeds.set(t, EMPTY_FEED);
     const event: StreamEvent = { type: 'ready', data: ready };
-    for (const t of topics) for (const l of this.topics.get(t)?.listeners ?? []) l(event);
+    for (const t of topics) this.deliver(t, event);
   }
 
-  private reconnect(): void {
-    this.source?.close();
-    this.source = null;
-    this.ready = null;
-    if (this.reconnectTimer) return;
-    const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
-    this.setStatus(offline ? 'offline' : 'reconnecting');
-    const delay = backoffDelay(this.attempt++, this.options.random);
-    this.reconnectTimer = setTimeout(() => {
-      this.reconnectTimer = null;
-      if (this.topics.size > 0) this.open();
-    }, delay);
+  private replayTo(topic: string, listener: TopicListener): void {
+    const feed = this.feeds.get(topic);
+    if (!feed || !this.ready || !this.listeners.get(topic)?.has(listener)) return;
+    listener({ type: 'ready', data: { ...this.ready, topics: [topic] } });
+    for (const symbol of feed.symbols) {
+      const { previousPrice: _previous, ...add } = feed.rows[symbol]!;
+      listener({ type: 'add', data: add });
+    }
+    if (feed.status === 'paused') listener({ type: 'status', data: { topic, status: 'paused' } });
   }
 
-  private setStatus(status: ConnectionStatus): void {
-    if (status === this.currentStatus) return;
-    this.currentStatus = status;
-    for (const l of this.statusListeners) l(status);
+  private deliver(topic: string, event: StreamEvent): void {
+    for (const l of this.listeners.get(topic) ?? []) l(event);
+  }
+
+  /** Wakes up when the next refused topic is due to be asked again. */
+  private scheduleRetry(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    const at = this.subscriptions.nextRetryAt();
+    if (at === null) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.scheduleSync();
+    }, Math.max(0, at - this.now()));
   }
 }

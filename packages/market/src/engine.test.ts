@@ -27,10 +27,24 @@ function run(seed: number, ticks: number) {
 describe('market engine', () => {
   it('announces instruments in symbol order and the feed status, then updates each on every tick', () => {
     const { events } = run(42, 2);
-    expect(events.map((e) => (e.type === 'status' ? `status:${e.data.status}` : `${e.type}:${e.data.symbol}`))).toEqual([
+    expect(events.map((e) => (e.type === 'status' ? `status:${e.data.status}` : e.type === 'topic_closed' ? 'closed' : `${e.type}:${e.data.symbol}`))).toEqual([
       'add:ACME', 'add:GLOBX', 'status:running', 'update:ACME', 'update:GLOBX', 'update:ACME', 'update:GLOBX',
     ]);
     expect(events[0]!.data).toMatchObject({ topic: 'feed:demo', price: 142.5, open: 142.5, decimals: 2 });
+  });
+
+  it('announces a deleted feed with a remove per instrument, then closes its topic', () => {
+    const { engine, events } = run(42, 0);
+    events.length = 0;
+    engine.unloadFeed('demo');
+    expect(events.map((e) => e.type)).toEqual(['remove', 'remove', 'topic_closed']);
+    expect(events[2]).toMatchObject({ topic: 'feed:demo', data: { topic: 'feed:demo', reason: 'deleted' } });
+    expect(engine.wasDeleted('demo')).toBe(true);
+    engine.loadFeed(feed(42));
+    expect(engine.wasDeleted('demo')).toBe(false);
+    events.length = 0;
+    engine.unloadFeed('demo', { announce: false });
+    expect(events).toEqual([]);
   });
 
   it('replays the same prices for the same seed', () => {

@@ -1,4 +1,4 @@
-import { feedTopic, type AddEvent, type FeedStatus, type RemoveEvent, type StatusEvent, type UpdateEvent } from '@quoteline/protocol';
+import { feedTopic, type AddEvent, type FeedStatus, type RemoveEvent, type StatusEvent, type TopicClosedEvent, type UpdateEvent } from '@quoteline/protocol';
 import { createRandom, type Random } from './random';
 import { gbmStep, quoteFromMid, type Quote, type SimulatorParams } from './simulator';
 import { toWirePrice } from './money';
@@ -8,7 +8,8 @@ export type MarketEvent =
   | { topic: string; type: 'add'; data: AddEvent }
   | { topic: string; type: 'remove'; data: RemoveEvent }
   | { topic: string; type: 'update'; data: UpdateEvent }
-  | { topic: string; type: 'status'; data: StatusEvent };
+  | { topic: string; type: 'status'; data: StatusEvent }
+  | { topic: string; type: 'topic_closed'; data: TopicClosedEvent };
 
 /** An instrument as the engine is given it (from the database). Prices in minor units. */
 export interface InstrumentConfig {
@@ -70,6 +71,8 @@ export interface MarketEngineOptions {
 export class MarketEngine {
   private readonly feeds = new Map<string, FeedState>();
   private readonly publish: (event: MarketEvent) => void;
+  /** Slugs of feeds deleted since start (bounded), so a reader asking for one can be told it was deleted, not that it never was. */
+  private readonly deleted = new Set<string>();
   private readonly now: () => number;
   /** Timers run only between start() and stop(): an instance that is not the producer never ticks. */
   private started = false;
@@ -88,6 +91,7 @@ export class MarketEngine {
    */
   loadFeed(config: FeedConfig, { announce = true } = {}): void {
     this.unloadFeed(config.slug, { announce: false });
+    this.deleted.delete(config.slug);
     const state: FeedState = { config, random: createRandom(config.seed), instruments: new Map(), timer: null };
     this.feeds.set(config.slug, state);
     const sorted = [...config.instruments].sort((a, b) => a.symbol.localeCompare(b.symbol));
@@ -99,13 +103,20 @@ export class MarketEngine {
     this.startTimer(state);
   }
 
-  /** Stops a feed; with `announce`, subscribers see a `remove` per instrument. */
+  /**
+   * Stops a feed; with `announce` (it was deleted), subscribers see a `remove`
+   * per instrument, then a `topic_closed` that takes the topic off their streams.
+   */
   unloadFeed(slug: string, { announce = true } = {}): void {
     const state = this.feeds.get(slug);
     if (!state) return;
     this.stopTimer(state);
     if (announce) for (const symbol of [...state.instruments.keys()]) this.removeInstrument(slug, symbol);
     this.feeds.delete(slug);
+    const topic = feedTopic(slug);
+    if (!announce) return;
+    this.rememberDeleted(slug);
+    this.publish({ topic, type: 'topic_closed', data: { topic, reason: 'deleted', message: `The feed "${slug}" was deleted.` } });
   }
 
   /** Adds (or re-adds) one instrument to a loaded feed and publishes its `add`. */
@@ -176,6 +187,7 @@ export class MarketEngine {
    */
   follow(event: MarketEvent): void {
     const slug = event.topic.slice('feed:'.length);
+    if (event.type === 'topic_closed') return this.rememberDeleted(slug); // the database change unloads it here
     const state = this.feeds.get(slug);
     if (!state) return;
     if (event.type === 'status') return this.applyStatus(state, event.data.status);
@@ -281,6 +293,16 @@ export class MarketEngine {
   /** True when a feed of this slug is loaded. */
   hasFeed(slug: string): boolean {
     return this.feeds.has(slug);
+  }
+
+  /** True when a feed of this slug was deleted since this engine started (and not created again). */
+  wasDeleted(slug: string): boolean {
+    return this.deleted.has(slug);
+  }
+
+  private rememberDeleted(slug: string): void {
+    this.deleted.add(slug);
+    if (this.deleted.size > 1000) this.deleted.delete(this.deleted.values().next().value!);
   }
 
   /** The `add` events describing a feed right now (its snapshot), or null for an unknown feed. */

@@ -115,7 +115,7 @@ export async function deleteEmbedKey(platform: Platform, principal: Principal, k
   if (!row || !(await revokeEmbedKey(platform.db, key))) throw new QuotelineError('not_found', 'No active embed key has this value.');
   platform.embedKeys.invalidate();
   // This instance closes the key's streams now; others within the revocation watcher's interval.
-  platform.hub.closeWhere((p) => (p as { embed?: { keyId: string } } | null)?.embed?.keyId === row.id, 'revoked');
+  platform.revokeKeys(new Set([row.id]));
   await audit(platform.db, who.email, 'embed_key.revoke', key);
   return new Response(null, { status: 204 });
 }

@@ -9,11 +9,13 @@ export const platformConfigSchema = z.object({
   keepAliveMs: z.number().int().min(10).max(15_000).default(15_000),
   retryMs: z.number().int().min(0).default(1_000),
   maxQueueBytes: z.number().int().min(1024).default(1024 * 1024),
+  /** How long a stream's response may stay full (a reader not reading) before it is cut and resumes. */
+  maxStallMs: z.number().int().min(100).default(10_000),
   /** Events kept in memory for resume. */
   logCapacity: z.number().int().min(1).default(10_000),
   /** How often live last prices are written back to the database. */
   checkpointMs: z.number().int().min(100).default(10_000),
-  /** How often open embedded streams are checked against revoked keys. */
+  /** How often the grants of open streams (embed keys, sessions and their roles) are checked against the database. */
   revocationCheckMs: z.number().int().min(100).default(2_000),
   /** How often candles changed by ticks are written to the database, in one batch (and once more on shutdown). */
   candleFlushMs: z.number().int().min(50).max(60_000).default(5_000),

@@ -1,35 +1,62 @@
 import { parseTopic, QuotelineError } from '@quoteline/protocol';
 import type { MarketEngine } from '@quoteline/market';
 import type { TopicDirectory } from '@quoteline/stream';
+import type { EmbedGrant, EmbedKeys } from './embed/embedKeys';
 
 /** Who is asking: a signed-in session, or null for anonymous readers of public market data. */
 export type Principal = { userId: string; email: string; accountId: string; role: 'trader' | 'admin'; sessionId: string } | null;
 
+/** Who opened an embedded stream: the grant of its key, which decides every topic of that stream for its whole life. */
+export interface EmbedPrincipal {
+  embed: EmbedGrant;
+}
+
+/** Whoever a stream topic is authorised for: a session (or nobody), or an embed key. */
+export type StreamPrincipal = Principal | EmbedPrincipal;
+
+/** True for the opener of a stream opened with an embed key. */
+export function isEmbedPrincipal(principal: unknown): principal is EmbedPrincipal {
+  return typeof principal === 'object' && principal !== null && 'embed' in principal;
+}
+
 /** What kind of opener a stream has, as admins see it: `anonymous`, `trader`, `admin` or `embed` (a third-party page's key). */
 export function principalKind(principal: unknown): string {
   if (!principal) return 'anonymous';
-  if (typeof principal === 'object' && 'embed' in principal) return 'embed';
+  if (isEmbedPrincipal(principal)) return 'embed';
   return (principal as NonNullable<Principal>).role ?? 'anonymous';
 }
 
-/** Answers "may this principal read this topic": feeds must exist; account topics are their owner's only; admin topics are admins' only. */
-export function createTopicDirectory(engine: MarketEngine): TopicDirectory {
+/**
+ * Answers "may this principal read this topic", one topic at a time: it must
+ * be a topic; an embed key allows the feeds it lists (as stored now) and
+ * nothing private; feeds must exist; account topics are their owner's only;
+ * admin topics are admins' only. A stream opened with a key stays bound to it.
+ */
+export function createTopicDirectory(engine: MarketEngine, embedKeys: Pick<EmbedKeys, 'feedsOf'>): TopicDirectory {
   return {
-    authorize(topic, principal) {
+    async authorize(topic, principal) {
       const parsed = parseTopic(topic);
-      if (!parsed) throw new QuotelineError('invalid_topic', `"${topic}" is not a topic; use feed:<slug>, account:<id> or admin:connections.`);
+      if (!parsed) throw new QuotelineError('invalid_topic', `"${topic.slice(0, 80)}" is not a topic; use feed:<slug>, account:<id> or admin:connections.`);
+      if (isEmbedPrincipal(principal)) {
+        // Checked before existence: a third-party page learns nothing about feeds its key does not name.
+        const feeds = parsed.kind === 'feed' ? await embedKeys.feedsOf(principal.embed.key) : null;
+        if (!feeds?.includes(parsed.kind === 'feed' ? parsed.slug : ''))
+          throw new QuotelineError('forbidden', parsed.kind === 'feed' ? `This embed key does not allow feed "${parsed.slug}"; the key's owner can add it.` : 'Embedded widgets carry market feeds only.');
+      }
       if (parsed.kind === 'feed') {
-        if (!engine.hasFeed(parsed.slug)) throw new QuotelineError('unknown_topic', `There is no feed "${parsed.slug}".`);
+        if (!engine.hasFeed(parsed.slug))
+          throw new QuotelineError('unknown_topic', engine.wasDeleted(parsed.slug) ? `The feed "${parsed.slug}" was deleted.` : `There is no feed "${parsed.slug}".`);
         return;
       }
       const who = principal as Principal;
       if (parsed.kind === 'admin') {
-        // Embed principals have no role, so they land here too.
         if (who?.role !== 'admin') throw new QuotelineError('forbidden', 'Only admins may read admin topics; sign in as an admin.');
         return;
       }
       if (!who || who.accountId !== parsed.accountId)
         throw new QuotelineError('forbidden', 'This account topic belongs to someone else; sign in as its owner.');
     },
+    // An embedded stream is its key's for life: a cookie on a later POST adds nothing to it.
+    principalFor: (opener, requester) => (isEmbedPrincipal(opener) ? opener : requester),
   };
 }

@@ -4,17 +4,17 @@ import { MarketEngine } from '@quoteline/market';
 import { LocalSubscriptionControl, publishConnectionStats, RingLog, StreamHub, type EventLog, type SubscriptionControl } from '@quoteline/stream';
 import { platformConfigSchema, type PlatformConfig, type PlatformConfigInput } from './config';
 import { checkpointLastPrices, loadFeedConfigs } from './feeds';
-import { createTopicDirectory, principalKind, type Principal } from './directory';
+import { createTopicDirectory, principalKind } from './directory';
 import { Sessions } from './auth/sessions';
 import { EmbedKeys } from './embed/embedKeys';
-import { watchRevokedKeys } from './embed/revocation';
+import { closeSessionTopics, endKeyStreams, watchGrants } from './streamGrants';
 import { Replays } from './replays';
 import { OrderService } from './trading/orderService';
 import { CandleRecorder } from './candles/candleRecorder';
 import { prismaCandleStore, type CandleStore } from './candles/candleStore';
 import { MONEY_SCALE } from './trading/views';
 import { wireToMinor } from '@quoteline/trading';
-import { feedTopic, isPrivateTopic, type OrderEvent, type UpdateEvent } from '@quoteline/protocol';
+import { feedTopic, type OrderEvent, type UpdateEvent } from '@quoteline/protocol';
 import type { MarketEvent } from '@quoteline/market';
 import { soleProducer, type ProducerRole } from './producerRole';
 import { syncFeedFromDatabase } from './feedSync';
@@ -33,6 +33,8 @@ export interface Platform {
   sessions: Sessions;
   orders: OrderService;
   embedKeys: EmbedKeys;
+  /** Ends this instance's streams of revoked embed keys now (others notice within `revocationCheckMs`). */
+  revokeKeys(keyIds: ReadonlySet<string>): number;
   /** Replay feeds' players. */
   replays: Replays;
   /** Builds candles from the log's market events and writes them in batches. */
@@ -69,13 +71,15 @@ export async function createPlatform(input: PlatformConfigInput): Promise<Platfo
     shared!.appendMarket(event).catch((error) => console.error('quoteline: publishing a market event failed', error));
   };
   const engine = new MarketEngine({ publish });
+  const embedKeys = new EmbedKeys(db);
   const hub = new StreamHub({
     log,
-    directory: createTopicDirectory(engine),
+    directory: createTopicDirectory(engine, embedKeys),
     instance: config.instance,
     keepAliveMs: config.keepAliveMs,
     retryMs: config.retryMs,
     maxQueueBytes: config.maxQueueBytes,
+    maxStallMs: config.maxStallMs,
   });
   // Candles tail the log before the engine loads feeds: each `add` carries an instrument's first price.
   const candleStore = prismaCandleStore(db);
@@ -108,7 +112,7 @@ export async function createPlatform(input: PlatformConfigInput): Promise<Platfo
   for (const f of await db.feed.findMany({ where: { source: 'replay', replayCsv: { not: null } } })) replays.restore(f.slug, f.replayCsv!, { speed: f.replaySpeed, loop: f.replayLoop });
   const sync = (slug: string) => syncFeedFromDatabase({ db, engine, views: hub.views, replays }, slug);
   const unwatchFeeds = shared?.onAnnouncement('feed', (slug) => void sync(slug).catch((error) => console.error(`quoteline: syncing feed ${slug} failed`, error)));
-  const revokeSession = (sessionId: string) => hub.revoke((p) => (p as Principal)?.sessionId === sessionId, isPrivateTopic);
+  const revokeSession = (sessionId: string) => closeSessionTopics(hub, sessionId);
   const unwatchSignOuts = shared?.onAnnouncement('signout', revokeSession);
   // The producer runs timers and replays; a new producer first reads the settings others may have changed.
   const becomeProducer = async (active: boolean) => {
@@ -121,8 +125,9 @@ export async function createPlatform(input: PlatformConfigInput): Promise<Platfo
   const unwatchRole = role.onChange((active) => void becomeProducer(active).catch((error) => console.error('quoteline: changing the producer role failed', error)));
   if (role.active) engine.start();
   const control = shared ? await shared.control(hub) : new LocalSubscriptionControl(hub);
-  const embedKeys = new EmbedKeys(db);
-  const stopRevocations = watchRevokedKeys(hub, embedKeys, config.revocationCheckMs);
+  const sessions = new Sessions(db, shared ? (name, limits) => shared.failureCounter(name, limits) : undefined);
+  // Keys revoked or narrowed, sessions ended or demoted: their topics close, wherever the change came from.
+  const stopGrants = watchGrants(hub, { embedKeys, sessions }, config.revocationCheckMs);
   // Admins watch every instance's streams on admin:connections, fed through the log like any topic.
   const stopStats = publishConnectionStats({ source: hub, log, instance: config.instance, intervalMs: config.statsIntervalMs, describe: principalKind });
 
@@ -140,9 +145,10 @@ export async function createPlatform(input: PlatformConfigInput): Promise<Platfo
     engine,
     hub,
     control,
-    sessions: new Sessions(db, shared ? (name, limits) => shared.failureCounter(name, limits) : undefined),
+    sessions,
     orders,
     embedKeys,
+    revokeKeys: (keyIds) => endKeyStreams(hub, keyIds),
     replays,
     candles,
     candleStore,
@@ -162,7 +168,7 @@ export async function createPlatform(input: PlatformConfigInput): Promise<Platfo
         unwatchFeeds?.();
         unwatchSignOuts?.();
         unwatchRole();
-        stopRevocations();
+        stopGrants();
         stopStats();
         replays.stopAll();
         const wasProducer = role.active;
@@ -182,7 +188,7 @@ export async function createPlatform(input: PlatformConfigInput): Promise<Platfo
 }
 
 function isMarketEntry(entry: { type: string; topic: string }): boolean {
-  return entry.topic.startsWith('feed:') && (entry.type === 'add' || entry.type === 'update' || entry.type === 'remove' || entry.type === 'status');
+  return entry.topic.startsWith('feed:') && ['add', 'update', 'remove', 'status', 'topic_closed'].includes(entry.type);
 }
 
 /**

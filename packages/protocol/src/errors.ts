@@ -43,9 +43,16 @@ export interface ErrorIssue {
   message: string;
 }
 
+/** One topic a stream request refused (the same shape as `TopicRefusal`; declared here so errors.ts imports nothing). */
+export interface RefusedTopic {
+  topic: string;
+  code: ErrorCode;
+  message: string;
+}
+
 /** The JSON body of every error response. */
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; issues?: ErrorIssue[] };
+  error: { code: ErrorCode; message: string; issues?: ErrorIssue[]; refused?: RefusedTopic[] };
 }
 
 // Bundlers (Next.js) may load this module more than once; a registered symbol
@@ -57,12 +64,15 @@ export class QuotelineError extends Error {
   readonly [BRAND] = true;
   readonly code: ErrorCode;
   readonly issues: ErrorIssue[] | undefined;
+  /** Every refused topic, when a stream request failed because all of its topics were refused. */
+  readonly refused: RefusedTopic[] | undefined;
 
-  constructor(code: ErrorCode, message: string, options?: { issues?: ErrorIssue[]; cause?: unknown }) {
+  constructor(code: ErrorCode, message: string, options?: { issues?: ErrorIssue[]; refused?: RefusedTopic[]; cause?: unknown }) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'QuotelineError';
     this.code = code;
     this.issues = options?.issues;
+    this.refused = options?.refused;
   }
 
   static override [Symbol.hasInstance](value: unknown): boolean {
@@ -76,7 +86,7 @@ export class QuotelineError extends Error {
 
   /** The public JSON shape of this error. */
   toBody(): ErrorBody {
-    return { error: { code: this.code, message: this.message, ...(this.issues ? { issues: this.issues } : {}) } };
+    return { error: { code: this.code, message: this.message, ...(this.issues ? { issues: this.issues } : {}), ...(this.refused ? { refused: this.refused } : {}) } };
   }
 
   /** Normalises anything thrown into a QuotelineError; unknown causes become `internal` without leaking details. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fillEventSchema, orderEventSchema, positionEventSchema } from './privateEvents';
-import { symbolSchema, topicSchema } from './topics';
+import { symbolSchema, topicRefusalSchema, topicSchema } from './topics';
 
 // Every event the stream carries, one schema each. Prices on the wire are JSON
 // numbers already rounded to the instrument's tick (the engine keeps integer
@@ -97,6 +97,16 @@ export const statsEventSchema = z.object({
   slowest: z.array(slowConsumerSchema),
 });
 
+/** A topic of the request was refused; the stream goes on with the others (no id: it concerns this stream only). */
+export const topicErrorEventSchema = topicRefusalSchema;
+
+/** Why a topic left a stream it was on. */
+export const topicClosedReasonSchema = z.enum(['deleted', 'revoked', 'signed_out', 'forbidden']);
+export type TopicClosedReason = z.infer<typeof topicClosedReasonSchema>;
+
+/** A topic left the stream without being asked to: its feed deleted, its grant gone; the stream goes on with the others. */
+export const topicClosedEventSchema = z.object({ topic: topicSchema, reason: topicClosedReasonSchema, message: z.string() });
+
 /** History could not be replayed; the client must drop its state, the snapshot follows. */
 export const resetEventSchema = z.object({
   reason: z.enum(['unknown_id', 'epoch_changed', 'history_trimmed', 'too_far_behind']),
@@ -114,6 +124,8 @@ export const eventSchemas = {
   position: positionEventSchema,
   status: statusEventSchema,
   stats: statsEventSchema,
+  topic_error: topicErrorEventSchema,
+  topic_closed: topicClosedEventSchema,
 } as const;
 
 /** Every event type name. */
@@ -133,10 +145,12 @@ export type FillEvent = EventData<'fill'>;
 export type PositionEvent = EventData<'position'>;
 export type StatusEvent = EventData<'status'>;
 export type StatsEvent = EventData<'stats'>;
+export type TopicErrorEvent = EventData<'topic_error'>;
+export type TopicClosedEvent = EventData<'topic_closed'>;
 export type SlowConsumer = z.infer<typeof slowConsumerSchema>;
 
-/** Every event type that belongs to a topic and goes through the log. */
-export const TOPIC_EVENT_TYPES = ['add', 'remove', 'update', 'order', 'fill', 'position', 'status', 'stats'] as const;
+/** Every event type that belongs to a topic and goes through the log (`topic_closed` does when a feed is deleted). */
+export const TOPIC_EVENT_TYPES = ['add', 'remove', 'update', 'order', 'fill', 'position', 'status', 'stats', 'topic_closed'] as const;
 export type TopicEventType = (typeof TOPIC_EVENT_TYPES)[number];
 
 /**

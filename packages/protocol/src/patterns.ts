@@ -8,6 +8,9 @@ export const SYMBOL_PATTERN = /^[A-Z0-9][A-Z0-9.-]{0,11}$/;
 /** An account id inside an `account:` topic. */
 export const ACCOUNT_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
+/** Most topics one stream may carry; bounds the work a single request can ask for. */
+export const MAX_TOPICS_PER_STREAM = 32;
+
 /** Candle intervals the engine builds; a short fixed list keeps storage and the chart's choices bounded. */
 export const CANDLE_INTERVALS = ['1m', '5m', '1h'] as const;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { feedSlugSchema, MAX_TOPICS_PER_STREAM, symbolSchema, topicSchema } from './topics';
+import { feedSlugSchema, MAX_TOPIC_NAME_LENGTH, MAX_TOPICS_PER_STREAM, symbolSchema } from './topics';
 import { moneySchema } from './privateEvents';
 import { ORIGIN_PATTERN } from './patterns';
 
@@ -15,8 +15,9 @@ export const subscriptionRequestSchema = z
   .object({
     connectionId: z.string().min(1).max(100),
     token: z.string().min(1).max(200),
-    subscribe: z.array(topicSchema).max(MAX_TOPICS_PER_STREAM).default([]),
-    unsubscribe: z.array(topicSchema).max(MAX_TOPICS_PER_STREAM).default([]),
+    // Items are strings, not topics: each is decided on its own, a malformed one refused alone.
+    subscribe: z.array(z.string().max(MAX_TOPIC_NAME_LENGTH)).max(MAX_TOPICS_PER_STREAM).default([]),
+    unsubscribe: z.array(z.string().max(MAX_TOPIC_NAME_LENGTH)).max(MAX_TOPICS_PER_STREAM).default([]),
   })
   .strict();
 

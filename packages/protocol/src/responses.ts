@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { topicSchema } from './topics';
+import { topicRefusalSchema, topicSchema } from './topics';
 
 /** Body of `GET /api/health`. */
 export const healthResponseSchema = z.object({
@@ -25,7 +25,7 @@ export const healthResponseSchema = z.object({
 });
 
 /** Body of a successful `POST /api/stream/subscriptions`. */
-export const subscriptionResponseSchema = z.object({ topics: z.array(topicSchema) });
+export const subscriptionResponseSchema = z.object({ topics: z.array(topicSchema), refused: z.array(topicRefusalSchema) });
 
 export type HealthResponse = z.infer<typeof healthResponseSchema>;
 export type SubscriptionResponse = z.infer<typeof subscriptionResponseSchema>;

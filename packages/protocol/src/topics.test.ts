@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTopic, topicListSchema } from './topics';
+import { echoTopic, parseTopic, topicListSchema } from './topics';
 import { orderRequestSchema } from './requests';
 
 describe('topics', () => {
@@ -19,10 +19,17 @@ describe('topics', () => {
     (t) => expect(parseTopic(t)).toBeNull(),
   );
 
-  it('splits, trims and de-duplicates a topic list', () => {
+  it('splits, trims and de-duplicates a topic list, leaving each topic to be judged on its own', () => {
     expect(topicListSchema.parse(' feed:demo,feed:demo , feed:fx')).toEqual(['feed:demo', 'feed:fx']);
     expect(topicListSchema.safeParse('').success).toBe(false);
-    expect(topicListSchema.safeParse('feed:demo,bogus').success).toBe(false);
+    expect(topicListSchema.safeParse(' , ,').success).toBe(false);
+    expect(topicListSchema.parse('feed:demo,bogus')).toEqual(['feed:demo', 'bogus']);
+    expect(topicListSchema.safeParse(Array.from({ length: 33 }, (_, i) => `feed:f${i}`).join(',')).success).toBe(false);
+  });
+
+  it('echoes a refused topic cut to 80 characters', () => {
+    expect(echoTopic('feed:demo')).toBe('feed:demo');
+    expect(echoTopic('x'.repeat(300))).toHaveLength(80);
   });
 });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACCOUNT_ID_PATTERN, FEED_SLUG_PATTERN, SYMBOL_PATTERN } from './patterns';
+import { ACCOUNT_ID_PATTERN, FEED_SLUG_PATTERN, MAX_TOPICS_PER_STREAM, SYMBOL_PATTERN } from './patterns';
 
 /** A feed slug: lowercase letters, digits and dashes, so it is safe in URLs and topics. */
 export const feedSlugSchema = z
@@ -48,11 +48,29 @@ export const topicSchema = z.string().max(80).refine((v) => parseTopic(v) !== nu
   message: 'a topic is feed:<slug>, account:<id> or admin:connections',
 });
 
-/** Most topics one stream may carry; bounds the work a single request can ask for. */
-export const MAX_TOPICS_PER_STREAM = 32;
+export { MAX_TOPICS_PER_STREAM };
 
-/** The `topics` query parameter: comma-separated, de-duplicated, 1..MAX_TOPICS_PER_STREAM. */
+/** Longest topic string a request may name at all; a longer one is refused without being echoed whole. */
+export const MAX_TOPIC_NAME_LENGTH = 200;
+
+/**
+ * The `topics` query parameter as a list: comma-separated, trimmed,
+ * de-duplicated, 1..MAX_TOPICS_PER_STREAM items. Items are NOT validated here:
+ * each topic is accepted or refused on its own (a malformed one gets its own
+ * `invalid_topic`), so one bad topic never costs the others their stream.
+ */
 export const topicListSchema = z
   .string()
   .transform((v) => [...new Set(v.split(',').map((t) => t.trim()).filter(Boolean))])
-  .pipe(z.array(topicSchema).min(1, 'name at least one topic').max(MAX_TOPICS_PER_STREAM));
+  .pipe(z.array(z.string()).min(1, 'name at least one topic').max(MAX_TOPICS_PER_STREAM, `name at most ${MAX_TOPICS_PER_STREAM} topics`));
+
+/** A topic as it may be echoed back in a refusal: cut to the topic grammar's 80 characters. */
+export const echoTopic = (topic: string): string => (topic.length > 80 ? `${topic.slice(0, 79)}…` : topic);
+
+/** Why one topic was refused (GET `topic_error`, POST `refused`): the codes a single topic can get. */
+export const topicRefusalCodeSchema = z.enum(['invalid_topic', 'unknown_topic', 'forbidden']);
+export type TopicRefusalCode = z.infer<typeof topicRefusalCodeSchema>;
+
+/** One refused topic with its code and a message for people. */
+export const topicRefusalSchema = z.object({ topic: z.string().max(MAX_TOPIC_NAME_LENGTH), code: topicRefusalCodeSchema, message: z.string() });
+export type TopicRefusal = z.infer<typeof topicRefusalSchema>;

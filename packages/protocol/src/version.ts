@@ -1,2 +1,2 @@
 /** Bumped on any incompatible change to frames, events or requests; sent in `ready`. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import { ERROR_CODES, QuotelineError, type ErrorCode } from '@quoteline/protocol';
-import type { StreamHub, SubscriptionChange, SubscriptionControl } from '@quoteline/stream';
+import { ERROR_CODES, QuotelineError, topicRefusalSchema, type ErrorCode } from '@quoteline/protocol';
+import type { StreamHub, SubscriptionChange, SubscriptionControl, SubscriptionResult } from '@quoteline/stream';
 import { closeRedis, connectRedis } from './client';
 
 /** Settings of the routed subscription control; `url`, `hub` and `instance` are required. */
@@ -30,7 +30,7 @@ const changeSchema = z.object({
 const requestSchema = z.object({ requestId: z.string().min(1), replyTo: z.string().min(1), change: changeSchema });
 const errorCodeSchema = z.enum(Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]]);
 const replySchema = z.discriminatedUnion('ok', [
-  z.object({ requestId: z.string(), ok: z.literal(true), topics: z.array(z.string()) }),
+  z.object({ requestId: z.string(), ok: z.literal(true), topics: z.array(z.string()), refused: z.array(topicRefusalSchema) }),
   z.object({
     requestId: z.string(),
     ok: z.literal(false),
@@ -40,7 +40,7 @@ const replySchema = z.discriminatedUnion('ok', [
 type Reply = z.infer<typeof replySchema>;
 
 interface Pending {
-  resolve(topics: string[]): void;
+  resolve(result: SubscriptionResult): void;
   reject(error: unknown): void;
   timer: ReturnType<typeof setTimeout>;
 }
@@ -82,12 +82,12 @@ export class RedisSubscriptionControl implements SubscriptionControl {
     private readonly subscriber: Redis,
   ) {}
 
-  /** Applies the change where the stream lives and returns its topics; throws the holder's QuotelineError. */
-  async change(change: SubscriptionChange): Promise<string[]> {
+  /** Applies the change where the stream lives and returns its topics and refusals; throws the holder's QuotelineError. */
+  async change(change: SubscriptionChange): Promise<SubscriptionResult> {
     if (this.options.hub.hasConnection(change.connectionId)) return this.options.hub.changeSubscriptions(change);
     if (this.closed) throw new QuotelineError('unavailable', 'The instance is shutting down; try again.');
     const requestId = randomBytes(9).toString('base64url');
-    const answer = new Promise<string[]>((resolve, reject) => {
+    const answer = new Promise<SubscriptionResult>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(requestId);
         reject(new QuotelineError('not_found', 'No open stream has this connectionId; reopen the stream.'));
@@ -134,7 +134,7 @@ export class RedisSubscriptionControl implements SubscriptionControl {
   private async apply(requestId: string, replyTo: string, change: SubscriptionChange): Promise<void> {
     let reply: Reply;
     try {
-      reply = { requestId, ok: true, topics: await this.options.hub.changeSubscriptions(change) };
+      reply = { requestId, ok: true, ...(await this.options.hub.changeSubscriptions(change)) };
     } catch (error) {
       reply = { requestId, ok: false, error: QuotelineError.from(error).toBody().error };
     }
@@ -144,7 +144,7 @@ export class RedisSubscriptionControl implements SubscriptionControl {
   private answer(reply: Reply): void {
     const pending = this.settle(reply.requestId);
     if (!pending) return; // timed out already
-    if (reply.ok) pending.resolve(reply.topics);
+    if (reply.ok) pending.resolve({ topics: reply.topics, refused: reply.refused });
     else pending.reject(new QuotelineError(reply.error.code, reply.error.message, reply.error.issues ? { issues: reply.error.issues } : undefined));
   }
 

@@ -41,6 +41,11 @@ interface QueueItem {
 export interface ConnectionLimits {
   /** Largest number of queued, unsent bytes before the stream is cut (the client resumes). */
   maxQueueBytes: number;
+  /**
+   * Longest time the transport may stay full before the stream is cut (the client
+   * resumes): bounds how stale a stuck reader's queue gets, not only how big.
+   */
+  maxStallMs?: number;
   /** The clock that times how long frames wait (default Date.now). */
   now?: () => number;
 }
@@ -76,6 +81,10 @@ export class Connection {
   private sink: FrameSink | null = null;
   /** Set while the transport is full: only then do unsent updates supersede each other. */
   private backlogged = false;
+  /** When the transport became full (ms since the epoch); null while it has room. */
+  private fullSince: number | null = null;
+  /** Set by `end`: the queue is written out, then the stream closes for this reason. */
+  private ending: CloseReason | null = null;
 
   constructor(
     readonly id: string,
@@ -127,7 +136,7 @@ export class Connection {
     const sink = this.sink;
     if (!sink || this.closedReason) return;
     if (sink.desiredSize !== null && sink.desiredSize <= 0) {
-      this.backlogged = true;
+      this.markFull();
       for (const e of entries) this.enqueue(e.frame, e.conflationKey, e.topic);
       return;
     }
@@ -138,6 +147,10 @@ export class Connection {
   enqueue(frame: Uint8Array, key: string | null = null, topic: string | null = null): boolean {
     if (this.closedReason) return false;
     if (this.batch) this.detach();
+    if (this.stalled()) {
+      this.close('slow_consumer');
+      return false;
+    }
     if (key !== null && (this.backlogged || (this.sink?.desiredSize ?? 1) <= 0)) {
       const previous = this.pendingByKey.get(key);
       if (previous) {
@@ -180,11 +193,12 @@ export class Connection {
   flush(): void {
     const sink = this.sink;
     if (!sink || this.closedReason || this.queue.length === 0) return;
-    if (sink.desiredSize !== null && sink.desiredSize <= 0) {
-      this.backlogged = true;
+    if (sink.desiredSize !== null && sink.desiredSize <= 0 && !this.ending) {
+      this.markFull();
       return;
     }
     this.backlogged = false;
+    this.fullSince = null;
     const live = this.queue.filter((item) => item.live);
     const bytes = live.length === 1 ? live[0]!.frame : concat(live, this.queuedBytes);
     this.queue = [];
@@ -192,6 +206,30 @@ export class Connection {
     this.queuedBytes = 0;
     this.pendingSince = null;
     if (live.length > 0) this.write(sink, bytes, live.length);
+    if (this.ending) this.close(this.ending);
+  }
+
+  /**
+   * Writes out what is queued (even into a full transport: the frames are few
+   * and final), then closes: for streams ended on purpose whose last frames say why.
+   */
+  end(reason: CloseReason): void {
+    if (this.closedReason || this.ending) return;
+    this.ending = reason;
+    this.detach();
+    if (this.queue.length === 0) this.close(reason);
+    else if (this.sink) this.flush();
+  }
+
+  private markFull(): void {
+    this.backlogged = true;
+    this.fullSince ??= (this.limits.now ?? Date.now)();
+  }
+
+  /** True once the transport has been full for longer than the stall bound. */
+  private stalled(): boolean {
+    const bound = this.limits.maxStallMs;
+    return bound !== undefined && this.fullSince !== null && (this.limits.now ?? Date.now)() - this.fullSince > bound;
   }
 
   /** One write to the transport; a failed write means the client is gone. */

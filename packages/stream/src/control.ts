@@ -1,4 +1,4 @@
-import type { StreamHub } from './hub';
+import type { StreamHub, SubscriptionResult } from './hub';
 
 /** A request to change the topics of an open stream, as the subscriptions POST carries it. */
 export interface SubscriptionChange {
@@ -14,14 +14,14 @@ export interface SubscriptionChange {
  * In one process that is always the local hub; the scaled shape routes over Redis.
  */
 export interface SubscriptionControl {
-  change(change: SubscriptionChange): Promise<string[]>;
+  change(change: SubscriptionChange): Promise<SubscriptionResult>;
 }
 
 /** The in-process control: every connection lives in this hub. */
 export class LocalSubscriptionControl implements SubscriptionControl {
   constructor(private readonly hub: StreamHub) {}
 
-  change(change: SubscriptionChange): Promise<string[]> {
+  change(change: SubscriptionChange): Promise<SubscriptionResult> {
     return this.hub.changeSubscriptions(change);
   }
 }

@@ -349,11 +349,149 @@ describe('StreamHub taking a topic off a stream', () => {
     publishUpdate('feed:demo', 'A', 2);
     log.appendSync({ topic: 'feed:fx', type: 'update', data: { topic: 'feed:fx', symbol: 'EUR', price: 3, bid: 3, ask: 3, ts: 3 } });
     await tick();
-    expect(hub.revoke((p) => p === 'alice', (t) => t === 'feed:fx')).toBe(1);
+    expect(hub.closeTopics((t, grantedTo) => (t === 'feed:fx' && grantedTo === 'alice' ? { reason: 'signed_out', message: 'signed out' } : null))).toBe(1);
     sink.desiredSize = 1;
     connection.flush();
     const after = sink.events.filter((e) => e.type !== 'ready');
-    expect(after.map((e) => `${e.type}:${(e.data as { topic: string }).topic}`)).toEqual(['add:feed:demo', 'update:feed:demo']);
+    expect(after.map((e) => `${e.type}:${(e.data as { topic: string }).topic}`)).toEqual(['add:feed:demo', 'update:feed:demo', 'topic_closed:feed:fx']);
+    expect(after.at(-1)).toMatchObject({ type: 'topic_closed', data: { topic: 'feed:fx', reason: 'signed_out' } });
+    expect(after.at(-1)!.id).toBeUndefined();
     expect(connection.pendingBytes).toBe(0);
+  });
+});
+
+describe('StreamHub refusing and closing one topic alone', () => {
+  const typesOf = (sink: RecordingSink) => sink.events.map((e) => `${e.type}:${(e.data as { topic?: string }).topic ?? '-'}`);
+
+  it('opens with the accepted topics: ready lists them, a topic_error per refused one follows, then the snapshots', async () => {
+    const { hub, publishAdd } = setup();
+    publishAdd('feed:demo', 'A', 1);
+    const { sink } = await openRecorded(hub, ['feed:nosuch', 'feed:demo', 'feed:gone']);
+    expect(sink.events[0]).toMatchObject({ type: 'ready', data: { topics: ['feed:demo'] } });
+    expect(typesOf(sink)).toEqual(['ready:-', 'topic_error:feed:nosuch', 'topic_error:feed:gone', 'add:feed:demo']);
+    expect(sink.events[1]).toMatchObject({ data: { topic: 'feed:nosuch', code: 'unknown_topic', message: 'no such feed' } });
+    expect(sink.events[1]!.id).toBeUndefined();
+  });
+
+  it('fails the whole request only when every topic is refused, listing each refusal', async () => {
+    const { hub } = setup();
+    const error = await hub.open({ topics: ['feed:nosuch', 'feed:other'], principal: null }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(QuotelineError);
+    expect(error).toMatchObject({ code: 'unknown_topic', refused: [{ topic: 'feed:nosuch', code: 'unknown_topic' }, { topic: 'feed:other', code: 'unknown_topic' }] });
+    expect(hub.stats().connections).toBe(0);
+  });
+
+  it('adds the good topics of a change and lists the refused ones, in request order', async () => {
+    const { hub, publishAdd } = setup();
+    publishAdd('feed:fx', 'EUR', 1);
+    const { connection, sink } = await openRecorded(hub, ['feed:demo']);
+    const result = await hub.changeSubscriptions({ connectionId: connection.id, token: connection.token, subscribe: ['feed:nosuch', 'feed:fx', 'x'.repeat(120)], unsubscribe: [], principal: null });
+    expect(result.topics).toEqual(['feed:demo', 'feed:fx']);
+    expect(result.refused.map((r) => [r.topic.startsWith('xxx') ? 'long' : r.topic, r.code])).toEqual([['feed:nosuch', 'unknown_topic'], ['long', 'unknown_topic']]);
+    expect(result.refused[1]!.topic).toHaveLength(80);
+    await tick();
+    expect(typesOf(sink)).toContain('add:feed:fx');
+  });
+
+  it('decides added topics by the opener when the directory binds the stream to it', async () => {
+    const log = new RingLog({ epoch: 'e', capacity: 100 });
+    const bound: TopicDirectory = {
+      authorize(topic, principal) {
+        if (principal === 'key-demo' && topic !== 'feed:demo') throw new QuotelineError('forbidden', 'not with this key');
+      },
+      principalFor: (opener, requester) => (opener === 'key-demo' ? opener : requester),
+    };
+    const hub = new StreamHub({ log, directory: bound, instance: 't', keepAliveMs: 60_000 });
+    hubs.push(hub);
+    const connection = await hub.open({ topics: ['feed:demo'], principal: 'key-demo' });
+    const result = await hub.changeSubscriptions({ connectionId: connection.id, token: connection.token, subscribe: ['feed:fx', 'account:a1'], unsubscribe: [], principal: 'someone-signed-in' });
+    expect(result).toEqual({ topics: ['feed:demo'], refused: [expect.objectContaining({ topic: 'feed:fx', code: 'forbidden' }), expect.objectContaining({ topic: 'account:a1', code: 'forbidden' })] });
+  });
+
+  it('refuses topics past the per-stream limit, adding the first ones that fit', async () => {
+    const log = new RingLog({ epoch: 'e', capacity: 100 });
+    const hub = new StreamHub({ log, directory: { authorize: () => undefined }, instance: 't', keepAliveMs: 60_000 });
+    hubs.push(hub);
+    const connection = await hub.open({ topics: Array.from({ length: 30 }, (_, i) => `feed:f${i}`), principal: null });
+    const result = await hub.changeSubscriptions({ connectionId: connection.id, token: connection.token, subscribe: ['feed:a', 'feed:b', 'feed:c'], unsubscribe: [], principal: null });
+    expect(result.topics).toHaveLength(32);
+    expect(result.refused).toEqual([expect.objectContaining({ topic: 'feed:c', code: 'invalid_topic' })]);
+  });
+
+  it('closes a deleted feed on its subscribers with topic_closed after its removes; the stream goes on', async () => {
+    const { hub, log, publishAdd, publishUpdate } = setup();
+    publishAdd('feed:demo', 'A', 1);
+    publishAdd('feed:fx', 'EUR', 1);
+    const { connection, sink } = await openRecorded(hub, ['feed:demo', 'feed:fx']);
+    log.appendSync({ topic: 'feed:fx', type: 'remove', data: { topic: 'feed:fx', symbol: 'EUR' } });
+    log.appendSync({ topic: 'feed:fx', type: 'topic_closed', data: { topic: 'feed:fx', reason: 'deleted', message: 'The feed was deleted.' } });
+    publishUpdate('feed:fx', 'EUR', 2);
+    publishUpdate('feed:demo', 'A', 3);
+    await tick();
+    expect(typesOf(sink).slice(3)).toEqual(['remove:feed:fx', 'topic_closed:feed:fx', 'update:feed:demo']);
+    expect(sink.events.find((e) => e.type === 'topic_closed')!.id).toBeUndefined();
+    expect([...connection.topics]).toEqual(['feed:demo']);
+    expect(hub.views.snapshot('feed:fx')).toEqual([]);
+  });
+
+  it('resumes the topics that still exist gap-free and refuses the one gone meanwhile', async () => {
+    const { hub, log, publishAdd, publishUpdate } = setup();
+    publishAdd('feed:demo', 'A', 1);
+    const { sink: first } = await openRecorded(hub, ['feed:demo']);
+    const lastId = first.events.at(-1)!.id!;
+    publishUpdate('feed:demo', 'A', 2);
+    publishUpdate('feed:demo', 'A', 3);
+    const { sink } = await openRecorded(hub, ['feed:demo', 'feed:gone'], lastId);
+    expect(typesOf(sink)).toEqual(['ready:-', 'topic_error:feed:gone', 'update:feed:demo', 'update:feed:demo']);
+    expect(sink.events.slice(2).map((e) => (e.data as { price: number }).price)).toEqual([2, 3]);
+    void log;
+  });
+
+  it('ends a stream of a revoked opener after writing a topic_closed for each topic', async () => {
+    const { hub, publishAdd } = setup();
+    publishAdd('feed:demo', 'A', 1);
+    const connection = await hub.open({ topics: ['feed:demo', 'feed:fx'], principal: { key: 'k1' } });
+    const sink = await attach(connection);
+    expect(hub.endWhere((p) => (p as { key?: string }).key === 'k1', { reason: 'revoked', message: 'The key was revoked.' })).toBe(1);
+    await tick();
+    expect(typesOf(sink).slice(-2)).toEqual(['topic_closed:feed:demo', 'topic_closed:feed:fx']);
+    expect(sink.closed).toBe(true);
+    expect(hub.stats()).toMatchObject({ connections: 0, closed: { revoked: 1 } });
+  });
+});
+
+describe('StreamHub bounding staleness', () => {
+  it('resumes with only the latest update per symbol when asked (a reader catching up), private events in full', async () => {
+    const { hub, log, publishAdd, publishUpdate } = setup();
+    publishAdd('feed:demo', 'A', 1);
+    const { sink: first } = await openRecorded(hub, ['feed:demo']);
+    const lastId = first.events.at(-1)!.id!;
+    for (let p = 2; p <= 6; p++) publishUpdate('feed:demo', 'A', p);
+    const connection = await hub.open({ topics: ['feed:demo'], principal: null, lastEventId: lastId, latestOnly: true });
+    const sink = await attach(connection);
+    expect(sink.events.filter((e) => e.type === 'update').map((e) => (e.data as { price: number }).price)).toEqual([6]);
+    void log;
+  });
+
+  it('cuts a stream whose transport stayed full past the stall bound, however few bytes wait', async () => {
+    let now = 1_000_000;
+    const log = new RingLog({ epoch: 'e', capacity: 100 });
+    const hub = new StreamHub({ log, directory, instance: 't', keepAliveMs: 60_000, maxStallMs: 5_000, now: () => now });
+    hubs.push(hub);
+    const connection = await hub.open({ topics: ['feed:demo'], principal: null });
+    const sink = await attach(connection);
+    sink.desiredSize = 0;
+    const update = (price: number) => log.appendSync({ topic: 'feed:demo', type: 'update', data: { topic: 'feed:demo', symbol: 'A', price, bid: price, ask: price, ts: now } });
+    update(1);
+    await tick();
+    now += 4_000;
+    update(2);
+    await tick();
+    expect(connection.closedReason).toBeNull();
+    now += 2_000;
+    update(3);
+    await tick();
+    expect(connection.closedReason).toBe('slow_consumer');
+    expect(hub.stats().closed).toEqual({ slow_consumer: 1 });
   });
 });

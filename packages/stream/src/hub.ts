@@ -1,21 +1,46 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import {
+  echoTopic,
   encodeEvent,
   encodeRetry,
   KEEP_ALIVE_FRAME,
   MAX_TOPICS_PER_STREAM,
   PROTOCOL_VERSION,
   QuotelineError,
+  topicRefusalCodeSchema,
   type ReadyEvent,
+  type TopicClosedEvent,
+  type TopicClosedReason,
+  type TopicRefusal,
 } from '@quoteline/protocol';
 import { Connection, type CloseReason, type SharedBatch } from './connection';
 import type { EventLog, LogEntry, LogReset, ResetReason } from './eventLog';
 import { TopicViews } from './topicViews';
 
-/** Decides who may read a topic; throws a QuotelineError (`unknown_topic`, `forbidden`) to refuse. */
+/** Decides who may read a topic; throws a QuotelineError (`invalid_topic`, `unknown_topic`, `forbidden`) to refuse it. */
 export interface TopicDirectory {
   authorize(topic: string, principal: unknown): Promise<void> | void;
+  /**
+   * Whose rights decide a topic added to an open stream: the stream's opener
+   * (e.g. an embed key, which binds its stream for life) or the requester of
+   * the change. Without it, the requester's.
+   */
+  principalFor?(opener: unknown, requester: unknown): unknown;
 }
+
+/** Why a topic leaves a stream it was on, as its `topic_closed` tells the client. */
+export interface TopicClosure {
+  reason: TopicClosedReason;
+  message: string;
+}
+
+/** The answer to a subscription change: every topic the stream carries now, and each topic to add that was refused. */
+export interface SubscriptionResult {
+  topics: string[];
+  refused: TopicRefusal[];
+}
+
+const REFUSAL_CODES: ReadonlySet<string> = new Set(topicRefusalCodeSchema.options);
 
 /** Hub settings; every one has a default fit for production. */
 export interface HubOptions {
@@ -29,6 +54,8 @@ export interface HubOptions {
   retryMs?: number;
   /** Unsent bytes one connection may queue before it is cut off (default 1 MiB). */
   maxQueueBytes?: number;
+  /** How long a connection's transport may stay full before it is cut off (default 10 s). */
+  maxStallMs?: number;
   /** The clock (ms since the epoch); tests pass their own. */
   now?: () => number;
 }
@@ -41,6 +68,8 @@ export interface OpenRequest {
   lastEventId?: string | null;
   /** Only these symbols of market topics reach the stream (an embed key's allowlist); null or absent: all. */
   symbols?: readonly string[] | null;
+  /** Resume with only the latest update per symbol (a reader catching up after reading old news); private events still in full. */
+  latestOnly?: boolean;
 }
 
 /** Totals for health checks, tests and the admin console. */
@@ -79,6 +108,7 @@ export class StreamHub {
   private readonly instance: string;
   private readonly retryFrame: Uint8Array;
   private readonly maxQueueBytes: number;
+  private readonly maxStallMs: number;
   private readonly connections = new Map<string, Connection>();
   private readonly subscribers = new Map<string, Set<Connection>>();
   private readonly dirty = new Set<Connection>();
@@ -100,6 +130,7 @@ export class StreamHub {
     this.instance = options.instance;
     this.retryFrame = encodeRetry(options.retryMs ?? 1000);
     this.maxQueueBytes = options.maxQueueBytes ?? 1024 * 1024;
+    this.maxStallMs = options.maxStallMs ?? 10_000;
     this.now = options.now ?? Date.now;
     this.views = new TopicViews({ now: this.now });
     this.position = this.log.head();
@@ -115,21 +146,24 @@ export class StreamHub {
   }
 
   /**
-   * Opens a stream: authorises every topic (throwing before any byte is sent),
-   * then queues `retry`, `ready`, and either the replay after `lastEventId` or
-   * a `reset` plus fresh snapshots.
+   * Opens a stream: authorises each topic on its own (throwing before any byte
+   * is sent only when every one is refused), then queues `retry`, `ready`, a
+   * `topic_error` per refused topic, and either the replay after `lastEventId`
+   * or fresh snapshots.
    */
   async open(request: OpenRequest): Promise<Connection> {
     const topics = [...new Set(request.topics)];
     if (topics.length === 0 || topics.length > MAX_TOPICS_PER_STREAM)
       throw new QuotelineError('invalid_topic', `Name between 1 and ${MAX_TOPICS_PER_STREAM} topics.`);
-    for (const topic of topics) await this.directory.authorize(topic, request.principal);
+    const { accepted, refused } = await this.authorizeEach(topics, request.principal);
+    const first = refused[0];
+    if (accepted.length === 0 && first) throw new QuotelineError(first.code, first.message, { refused });
 
     const connection = new Connection(
       randomBytes(12).toString('base64url'),
       randomBytes(24).toString('base64url'),
       request.principal,
-      { maxQueueBytes: this.maxQueueBytes, now: this.now },
+      { maxQueueBytes: this.maxQueueBytes, maxStallMs: this.maxStallMs, now: this.now },
       (c) => this.markDirty(c),
       (c, reason) => this.forget(c, reason),
     );
@@ -138,39 +172,50 @@ export class StreamHub {
     this.opened++;
 
     connection.enqueue(this.retryFrame);
-    const ready: ReadyEvent = { connectionId: connection.id, token: connection.token, instance: this.instance, protocol: PROTOCOL_VERSION, topics };
+    const ready: ReadyEvent = { connectionId: connection.id, token: connection.token, instance: this.instance, protocol: PROTOCOL_VERSION, topics: accepted };
     connection.enqueue(encodeEvent('ready', ready));
+    for (const refusal of refused) connection.enqueue(encodeEvent('topic_error', refusal));
 
-    for (const topic of topics) connection.grantedTo.set(topic, request.principal);
-    if (request.lastEventId) await this.resume(connection, topics, request.lastEventId);
-    else for (const topic of topics) this.subscribe(connection, topic);
+    for (const topic of accepted) connection.grantedTo.set(topic, request.principal);
+    if (request.lastEventId) await this.resume(connection, accepted, request.lastEventId, request.latestOnly ?? false);
+    else for (const topic of accepted) this.subscribe(connection, topic);
     return connection;
   }
 
-  /** Adds and removes topics of an open connection; the token proves the caller owns it. */
+  /**
+   * Adds and removes topics of an open stream; the token proves the caller owns
+   * it. Each topic to add is decided on its own: the refused ones are listed,
+   * the others added (up to the per-stream limit).
+   */
   async changeSubscriptions(input: {
     connectionId: string;
     token: string;
     subscribe: string[];
     unsubscribe: string[];
     principal: unknown;
-  }): Promise<string[]> {
+  }): Promise<SubscriptionResult> {
     const connection = this.connections.get(input.connectionId);
     if (!connection) throw new QuotelineError('not_found', 'No open stream has this connectionId; reopen the stream.');
     if (!sameSecret(connection.token, input.token)) throw new QuotelineError('forbidden', 'The token does not belong to this connection.');
-    const adding = input.subscribe.filter((t) => !connection.topics.has(t));
-    for (const topic of adding) await this.directory.authorize(topic, input.principal);
-    const after = new Set(connection.topics);
-    for (const t of input.unsubscribe) after.delete(t);
-    for (const t of adding) after.add(t);
-    if (after.size > MAX_TOPICS_PER_STREAM) throw new QuotelineError('invalid_topic', `A stream carries at most ${MAX_TOPICS_PER_STREAM} topics.`);
+    const principal = this.directory.principalFor ? this.directory.principalFor(connection.principal, input.principal) : input.principal;
+    const wanted = [...new Set(input.subscribe)];
+    const { accepted, refused } = await this.authorizeEach(
+      wanted.filter((t) => !connection.topics.has(t)),
+      principal,
+    );
     if (connection.closedReason) throw new QuotelineError('not_found', 'The stream closed; reopen it.');
     for (const topic of input.unsubscribe) this.unsubscribe(connection, topic);
-    for (const topic of adding) {
-      connection.grantedTo.set(topic, input.principal);
+    for (const topic of accepted) {
+      if (connection.topics.size >= MAX_TOPICS_PER_STREAM) {
+        refused.push({ topic, code: 'invalid_topic', message: `A stream carries at most ${MAX_TOPICS_PER_STREAM} topics; remove one before adding another.` });
+        continue;
+      }
+      connection.grantedTo.set(topic, principal);
       this.subscribe(connection, topic);
     }
-    return [...connection.topics];
+    const order = new Map(wanted.map((t, i) => [echoTopic(t), i]));
+    refused.sort((a, b) => (order.get(a.topic) ?? 0) - (order.get(b.topic) ?? 0));
+    return { topics: [...connection.topics], refused };
   }
 
   /** True when this hub holds the open stream `connectionId` (a subscription change for it is applied here). */
@@ -199,22 +244,44 @@ export class StreamHub {
     return [...this.connections.values()].map((c) => ({ id: c.id, principal: c.principal, topics: c.topics.size, pendingBytes: c.pendingBytes, lagMs: c.lagMs(now) }));
   }
 
-  /** Takes topics away from open connections (e.g. private topics of a session that signed out); returns how many lost one. */
-  revoke(matches: (principal: unknown) => boolean, topic: (name: string) => boolean): number {
+  /**
+   * Takes topics off open streams, each with a `topic_closed` saying why (a
+   * sign-out, a narrowed key, a demotion); the streams go on with their other
+   * topics. `select` sees each topic with who granted it and who opened the
+   * stream. Returns how many streams lost a topic.
+   */
+  closeTopics(select: (topic: string, grantedTo: unknown, opener: unknown) => TopicClosure | null): number {
     let n = 0;
     for (const c of this.connections.values()) {
-      const lost = [...c.topics].filter((t) => topic(t) && matches(c.grantedTo.get(t)));
-      for (const t of lost) this.unsubscribe(c, t);
-      if (lost.length) n++;
+      let lost = false;
+      for (const topic of [...c.topics]) {
+        const closure = select(topic, c.grantedTo.get(topic), c.principal);
+        if (!closure) continue;
+        this.closeTopic(c, topic, closure);
+        lost = true;
+      }
+      if (lost) n++;
     }
     return n;
   }
 
-  /** Closes the streams whose opener matches (e.g. of a revoked embed key); returns how many. */
-  closeWhere(matches: (principal: unknown) => boolean, reason: CloseReason): number {
+  /**
+   * Ends the streams whose opener matches (e.g. of a revoked embed key): every
+   * topic gets its `topic_closed`, which is written out before the stream ends.
+   * Returns how many.
+   */
+  endWhere(matches: (opener: unknown) => boolean, closure: TopicClosure): number {
     const doomed = [...this.connections.values()].filter((c) => matches(c.principal));
-    for (const c of doomed) c.close(reason);
+    for (const c of doomed) {
+      for (const topic of [...c.topics]) this.closeTopic(c, topic, closure);
+      c.end('revoked');
+    }
     return doomed.length;
+  }
+
+  /** Calls `visit` with every topic of every open stream, who granted it and who opened the stream (to re-check grants). */
+  forEachGrant(visit: (topic: string, grantedTo: unknown, opener: unknown) => void): void {
+    for (const c of this.connections.values()) for (const topic of c.topics) visit(topic, c.grantedTo.get(topic), c.principal);
   }
 
   /** The openers of every open stream (to find, say, which embed keys are in use). */
@@ -249,18 +316,45 @@ export class StreamHub {
     this.enqueueSnapshot(connection, topic);
   }
 
-  private unsubscribe(connection: Connection, topic: string): void {
+  /**
+   * Off the stream now, then one `topic_closed` telling why. Frames of it still
+   * queued are discarded when the reader lost the right to them; a deleted
+   * feed's last frames (its `remove`s) still go out, ahead of the closing.
+   */
+  private closeTopic(connection: Connection, topic: string, closure: TopicClosure): void {
+    this.unsubscribe(connection, topic, closure.reason !== 'deleted');
+    const event: TopicClosedEvent = { topic, reason: closure.reason, message: closure.message };
+    connection.enqueue(encodeEvent('topic_closed', event));
+  }
+
+  /** Authorises topics one by one: a refusal (`invalid_topic`, `unknown_topic`, `forbidden`) refuses that topic alone; anything else fails the request. */
+  private async authorizeEach(topics: readonly string[], principal: unknown): Promise<{ accepted: string[]; refused: TopicRefusal[] }> {
+    const accepted: string[] = [];
+    const refused: TopicRefusal[] = [];
+    for (const topic of topics) {
+      try {
+        await this.directory.authorize(topic, principal);
+        accepted.push(topic);
+      } catch (error) {
+        if (!(error instanceof QuotelineError) || !REFUSAL_CODES.has(error.code)) throw error;
+        refused.push({ topic: echoTopic(topic), code: error.code as TopicRefusal['code'], message: error.message });
+      }
+    }
+    return { accepted, refused };
+  }
+
+  private unsubscribe(connection: Connection, topic: string, discard = true): void {
     connection.grantedTo.delete(topic);
     connection.detach();
     if (!connection.topics.delete(topic)) return;
-    connection.dropTopic(topic);
+    if (discard) connection.dropTopic(topic);
     connection.topicKey = [...connection.topics].sort().join(',');
     const subs = this.subscribers.get(topic);
     subs?.delete(connection);
     if (subs?.size === 0) this.subscribers.delete(topic);
   }
 
-  private async resume(connection: Connection, topics: string[], lastEventId: string): Promise<void> {
+  private async resume(connection: Connection, topics: string[], lastEventId: string, latestOnly: boolean): Promise<void> {
     connection.held = [];
     connection.topicKey = [...topics].sort().join(',');
     for (const topic of topics) {
@@ -277,8 +371,9 @@ export class StreamHub {
     // Every missed event when it fits the queue; else only the latest update per symbol
     // (as conflation would have delivered); else a fresh snapshot is cheaper than the history.
     const budget = this.maxQueueBytes / 2;
-    let replay = result.entries.filter((e) => connection.topics.has(e.topic) && connection.wants(e.data.symbol));
-    if (bytesOf(replay) > budget) replay = compactReplay(replay);
+    // A closing of a topic that is authorised again now (its feed re-created) is history, not news.
+    let replay = result.entries.filter((e) => e.type !== 'topic_closed' && connection.topics.has(e.topic) && connection.wants(e.data.symbol));
+    if (latestOnly || bytesOf(replay) > budget) replay = compactReplay(replay);
     if (bytesOf(replay) > budget) return this.reset(connection, topics, 'too_far_behind');
     for (const entry of replay) connection.enqueue(entry.frame, entry.conflationKey, entry.topic);
     const last = result.entries.at(-1)?.id ?? lastEventId;
@@ -332,6 +427,7 @@ export class StreamHub {
       if (this.log.compare(entry.id, connection.replayedUpTo) <= 0) return;
       connection.replayedUpTo = null;
     }
+    if (entry.type === 'topic_closed') return this.closeTopic(connection, entry.topic, entry.data as unknown as TopicClosure);
     if (connection.symbols && !connection.wants(entry.data.symbol)) return;
     const batch = connection.batch ?? (connection.canShare() ? this.joinBatch(connection) : null);
     if (batch) {

@@ -51,6 +51,10 @@ export class TopicViews {
         else this.paused.delete(entry.topic);
         return;
       }
+      case 'topic_closed': {
+        this.drop(entry.topic);
+        return;
+      }
       case 'stats': {
         const data = entry.data as unknown as StatsEvent;
         let byInstance = this.samples.get(entry.topic);

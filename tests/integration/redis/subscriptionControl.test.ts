@@ -8,7 +8,8 @@ import { redisPerFile } from './redisPerFile';
 
 // Two hubs in one process, each with its own RedisSubscriptionControl on one
 // redis-server: a change asked of B for a stream held by A takes effect on A,
-// and A's refusals come back to B's caller with the same code.
+// and A's refusals (of the whole request, or of single topics) come back to
+// B's caller with the same codes.
 
 const redis = redisPerFile();
 
@@ -45,8 +46,9 @@ describe('RedisSubscriptionControl', () => {
     connection.attach(sink);
     seenPrincipals.length = 0;
 
-    const topics = await b.control.change({ connectionId: connection.id, token: connection.token, subscribe: ['feed:fx', 'account:u1'], unsubscribe: ['feed:demo'], principal });
+    const { topics, refused } = await b.control.change({ connectionId: connection.id, token: connection.token, subscribe: ['feed:fx', 'account:u1'], unsubscribe: ['feed:demo'], principal });
     expect(topics.sort()).toEqual(['account:u1', 'feed:fx']);
+    expect(refused).toEqual([]);
     expect([...connection.topics].sort()).toEqual(['account:u1', 'feed:fx']);
     expect(seenPrincipals).toEqual([principal, principal]); // authorised on A with the caller's principal, as JSON
     await waitUntil(() => sink.events.some((e) => e.type === 'add' && (e.data as AddEvent).symbol === 'EURUSD'), 'the snapshot of feed:fx reached the stream on A');
@@ -56,10 +58,10 @@ describe('RedisSubscriptionControl', () => {
     expect(sink.events.some((e) => (e.data as AddEvent).symbol === 'ACME')).toBe(false);
 
     // The holder's own control applies locally.
-    expect(await a.control.change({ connectionId: connection.id, token: connection.token, subscribe: ['feed:demo'], unsubscribe: [], principal })).toContain('feed:demo');
+    expect((await a.control.change({ connectionId: connection.id, token: connection.token, subscribe: ['feed:demo'], unsubscribe: [], principal })).topics).toContain('feed:demo');
   });
 
-  it('returns the holder’s refusals with the same code: forbidden, unknown_topic, invalid_topic; and not_found when nobody holds the stream', async () => {
+  it('returns the holder’s refusals with the same code: a wrong token and not_found for the whole request; forbidden, unknown_topic, invalid_topic per topic', async () => {
     const a = await instance('a');
     const b = await instance('b', 800);
     const connection = await a.hub.open({ topics: ['feed:demo'], principal: { userId: 'u1' } });
@@ -71,11 +73,14 @@ describe('RedisSubscriptionControl', () => {
         () => 'resolved',
         (e: unknown) => (e instanceof QuotelineError ? e.code : `not a QuotelineError: ${String(e)}`),
       );
+    const refusedOf = async (change: Partial<Parameters<typeof b.control.change>[0]>) => (await ask(change)).refused.map((r) => `${r.topic}:${r.code}`);
     expect(await codeOf(ask({ token: 'wrong' }))).toBe('forbidden');
-    expect(await codeOf(ask({ subscribe: ['account:u2'] }))).toBe('forbidden');
-    expect(await codeOf(ask({ subscribe: ['account:u2'], principal: undefined }))).toBe('forbidden');
-    expect(await codeOf(ask({ subscribe: ['quux:1'] }))).toBe('unknown_topic');
-    expect(await codeOf(ask({ subscribe: Array.from({ length: 40 }, (_, i) => `feed:f${i}`) }))).toBe('invalid_topic');
+    expect(await refusedOf({ subscribe: ['account:u2'] })).toEqual(['account:u2:forbidden']);
+    expect(await refusedOf({ subscribe: ['account:u2'], principal: undefined })).toEqual(['account:u2:forbidden']);
+    expect(await refusedOf({ subscribe: ['quux:1'] })).toEqual(['quux:1:unknown_topic']);
+    const many = Array.from({ length: 40 }, (_, i) => `feed:f${i}`);
+    expect(await refusedOf({ subscribe: many })).toEqual(many.slice(31).map((t) => `${t}:invalid_topic`));
+    expect((await ask({ unsubscribe: many })).topics).toEqual(['feed:demo']);
     const error = await ask({ token: 'wrong' }).catch((e: QuotelineError) => e);
     expect(error).toMatchObject({ code: 'forbidden', message: 'The token does not belong to this connection.' });
     expect([...connection.topics]).toEqual(['feed:demo']); // nothing changed by the refused requests

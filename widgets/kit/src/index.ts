@@ -2,6 +2,7 @@ export * from './format';
 export * from './theme';
 export * from './StreamStatus';
 export * from './FeedPaused';
+export * from './TopicNotice';
 export * from './money';
 export * from './configFields';
 export * from './useRarely';

@@ -17,7 +17,10 @@ export const widgetBaseCss = `
 .ql-status{font-size:13px;color:var(--ql-muted);display:inline-flex;align-items:center;gap:6px}
 .ql-status::before{content:"";width:8px;height:8px;border-radius:50%;background:currentColor}
 .ql-status[data-status="live"]{color:var(--ql-up)}
-.ql-status[data-status="reconnecting"],.ql-status[data-status="offline"]{color:var(--ql-down)}
+.ql-status[data-status="reconnecting"],.ql-status[data-status="offline"],.ql-status[data-status="unavailable"]{color:var(--ql-down)}
+.ql-notice{padding:12px 8px;border-inline-start:3px solid var(--ql-warn);background:var(--ql-warn-bg);border-radius:4px;white-space:normal;text-align:left}
+.ql-notice p{margin:0 0 6px}
+.ql-notice .ql-notice-title{font-weight:700;color:var(--ql-fg)}
 .ql-header-end{display:inline-flex;align-items:center;flex-wrap:wrap;justify-content:flex-end}
 .ql-paused{display:inline-block;margin-inline-end:8px;font-size:12px;font-weight:700;padding:1px 8px;border-radius:999px;border:1px solid var(--ql-warn);color:var(--ql-warn);background:var(--ql-warn-bg);white-space:nowrap}
 .ql-table-wrap{overflow-x:auto;max-width:100%}

@@ -3,7 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { ApiError, placeOrder } from '@quoteline/client';
 import { useAccount, useFeed } from '@quoteline/client/react';
 import { orderRequestSchema, type OrderView } from '@quoteline/protocol';
-import { FeedPaused, formatCents, formatPrice, StreamStatus, toCents, widgetBaseCss } from '@quoteline/widget-kit';
+import { FeedPaused, formatCents, formatPrice, StreamStatus, toCents, TopicNotice, widgetBaseCss } from '@quoteline/widget-kit';
 import { orderTicketConfigSchema, type OrderTicketConfig } from './config';
 
 type Phase =
@@ -110,9 +110,10 @@ export function OrderTicket(props: Partial<OrderTicketConfig> & { accountId: str
         <h2 id={`${id}-title`}>{config.title}</h2>
         <span className="ql-header-end">
           <FeedPaused status={feed?.status} feed={config.feed} />
-          <StreamStatus />
+          <StreamStatus unavailable={!!feed?.problem} />
         </span>
       </header>
+      {feed?.problem && <TopicNotice problem={feed.problem} feed={config.feed} />}
       <form onSubmit={submit} noValidate>
         <div className="ql-wide">
           <label htmlFor={`${id}-symbol`}>Instrument</label>

@@ -3,7 +3,7 @@ import { useId } from 'react';
 import type * as z from 'zod/mini';
 import { ApiError } from '@quoteline/client';
 import { useFeed } from '@quoteline/client/react';
-import { FeedPaused, StreamStatus, useRarely, widgetBaseCss } from '@quoteline/widget-kit';
+import { FeedPaused, StreamStatus, TopicNotice, useRarely, widgetBaseCss } from '@quoteline/widget-kit';
 import { chartSummary } from './bars';
 import { ChartCanvas } from './ChartCanvas';
 import { priceChartConfigSchema } from './config';
@@ -38,11 +38,13 @@ export function PriceChart(props: PriceChartProps) {
         </h2>
         <span className="ql-header-end">
           <FeedPaused status={feed?.status} feed={config.feed} />
-          <StreamStatus />
+          <StreamStatus unavailable={!!feed?.problem} />
         </span>
       </header>
       <div className="ql-chart-body" aria-busy={!history.data && !history.isError}>
-        {history.data ? (
+        {feed?.problem ? (
+          <TopicNotice problem={feed.problem} feed={config.feed} />
+        ) : history.data ? (
           <ChartCanvas
             bars={history.data.candles}
             decimals={history.data.decimals}

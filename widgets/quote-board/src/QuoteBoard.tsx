@@ -2,7 +2,7 @@
 import { Fragment, memo, useId, useState } from 'react';
 import type { QuoteRow } from '@quoteline/client';
 import { useFeed } from '@quoteline/client/react';
-import { directionOf, FeedPaused, formatChange, formatPercent, formatPrice, formatTime, instrumentsChanged, StreamStatus, useRarely, widgetBaseCss } from '@quoteline/widget-kit';
+import { directionOf, FeedPaused, formatChange, formatPercent, formatPrice, formatTime, instrumentsChanged, StreamStatus, TopicNotice, useRarely, widgetBaseCss } from '@quoteline/widget-kit';
 import { boardSummary, nextSort, sortSymbols, type SortState } from './sorting';
 import { quoteBoardConfigSchema, type QuoteBoardColumn, type QuoteBoardConfig } from './config';
 import { quoteBoardCss } from './styles';
@@ -43,7 +43,7 @@ export function QuoteBoard(props: QuoteBoardProps) {
         <h2 id={titleId}>{config.title}</h2>
         <span className="ql-header-end">
           <FeedPaused status={feed?.status} feed={config.feed} />
-          <StreamStatus />
+          <StreamStatus unavailable={!!feed?.problem} />
         </span>
       </header>
       <p className="ql-visually-hidden" aria-live="polite">
@@ -69,6 +69,12 @@ export function QuoteBoard(props: QuoteBoardProps) {
         <tbody>
           {feed === undefined ? (
             <SkeletonRows columns={config.columns.length} />
+          ) : feed.problem ? (
+            <tr>
+              <td colSpan={config.columns.length}>
+                <TopicNotice problem={feed.problem} feed={config.feed} />
+              </td>
+            </tr>
           ) : feed.symbols.length === 0 ? (
             <tr>
               <td className="ql-empty" colSpan={config.columns.length}>

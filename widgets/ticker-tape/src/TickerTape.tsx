@@ -3,7 +3,7 @@ import { memo, useRef, useState, type CSSProperties } from 'react';
 import type * as z from 'zod/mini';
 import type { QuoteRow } from '@quoteline/client';
 import { useFeed } from '@quoteline/client/react';
-import { FeedPaused, formatChange, formatPercent, formatPrice, quoteChange, StreamStatus, useRarely, widgetBaseCss } from '@quoteline/widget-kit';
+import { FeedPaused, formatChange, formatPercent, formatPrice, quoteChange, StreamStatus, TopicNotice, useRarely, widgetBaseCss } from '@quoteline/widget-kit';
 import { tickerTapeConfigSchema } from './config';
 import { tickerTapeCss } from './styles';
 import { movedMuch, tapeRows, tapeSummary } from './summary';
@@ -43,7 +43,7 @@ export function TickerTape(props: TickerTapeProps) {
       <style>{widgetBaseCss + tickerTapeCss}</style>
       <div className="ql-tape-bar">
         <div className="ql-tape-side">
-          <StreamStatus />
+          <StreamStatus unavailable={!!feed?.problem} />
           <FeedPaused status={feed?.status} feed={config.feed} />
           <button type="button" className="ql-tape-toggle" onClick={() => setPaused((p) => !p)}>
             {paused ? 'Play' : 'Pause'}
@@ -58,6 +58,8 @@ export function TickerTape(props: TickerTapeProps) {
                 </li>
               ))}
             </ul>
+          ) : feed.problem ? (
+            <TopicNotice problem={feed.problem} feed={config.feed} />
           ) : rows.length === 0 ? (
             <p className="ql-empty">No instruments to show.</p>
           ) : (

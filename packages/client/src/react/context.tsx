@@ -25,7 +25,7 @@ const StreamContext = createContext<StreamContextValue | null>(null);
 export const topicQueryKey = (topic: string) => ['quoteline', 'topic', topic] as const;
 
 /** A stream that never connects: what server rendering sees, since streams belong to the browser. */
-const SERVER_STREAM: TopicStream = { status: 'idle', onStatus: () => () => undefined, subscribe: () => () => undefined };
+const SERVER_STREAM: TopicStream = { status: 'idle', onStatus: () => () => undefined, subscribe: () => () => undefined, retry: () => undefined };
 
 /** Puts the page's one stream under the tree; widgets read topics through hooks. Needs a QueryClientProvider above. */
 export function StreamProvider({ client, options, api, children }: { client?: TopicStream; options?: PageStreamOptions; api?: ApiEndpoint; children: ReactNode }) {

@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import { skipToken, useQuery } from '@tanstack/react-query';
 import type { StreamEvent } from '@quoteline/protocol';
 import { applyFeedEvents, EMPTY_FEED, type FeedState } from '../feedState';
@@ -28,6 +28,12 @@ export function useTopicState<S>(topic: string, reduce: (state: S | undefined, e
   }, [topic, reduce, client, batcher, reducers]);
   const { data } = useQuery<S>({ queryKey: topicQueryKey(topic), queryFn: skipToken, staleTime: Infinity, gcTime: 5 * 60_000 });
   return data;
+}
+
+/** Asks the stream again for a topic it refused or closed (a "Try again" button). */
+export function useRetryTopic(topic: string): () => void {
+  const { client } = useStreamContext();
+  return useCallback(() => client.retry(topic), [client, topic]);
 }
 
 /** Folds stream events into a feed's rows; `ready` marks the feed loaded even when it has no instruments. */

@@ -5,6 +5,8 @@ import type { ConnectionStatus } from '../status';
 export type TabMessage =
   | { type: 'subscribe'; topic: string }
   | { type: 'unsubscribe'; topic: string }
+  /** a widget asks again for a refused or closed topic */
+  | { type: 'retry'; topic: string }
   /** sent every few seconds: a port that stops pinging belongs to a closed tab */
   | { type: 'ping' }
   | { type: 'bye' };

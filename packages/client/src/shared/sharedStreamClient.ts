@@ -37,7 +37,8 @@ export class SharedStreamClient implements TopicStream {
     if (!set) {
       this.listeners.set(topic, (set = new Set()));
       this.send({ type: 'subscribe', topic });
-    }
+    } else this.retry(topic); // another widget asking is asking again, should the topic have been refused
+
     set.add(listener);
     return () => {
       const current = this.listeners.get(topic);
@@ -45,6 +46,10 @@ export class SharedStreamClient implements TopicStream {
       this.listeners.delete(topic);
       this.send({ type: 'unsubscribe', topic });
     };
+  }
+
+  retry(topic: string): void {
+    this.send({ type: 'retry', topic });
   }
 
   private receive(message: WorkerMessage): void {

@@ -50,7 +50,8 @@ export function serveStreamWorker(scope: SharedWorkerScope, options: StreamClien
       else if (data.type === 'unsubscribe') {
         tab.topics.get(data.topic)?.();
         tab.topics.delete(data.topic);
-      } else if (data.type === 'bye') forget(tab);
+      } else if (data.type === 'retry') client.retry(data.topic);
+      else if (data.type === 'bye') forget(tab);
     };
     port.start();
     post(tab, { type: 'status', status: client.status });

@@ -66,6 +66,13 @@ export class Sessions {
     return { userId: user.id, email: user.email, accountId: user.account!.id, role: user.role === 'admin' ? 'admin' : 'trader', sessionId: session.id };
   }
 
+  /** The sessions among `ids` that are still valid, with their user's role now (for re-checking grants of open streams). */
+  async current(ids: readonly string[]): Promise<Map<string, { role: 'trader' | 'admin'; accountId: string | null }>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db.session.findMany({ where: { id: { in: [...ids] }, expiresAt: { gt: new Date() } }, include: { user: { include: { account: true } } } });
+    return new Map(rows.map((s) => [s.id, { role: s.user.role === 'admin' ? 'admin' : 'trader', accountId: s.user.account?.id ?? null }] as const));
+  }
+
   /** Ends a session; returns its id (null when there was none). */
   async signOut(token: string | null): Promise<string | null> {
     if (!token) return null;

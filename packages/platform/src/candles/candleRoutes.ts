@@ -21,7 +21,8 @@ export async function getCandles(platform: Platform, symbolParam: string, search
   const { interval, limit } = query.data;
   // Embedded charts name their key: it must allow this page, this symbol's feed and the symbol itself.
   const key = search.get('key');
-  const grant = key ? await platform.embedKeys.grant(key, origin, [quote.topic]) : null;
+  const grant = key ? await platform.embedKeys.grant(key, origin) : null;
+  if (grant && !grant.feeds.includes(quote.topic.slice('feed:'.length))) throw new QuotelineError('forbidden', 'This embed key does not allow this symbol\'s feed.');
   if (grant?.symbols && !grant.symbols.includes(symbol.data)) throw new QuotelineError('forbidden', 'This embed key does not allow this symbol.');
 
   const byStart = new Map<number, Candle>();

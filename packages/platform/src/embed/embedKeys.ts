@@ -1,11 +1,13 @@
 import type { Db } from '@quoteline/db';
-import { QuotelineError, parseTopic } from '@quoteline/protocol';
+import { QuotelineError } from '@quoteline/protocol';
 import { z } from 'zod';
 import { originAllowed } from './originPattern';
 
 /** What an embed key grants, once checked against the requesting origin. */
 export interface EmbedGrant {
   keyId: string;
+  /** the public `pk_…` value, to look the key up again while its streams live */
+  key: string;
   origin: string;
   feeds: string[];
   /** null: every symbol of the allowed feeds */
@@ -14,12 +16,16 @@ export interface EmbedGrant {
 
 const listSchema = z.array(z.string());
 
-interface CachedKey {
+/** An embed key's row as the checks need it. */
+export interface EmbedKeyRow {
   id: string;
   origins: string[];
   feeds: string[];
   symbols: string[] | null;
   revoked: boolean;
+}
+
+interface CachedKey extends EmbedKeyRow {
   at: number;
 }
 
@@ -27,31 +33,33 @@ interface CachedKey {
 const CACHE_MS = 2_000;
 
 /**
- * Embed keys from the database, checked on every embedded stream. Refusals
- * are 403 `forbidden` and never say which part failed to an unknown page.
+ * Embed keys from the database, checked on every embedded stream and on every
+ * topic added to one. Refusals are 403 `forbidden` and never say which part
+ * failed to an unknown page.
  */
 export class EmbedKeys {
   private readonly cache = new Map<string, CachedKey>();
 
   constructor(private readonly db: Db) {}
 
-  /** Checks key + Origin (+ topics, when given) and returns the grant; throws 403 otherwise. */
-  async grant(key: string, origin: string | null, topics: readonly string[] = []): Promise<EmbedGrant> {
+  /** Checks key + Origin and returns the grant; throws 403 otherwise. Which topics it allows is the topic directory's question. */
+  async grant(key: string, origin: string | null): Promise<EmbedGrant> {
     const row = await this.load(key);
     if (!row || row.revoked || !originAllowed(origin, row.origins)) throw refused();
-    for (const topic of topics) {
-      const parsed = parseTopic(topic);
-      if (!parsed || parsed.kind !== 'feed' || !row.feeds.includes(parsed.slug)) throw refused();
-    }
-    return { keyId: row.id, origin: origin!, feeds: row.feeds, symbols: row.symbols };
+    return { keyId: row.id, key, origin: origin!, feeds: row.feeds, symbols: row.symbols };
   }
 
-  /** Ids of the given keys that are revoked or gone now (read fresh from the database). */
-  async revokedAmong(keyIds: readonly string[]): Promise<string[]> {
-    if (keyIds.length === 0) return [];
-    const live = await this.db.embedKey.findMany({ where: { id: { in: [...keyIds] }, revokedAt: null }, select: { id: true } });
-    const alive = new Set(live.map((k) => k.id));
-    return keyIds.filter((id) => !alive.has(id));
+  /** The feeds a key allows now (cached for a moment); null when it is revoked or gone. */
+  async feedsOf(key: string): Promise<string[] | null> {
+    const row = await this.load(key);
+    return row && !row.revoked ? row.feeds : null;
+  }
+
+  /** The current rows of the given keys, read fresh from the database (a key missing from the map is gone). */
+  async rowsById(keyIds: readonly string[]): Promise<Map<string, EmbedKeyRow>> {
+    if (keyIds.length === 0) return new Map();
+    const rows = await this.db.embedKey.findMany({ where: { id: { in: [...keyIds] } } });
+    return new Map(rows.map((row) => [row.id, toRow(row)]));
   }
 
   /** Forgets cached rows (after an admin changed a key in this process). */
@@ -68,16 +76,20 @@ export class EmbedKeys {
       this.cache.delete(key);
       return null;
     }
-    const parse = (json: string | null) => (json === null ? null : listSchema.parse(JSON.parse(json)));
-    const entry: CachedKey = { id: row.id, origins: parse(row.allowedOrigins)!, feeds: parse(row.allowedFeeds)!, symbols: parse(row.allowedSymbols), revoked: row.revokedAt !== null, at: Date.now() };
+    const entry: CachedKey = { ...toRow(row), at: Date.now() };
     this.cache.set(key, entry);
     if (this.cache.size > 10_000) this.cache.delete(this.cache.keys().next().value!);
     return entry;
   }
 }
 
+function toRow(row: { id: string; allowedOrigins: string; allowedFeeds: string; allowedSymbols: string | null; revokedAt: Date | null }): EmbedKeyRow {
+  const parse = (json: string | null) => (json === null ? null : listSchema.parse(JSON.parse(json)));
+  return { id: row.id, origins: parse(row.allowedOrigins)!, feeds: parse(row.allowedFeeds)!, symbols: parse(row.allowedSymbols), revoked: row.revokedAt !== null };
+}
+
 function refused(): QuotelineError {
-  return new QuotelineError('forbidden', 'This embed key does not allow this site or feed. The key owner can add the site to the key.');
+  return new QuotelineError('forbidden', 'This embed key does not allow this site. The key owner can add the site to the key.');
 }
 
 /** CORS headers for an allowed embedding origin: that exact origin, never `*`, no credentials. */

@@ -12,6 +12,7 @@ export function GET(request: Request): Promise<Response> {
       accept: request.headers.get('accept'),
       topics: url.searchParams.get('topics'),
       lastEventId: request.headers.get('last-event-id') ?? url.searchParams.get('lastEventId'),
+      replay: url.searchParams.get('replay'),
       principal: await principalOf(p, request),
       signal: request.signal,
       key: url.searchParams.get('key'),
