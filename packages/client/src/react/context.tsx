@@ -5,6 +5,7 @@ import type { StreamEvent } from '@quoteline/protocol';
 import { FrameBatcher } from '../batcher';
 import { getPageStreamClient, type PageStreamOptions } from '../pageClient';
 import type { TopicStream } from '../streamClient';
+import { TopicSubscriptions } from './topicSubscriptions';
 
 /** Where the widgets' JSON endpoints are: our own origin by default; an embed names Quoteline's origin and its key. */
 export interface ApiEndpoint {
@@ -15,7 +16,8 @@ export interface ApiEndpoint {
 interface StreamContextValue {
   client: TopicStream;
   api: ApiEndpoint;
-  batcher: FrameBatcher<StreamEvent>;
+  /** One stream listener per topic for the tree, feeding the batcher. */
+  topics: TopicSubscriptions;
   reducers: Map<string, (state: unknown, events: StreamEvent[]) => unknown>;
 }
 
@@ -37,7 +39,8 @@ export function StreamProvider({ client, options, api, children }: { client?: To
       if (reduce) queryClient.setQueryData(topicQueryKey(topic), (state: unknown) => reduce(state, events));
     });
     const stream = client ?? (typeof window === 'undefined' ? SERVER_STREAM : getPageStreamClient(options));
-    return { client: stream, batcher, reducers, api: api ?? { base: '' } };
+    const topics = new TopicSubscriptions(stream, (topic, event) => batcher.push(topic, event));
+    return { client: stream, topics, reducers, api: api ?? { base: '' } };
   }, [client, options, api, queryClient]);
   return <StreamContext.Provider value={value}>{children}</StreamContext.Provider>;
 }

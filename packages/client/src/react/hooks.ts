@@ -21,11 +21,11 @@ export function useStreamStatus(): ConnectionStatus {
  * Subscribes on mount and lets go on unmount; events are folded once per frame.
  */
 export function useTopicState<S>(topic: string, reduce: (state: S | undefined, events: StreamEvent[]) => S): S | undefined {
-  const { client, batcher, reducers } = useStreamContext();
+  const { topics, reducers } = useStreamContext();
   useEffect(() => {
     reducers.set(topic, reduce as (state: unknown, events: StreamEvent[]) => unknown);
-    return client.subscribe(topic, (event) => batcher.push(topic, event));
-  }, [topic, reduce, client, batcher, reducers]);
+    return topics.acquire(topic);
+  }, [topic, reduce, topics, reducers]);
   const { data } = useQuery<S>({ queryKey: topicQueryKey(topic), queryFn: skipToken, staleTime: Infinity, gcTime: 5 * 60_000 });
   return data;
 }

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import type { StreamEvent } from '@quoteline/protocol';
+import type { TopicListener, TopicStream } from '../streamClient';
+import { applyFeedEvents, EMPTY_FEED, type FeedState } from '../feedState';
+import { TopicSubscriptions } from './topicSubscriptions';
+
+function fakeStream() {
+  const listeners = new Map<string, Set<TopicListener>>();
+  const retried: string[] = [];
+  const stream: TopicStream = {
+    status: 'live',
+    onStatus: () => () => undefined,
+    subscribe(topic, listener) {
+      if (!listeners.has(topic)) listeners.set(topic, new Set());
+      listeners.get(topic)!.add(listener);
+      return () => listeners.get(topic)!.delete(listener);
+    },
+    retry: (topic) => void retried.push(topic),
+  };
+  const send = (topic: string, event: StreamEvent) => listeners.get(topic)?.forEach((l) => l(event));
+  return { stream, listeners, retried, send };
+}
+
+describe('TopicSubscriptions', () => {
+  it('folds each event once however many widgets read the topic, so the previous price survives', () => {
+    const { stream, send } = fakeStream();
+    let state: FeedState = EMPTY_FEED;
+    const topics = new TopicSubscriptions(stream, (_topic, event) => (state = applyFeedEvents(state, [event])));
+    topics.acquire('feed:d');
+    topics.acquire('feed:d');
+    send('feed:d', { type: 'add', data: { topic: 'feed:d', symbol: 'A', name: 'A', price: 1, bid: 1, ask: 1, open: 1, decimals: 2, ts: 1 } });
+    send('feed:d', { type: 'update', data: { topic: 'feed:d', symbol: 'A', price: 2, bid: 2, ask: 2, ts: 2 } });
+    expect(state.rows.A).toMatchObject({ price: 2, previousPrice: 1 });
+  });
+
+  it('subscribes on the first widget, lets go after the last, and asks again when another widget joins', () => {
+    const { stream, listeners, retried } = fakeStream();
+    const topics = new TopicSubscriptions(stream, () => undefined);
+    const first = topics.acquire('feed:d');
+    const second = topics.acquire('feed:d');
+    expect(listeners.get('feed:d')!.size).toBe(1);
+    expect(retried).toEqual(['feed:d']);
+    first();
+    first();
+    expect(listeners.get('feed:d')!.size).toBe(1);
+    second();
+    expect(listeners.get('feed:d')!.size).toBe(0);
+  });
+});
