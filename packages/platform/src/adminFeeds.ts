@@ -5,12 +5,20 @@ import type { Platform } from './platform';
 import { MONEY_SCALE } from './trading/views';
 import { audit, recentAudit } from './audit';
 import { createEmbedKey, newEmbedKeySchema, revokeEmbedKey } from './embed/manageKeys';
+import { assertSameOrigin } from './auth/origin';
+import { principalOf } from './sessionService';
 
 /** Admin routes need a signed-in admin: 401 signed out, 403 for traders. */
 export function requireAdmin(principal: Principal): NonNullable<Principal> {
   if (!principal) throw new QuotelineError('unauthorized', 'Sign in as an admin.');
   if (principal.role !== 'admin') throw new QuotelineError('forbidden', 'Only admins may change feeds.');
   return principal;
+}
+
+/** A state-changing admin request: our own Origin, signed in, an admin. Route handlers call it before reading any body. */
+export async function adminOf(platform: Platform, request: Request): Promise<NonNullable<Principal>> {
+  assertSameOrigin(request);
+  return requireAdmin(await principalOf(platform, request));
 }
 
 /** A feed named in a path, validated and loaded: 400 for a malformed slug, 404 `unknown_feed` when it does not exist. */

@@ -66,16 +66,26 @@ export async function rotatePushToken(platform: Platform, principal: Principal, 
   return Response.json({ slug, pushToken });
 }
 
-/** `POST /api/feeds/<slug>/ticks` with `Authorization: Bearer <push token>`: each tick validated; good ones published, bad ones listed with reasons. */
-export async function pushTicks(platform: Platform, slug: string, authorization: string | null, body: unknown): Promise<Response> {
-  const feed = await platform.db.feed.findUnique({ where: { slug } });
+/** The push feed a `POST /api/feeds/<slug>/ticks` may publish to: its `Authorization: Bearer <push token>` checked before any body is read. */
+export async function authorizePush(platform: Platform, slug: string, authorization: string | null): Promise<PushFeed> {
   const token = /^Bearer (.+)$/.exec(authorization ?? '')?.[1];
   if (!token) throw new QuotelineError('unauthorized', 'Send the feed\'s push token: Authorization: Bearer push_…');
+  const feed = await platform.db.feed.findUnique({ where: { slug } });
   const expected = Buffer.from(feed?.pushTokenHash ?? hashToken(newToken()));
   const given = Buffer.from(hashToken(token));
   if (!feed || !platform.engine.hasFeed(slug) || !timingSafeEqual(expected, given)) throw new QuotelineError('forbidden', 'This push token does not belong to this feed.');
   if (feed.source !== 'push') throw new QuotelineError('not_a_push_feed', `feed:${slug} is not a push feed.`);
   if (platform.engine.feedStatus(slug) === 'paused') throw new QuotelineError('feed_paused', `feed:${slug} is paused; resume it first.`);
+  return { slug };
+}
+
+/** A push feed whose token a request proved (from `authorizePush`). */
+export interface PushFeed {
+  slug: string;
+}
+
+/** `POST /api/feeds/<slug>/ticks` of an authorised feed: each tick validated; good ones published, bad ones listed with reasons. */
+export async function pushTicks(platform: Platform, { slug }: PushFeed, body: unknown): Promise<Response> {
   const parsed = pushTicksRequestSchema.safeParse(body);
   if (!parsed.success) throw invalid('invalid_body', 'Send {"ticks":[{symbol, price, bid?, ask?, ts?}, …]} with 1 to 1000 ticks.', parsed.error.issues);
   const { valid, rejected } = validatePushBatch(parsed.data.ticks, MONEY_SCALE);

@@ -30,9 +30,32 @@ export async function readJson(request: Request, maxBytes = 16 * 1024): Promise<
 
 /** Reads a text body (e.g. a CSV upload) with a size limit; oversize bodies become 413. */
 export async function readText(request: Request, maxBytes: number): Promise<string> {
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > maxBytes) throw new QuotelineError('payload_too_large', `The body is larger than ${maxBytes} bytes.`);
-  const text = await request.text();
-  if (Buffer.byteLength(text) > maxBytes) throw new QuotelineError('payload_too_large', `The body is larger than ${maxBytes} bytes.`);
-  return text;
+  return new TextDecoder().decode(await readBytes(request, maxBytes));
+}
+
+/**
+ * Reads the body as it streams in, counting bytes, and stops at `maxBytes`:
+ * a chunked body has no Content-Length to refuse up front, and reading it
+ * whole first (`request.text()`) would hold any size in memory.
+ */
+async function readBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
+  if (Number(request.headers.get('content-length') ?? '0') > maxBytes) throw tooLarge(maxBytes);
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return Buffer.concat(chunks, size);
+    size += value.byteLength;
+    if (size > maxBytes) {
+      void reader.cancel().catch(() => undefined); // nothing more of it is read
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+}
+
+function tooLarge(maxBytes: number): QuotelineError {
+  return new QuotelineError('payload_too_large', `The body is larger than ${maxBytes} bytes; send at most that much.`);
 }

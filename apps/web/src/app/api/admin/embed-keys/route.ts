@@ -1,4 +1,4 @@
-import { assertSameOrigin, handle, listEmbedKeys, postEmbedKey, principalOf, readJson } from '@quoteline/platform';
+import { adminOf, handle, listEmbedKeys, postEmbedKey, principalOf, readJson } from '@quoteline/platform';
 import { platform } from '../../../../server/platform';
 
 export const dynamic = 'force-dynamic';
@@ -14,8 +14,8 @@ export function GET(request: Request): Promise<Response> {
 /** Admin: create an embed key. */
 export function POST(request: Request): Promise<Response> {
   return handle(async () => {
-    assertSameOrigin(request);
     const p = await platform();
-    return postEmbedKey(p, await principalOf(p, request), await readJson(request));
+    const admin = await adminOf(p, request); // before any of the body is read
+    return postEmbedKey(p, admin, await readJson(request));
   });
 }

@@ -1,4 +1,4 @@
-import { assertSameOrigin, deleteEmbedKey, handle, principalOf } from '@quoteline/platform';
+import { adminOf, deleteEmbedKey, handle } from '@quoteline/platform';
 import { platform } from '../../../../../server/platform';
 
 export const dynamic = 'force-dynamic';
@@ -6,8 +6,7 @@ export const dynamic = 'force-dynamic';
 /** Admin: revoke an embed key; its open streams close. */
 export function DELETE(request: Request, { params }: { params: Promise<{ key: string }> }): Promise<Response> {
   return handle(async () => {
-    assertSameOrigin(request);
     const p = await platform();
-    return deleteEmbedKey(p, await principalOf(p, request), (await params).key);
+    return deleteEmbedKey(p, await adminOf(p, request), (await params).key);
   });
 }

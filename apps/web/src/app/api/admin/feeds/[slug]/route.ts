@@ -1,4 +1,4 @@
-import { assertSameOrigin, deleteFeed, handle, principalOf, readJson, updateFeed } from '@quoteline/platform';
+import { adminOf, deleteFeed, handle, readJson, updateFeed } from '@quoteline/platform';
 import { platform } from '../../../../../server/platform';
 
 export const dynamic = 'force-dynamic';
@@ -6,17 +6,16 @@ export const dynamic = 'force-dynamic';
 /** Admin: rename or retune a feed (applies live). */
 export function PATCH(request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
   return handle(async () => {
-    assertSameOrigin(request);
     const p = await platform();
-    return updateFeed(p, await principalOf(p, request), (await params).slug, await readJson(request));
+    const admin = await adminOf(p, request); // before any of the body is read
+    return updateFeed(p, admin, (await params).slug, await readJson(request));
   });
 }
 
 /** Admin: delete a feed; `?confirm=true` when streams still watch it. */
 export function DELETE(request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
   return handle(async () => {
-    assertSameOrigin(request);
     const p = await platform();
-    return deleteFeed(p, await principalOf(p, request), (await params).slug, new URL(request.url).searchParams.get('confirm') === 'true');
+    return deleteFeed(p, await adminOf(p, request), (await params).slug, new URL(request.url).searchParams.get('confirm') === 'true');
   });
 }
