@@ -1,19 +1,22 @@
+import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { connectRedis } from './client';
 import { LuaScript } from './lua';
 
-/** Records one failure and trims the window, in one step: a sorted set of failure times per key. */
-const FAIL = new LuaScript(`
-redis.call('ZADD', KEYS[1], ARGV[1], ARGV[1] .. '-' .. ARGV[3])
+/**
+ * Takes one attempt of a key in one step: a sorted set of attempt times per
+ * key, trimmed to the window; refused when full (with the oldest time, for the
+ * wait), else the attempt is added. KEYS: the key's set. ARGV: now, window ms,
+ * max attempts, slot. Returns {1} or {0, oldest}.
+ */
+const RESERVE = new LuaScript(`
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1] - ARGV[2])
+if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[3]) then
+  return { 0, redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')[2] }
+end
+redis.call('ZADD', KEYS[1], ARGV[1], ARGV[4])
 redis.call('PEXPIRE', KEYS[1], ARGV[2])
-return 1`);
-
-/** The failures still in the window and the oldest of them. */
-const RECENT = new LuaScript(`
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1] - ARGV[2])
-local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
-return { redis.call('ZCARD', KEYS[1]), oldest[2] or '0' }`);
+return { 1 }`);
 
 /** Settings of a shared failure throttle. */
 export interface RedisFailureThrottleOptions {
@@ -26,14 +29,17 @@ export interface RedisFailureThrottleOptions {
 }
 
 /**
- * Sign-in failures counted in Redis, so every instance refuses the same
- * guesser (the in-memory throttle counts per instance). Times are the
- * instances' clocks. When Redis cannot answer, the throttle lets the attempt
- * through: a password check is still required, and nginx limits sign-in rates.
+ * Sign-in attempts counted in Redis, so every instance refuses the same
+ * guesser (the in-memory throttle counts per instance). An attempt is reserved
+ * in one Lua step before the password is checked, so parallel guesses on
+ * several instances cannot all pass. Times are the instances' clocks. When
+ * Redis cannot answer, the throttle lets the attempt through: a password check
+ * is still required, and nginx limits sign-in rates.
  */
 export class RedisFailureThrottle {
   private readonly now: () => number;
   private sequence = 0;
+  private readonly instance = randomBytes(4).toString('hex'); // slots of every instance stay distinct
 
   constructor(
     private readonly redis: Redis,
@@ -47,18 +53,22 @@ export class RedisFailureThrottle {
     return connectRedis({ url, name: `${name}:throttle` });
   }
 
-  async retryAfter(key: string): Promise<number> {
+  /** Reserves one attempt (counted as a failure until released); lets it through when Redis cannot answer. */
+  async reserve(key: string): Promise<{ granted: true; slot: string } | { granted: false; retryAfter: number }> {
+    const now = this.now();
+    const slot = `${now}-${this.instance}.${this.sequence++}`;
     try {
-      const [count, oldest] = (await RECENT.run(this.redis, [this.key(key)], [this.now(), this.options.windowMs])) as [number, string];
-      if (count < this.options.maxFailures) return 0;
-      return Math.max(1, Math.ceil((Number(oldest) + this.options.windowMs - this.now()) / 1000));
+      const [granted, oldest] = (await RESERVE.run(this.redis, [this.key(key)], [now, this.options.windowMs, this.options.maxFailures, slot])) as [number, string?];
+      if (granted === 1) return { granted: true, slot };
+      return { granted: false, retryAfter: Math.max(1, Math.ceil((Number(oldest) + this.options.windowMs - now) / 1000)) };
     } catch {
-      return 0;
+      return { granted: true, slot: '' };
     }
   }
 
-  async fail(key: string): Promise<void> {
-    await FAIL.run(this.redis, [this.key(key)], [this.now(), this.options.windowMs, `${process.pid}.${this.sequence++}`]).catch(() => undefined);
+  /** Gives a reserved attempt back (a success, or no password was checked). */
+  async release(key: string, slot: string): Promise<void> {
+    if (slot) await this.redis.zrem(this.key(key), slot).catch(() => undefined);
   }
 
   async clear(key: string): Promise<void> {

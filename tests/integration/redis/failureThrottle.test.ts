@@ -3,8 +3,9 @@ import type { Redis } from 'ioredis';
 import { closeRedis, RedisFailureThrottle } from '@quoteline/redis';
 import { redisPerFile } from './redisPerFile';
 
-// Sign-in failures counted in a real Redis: two instances (two throttles on
-// their own connections) share the count; the window slides; success clears.
+// Sign-in attempts counted in a real Redis: two instances (two throttles on
+// their own connections) share the count; an attempt is reserved before the
+// password check and stays counted unless released; the window slides.
 
 const file = redisPerFile();
 const connections: Redis[] = [];
@@ -12,35 +13,45 @@ let now = 1_000_000;
 
 afterAll(() => Promise.all(connections.map(closeRedis))); // before the server goes (hooks after all run last-registered first)
 
-function instance(name: string) {
+function instance(name: string, maxFailures = 3) {
   const redis = RedisFailureThrottle.connect(file.server.url, name);
   connections.push(redis);
-  return new RedisFailureThrottle(redis, { maxFailures: 3, windowMs: 60_000, prefix: 'test:signin', now: () => now });
+  return new RedisFailureThrottle(redis, { maxFailures, windowMs: 60_000, prefix: `test:signin:${maxFailures}`, now: () => now });
 }
 
 describe('RedisFailureThrottle', () => {
-  it('counts failures of every instance together, refuses past the limit until the window slides, and clears on success', async () => {
+  it('grants at most the limit of 60 parallel reservations on two instances; the rest wait', async () => {
+    const [a, b] = [instance('race-a', 5), instance('race-b', 5)];
+    const claims = await Promise.all(Array.from({ length: 60 }, (_, i) => (i % 2 ? a : b).reserve('burst@example.com')));
+    const granted = claims.filter((c) => c.granted);
+    console.log(`60 parallel reservations on two instances: ${granted.length} granted`);
+    expect(granted).toHaveLength(5);
+    expect(claims.filter((c) => !c.granted).every((c) => !c.granted && c.retryAfter === 60)).toBe(true);
+  });
+
+  it('counts reservations of every instance together, gives released ones back, lets the window slide and clears on success', async () => {
     const [a, b] = [instance('a'), instance('b')];
-    await a.fail('x@example.com');
+    expect((await a.reserve('x@example.com')).granted).toBe(true);
     now += 1_000;
-    await b.fail('x@example.com');
-    expect(await a.retryAfter('x@example.com')).toBe(0);
-    await a.fail('x@example.com');
-    expect(await b.retryAfter('x@example.com')).toBe(59); // the oldest failure leaves the window in 59 s
-    expect(await b.retryAfter('other@example.com')).toBe(0);
+    expect((await b.reserve('x@example.com')).granted).toBe(true);
+    const third = await a.reserve('x@example.com');
+    expect(third.granted).toBe(true);
+    expect(await b.reserve('x@example.com')).toEqual({ granted: false, retryAfter: 59 }); // the oldest leaves the window in 59 s
+    expect((await b.reserve('other@example.com')).granted).toBe(true);
+    if (third.granted) await a.release('x@example.com', third.slot); // e.g. the attempt signed in
+    expect((await b.reserve('x@example.com')).granted).toBe(true);
     now += 59_001;
-    expect(await a.retryAfter('x@example.com')).toBe(0); // the first failure slid out
-    await b.fail('x@example.com');
-    expect(await a.retryAfter('x@example.com')).toBeGreaterThan(0);
+    expect((await a.reserve('x@example.com')).granted).toBe(true); // the first slid out
+    expect((await a.reserve('x@example.com')).granted).toBe(false);
     await a.clear('x@example.com');
-    expect(await b.retryAfter('x@example.com')).toBe(0);
+    expect((await b.reserve('x@example.com')).granted).toBe(true);
   });
 
   it('lets attempts through when Redis does not answer (the password check still applies)', async () => {
     const t = instance('c');
     file.server.freeze(true);
     try {
-      expect(await t.retryAfter('y@example.com')).toBe(0);
+      expect((await t.reserve('y@example.com')).granted).toBe(true);
     } finally {
       file.server.freeze(false);
     }

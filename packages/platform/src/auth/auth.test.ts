@@ -17,14 +17,21 @@ describe('passwords', () => {
 });
 
 describe('FailureThrottle', () => {
-  it('refuses a key after too many recent failures and forgets them with time', () => {
+  it('reserves attempts up to the limit, refuses until the oldest slides out, and gives released ones back', () => {
     let now = 0;
     const t = new FailureThrottle({ maxFailures: 3, windowMs: 1000, now: () => now });
-    for (let i = 0; i < 3; i++) t.fail('k');
-    expect(t.retryAfter('k')).toBe(1);
-    expect(t.retryAfter('other')).toBe(0);
+    const claims = [t.reserve('k'), t.reserve('k'), t.reserve('k')];
+    expect(claims.every((c) => c.granted)).toBe(true);
+    expect(t.reserve('k')).toEqual({ granted: false, retryAfter: 1 });
+    expect(t.reserve('other').granted).toBe(true);
+    const last = claims[2]!;
+    if (last.granted) t.release('k', last.slot);
+    expect(t.reserve('k').granted).toBe(true);
+    expect(t.reserve('k').granted).toBe(false);
     now = 1001;
-    expect(t.retryAfter('k')).toBe(0);
+    expect(t.reserve('k').granted).toBe(true);
+    t.clear('k');
+    expect([t.reserve('k'), t.reserve('k'), t.reserve('k')].every((c) => c.granted)).toBe(true);
   });
 });
 

@@ -3,7 +3,7 @@ import type { Db } from '@quoteline/db';
 import { QuotelineError } from '@quoteline/protocol';
 import type { Principal } from '../directory';
 import { dummyHash, verifyPassword } from './passwords';
-import { FailureThrottle, type FailureCounter } from './throttle';
+import { FailureThrottle, type FailureCounter, type ThrottleLimits } from './throttle';
 
 /** How long a session lasts without signing in again. */
 export const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
@@ -30,7 +30,7 @@ export class Sessions {
   /** `throttles` makes failure counters (shared through Redis when scaled); in memory by default. */
   constructor(
     private readonly db: Db,
-    throttles: (name: string, limits: { maxFailures: number; windowMs: number }) => FailureCounter = (_name, limits) => new FailureThrottle(limits),
+    throttles: (name: string, limits: ThrottleLimits) => FailureCounter = (_name, limits) => new FailureThrottle(limits),
   ) {
     // Per email: guessing one account's password. Per client: spraying many accounts
     // from one address, with a higher bound since offices and proxies share addresses.
@@ -41,20 +41,26 @@ export class Sessions {
   /** Checks credentials (same work whether or not the email exists) and opens a session. */
   async signIn(email: string, password: string, client: string | null): Promise<{ token: string; expires: Date; principal: NonNullable<Principal> }> {
     const buckets: [FailureCounter, string][] = [[this.perEmail, email], ...(client ? [[this.perClient, client] as [FailureCounter, string]] : [])];
-    const wait = Math.max(...(await Promise.all(buckets.map(([t, k]) => t.retryAfter(k)))));
-    if (wait > 0) throw new QuotelineError('too_many_requests', `Too many failed sign-ins; try again in ${wait} s.`);
-    const user = await this.db.user.findUnique({ where: { email }, include: { account: true } });
-    const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()));
-    if (!user || !ok || !user.account) {
-      await Promise.all(buckets.map(([t, k]) => t.fail(k)));
-      throw new QuotelineError('invalid_credentials', 'That email and password do not match an account.');
+    const held = await reserveAll(buckets);
+    let outcome: 'failed' | 'signed-in' | 'error' = 'error';
+    try {
+      const user = await this.db.user.findUnique({ where: { email }, include: { account: true } });
+      const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()));
+      if (!user || !ok || !user.account) {
+        outcome = 'failed'; // the reserved attempts stay counted
+        throw new QuotelineError('invalid_credentials', 'That email and password do not match an account.');
+      }
+      const token = randomBytes(32).toString('base64url');
+      const expires = new Date(Date.now() + SESSION_TTL_MS);
+      const id = sessionIdOf(token);
+      await this.db.session.create({ data: { id, userId: user.id, expiresAt: expires } });
+      outcome = 'signed-in';
+      return { token, expires, principal: { userId: user.id, email: user.email, accountId: user.account.id, role: user.role === 'admin' ? 'admin' : 'trader', sessionId: id } };
+    } finally {
+      // A success, or a failure of ours (database), is no failed guess.
+      if (outcome !== 'failed') await Promise.all(held.map(([t, k, slot]) => t.release(k, slot)));
+      if (outcome === 'signed-in') await this.perEmail.clear(email);
     }
-    await this.perEmail.clear(email);
-    const token = randomBytes(32).toString('base64url');
-    const expires = new Date(Date.now() + SESSION_TTL_MS);
-    const id = sessionIdOf(token);
-    await this.db.session.create({ data: { id, userId: user.id, expiresAt: expires } });
-    return { token, expires, principal: { userId: user.id, email: user.email, accountId: user.account.id, role: user.role === 'admin' ? 'admin' : 'trader', sessionId: id } };
   }
 
   /** The principal of a session token, or null when it is unknown or expired. */
@@ -80,4 +86,18 @@ export class Sessions {
     await this.db.session.deleteMany({ where: { id } });
     return id;
   }
+}
+
+/** Reserves one attempt in every bucket, or gives back those already taken and refuses with the longest wait. */
+async function reserveAll(buckets: [FailureCounter, string][]): Promise<[FailureCounter, string, string][]> {
+  const held: [FailureCounter, string, string][] = [];
+  for (const [counter, key] of buckets) {
+    const claim = await counter.reserve(key);
+    if (!claim.granted) {
+      await Promise.all(held.map(([t, k, slot]) => t.release(k, slot)));
+      throw new QuotelineError('too_many_requests', `Too many failed sign-ins; try again in ${claim.retryAfter} s.`);
+    }
+    held.push([counter, key, claim.slot]);
+  }
+  return held;
 }

@@ -1,54 +1,65 @@
-/** Options of the sign-in throttle. */
-export interface ThrottleOptions {
-  /** Failures allowed per key in the window. */
+/** Limits of one sign-in throttle. */
+export interface ThrottleLimits {
+  /** Attempts per key in the window; each counts as a failure unless released. */
   maxFailures: number;
   windowMs: number;
+}
+
+/** Options of the in-memory throttle. */
+export interface ThrottleOptions extends ThrottleLimits {
   now?: () => number;
 }
 
+/** The answer to a reservation: an attempt the caller holds, or how long to wait. */
+export type Claim = { granted: true; slot: string } | { granted: false; retryAfter: number };
+
 /**
- * Counts recent failures per key (e.g. email, client address): how long a key
- * must wait, a failure, a reset after success. In memory here; the scaled
- * shape shares the counts between instances through Redis.
+ * Counts recent failures per key (e.g. email, client address). An attempt is
+ * reserved BEFORE the password is checked and counts as a failure until it is
+ * released: checking first and recording afterwards let a burst of parallel
+ * guesses all pass the check. In memory here; the scaled shape shares the
+ * counts between instances through Redis.
  */
 export interface FailureCounter {
-  /** Seconds until the key may try again, or 0 when it may try now. */
-  retryAfter(key: string): Promise<number> | number;
-  fail(key: string): Promise<void> | void;
+  /** Takes one attempt of the key in one step: granted, or refused with the seconds to wait. */
+  reserve(key: string): Promise<Claim> | Claim;
+  /** Gives a reserved attempt back: it was not a failed guess. */
+  release(key: string, slot: string): Promise<void> | void;
+  /** Forgets the key's failures (after a success). */
   clear(key: string): Promise<void> | void;
 }
 
-/** A key that failed too often within the window is refused. In memory, per instance. */
+/** A key that used its attempts within the window is refused until the oldest slides out. In memory, per instance. */
 export class FailureThrottle implements FailureCounter {
-  private readonly failures = new Map<string, number[]>();
+  private readonly attempts = new Map<string, { at: number; slot: string }[]>();
   private readonly now: () => number;
+  private sequence = 0;
 
   constructor(private readonly options: ThrottleOptions) {
     this.now = options.now ?? Date.now;
   }
 
-  /** Seconds until the key may try again, or 0 when it may try now. */
-  retryAfter(key: string): number {
-    const recent = this.recent(key);
-    if (recent.length < this.options.maxFailures) return 0;
-    return Math.ceil((recent[0]! + this.options.windowMs - this.now()) / 1000);
+  reserve(key: string): Claim {
+    const now = this.now();
+    const recent = (this.attempts.get(key) ?? []).filter((a) => a.at > now - this.options.windowMs);
+    if (recent.length >= this.options.maxFailures) {
+      this.attempts.set(key, recent);
+      return { granted: false, retryAfter: Math.max(1, Math.ceil((recent[0]!.at + this.options.windowMs - now) / 1000)) };
+    }
+    const slot = String(this.sequence++);
+    recent.push({ at: now, slot });
+    this.attempts.set(key, recent);
+    if (this.attempts.size > 100_000) this.attempts.delete(this.attempts.keys().next().value!);
+    return { granted: true, slot };
   }
 
-  /** Records a failure of the key. */
-  fail(key: string): void {
-    const recent = this.recent(key);
-    recent.push(this.now());
-    this.failures.set(key, recent);
-    if (this.failures.size > 100_000) this.failures.delete(this.failures.keys().next().value!);
+  release(key: string, slot: string): void {
+    const left = (this.attempts.get(key) ?? []).filter((a) => a.slot !== slot);
+    if (left.length) this.attempts.set(key, left);
+    else this.attempts.delete(key);
   }
 
-  /** Forgets the key's failures (after a success). */
   clear(key: string): void {
-    this.failures.delete(key);
-  }
-
-  private recent(key: string): number[] {
-    const since = this.now() - this.options.windowMs;
-    return (this.failures.get(key) ?? []).filter((t) => t > since);
+    this.attempts.delete(key);
   }
 }
