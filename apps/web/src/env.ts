@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { z } from 'zod';
 import { resolveDatabaseUrl } from '@quoteline/db';
-import type { PlatformConfigInput } from '@quoteline/platform';
+import { addressRangeSchema, type PlatformConfigInput } from '@quoteline/platform';
 
 // The one place this app reads process.env; everything else receives configuration.
 const envSchema = z.object({
@@ -22,7 +22,18 @@ const envSchema = z.object({
   QUOTELINE_STATS_MS: z.coerce.number().int().positive().optional(),
   QUOTELINE_IDEMPOTENCY_LEASE_MS: z.coerce.number().int().positive().optional(),
   QUOTELINE_TEST_HOOKS: z.enum(['0', '1']).optional(),
+  // Comma-separated addresses or CIDR ranges of the proxies in front (e.g. nginx on 127.0.0.1); only their forwarding headers count.
+  TRUSTED_PROXIES: commaList(addressRangeSchema),
 });
+
+/** A comma-separated list (spaces and empty entries ignored), each entry validated by `item`. */
+function commaList<T extends z.ZodType<unknown, string>>(item: T) {
+  return z
+    .string()
+    .optional()
+    .transform((value) => (value ?? '').split(',').map((v) => v.trim()).filter(Boolean))
+    .pipe(z.array(item));
+}
 
 /** The platform configuration from the environment, validated; unset values take the platform's defaults. */
 export function platformConfigFromEnv(): PlatformConfigInput {
@@ -41,5 +52,6 @@ export function platformConfigFromEnv(): PlatformConfigInput {
     statsIntervalMs: env.QUOTELINE_STATS_MS,
     idempotencyLeaseMs: env.QUOTELINE_IDEMPOTENCY_LEASE_MS,
     testHooks: env.QUOTELINE_TEST_HOOKS === '1',
+    trustedProxies: env.TRUSTED_PROXIES,
   };
 }

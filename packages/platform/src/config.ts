@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addressRangeSchema } from './network/proxyTrust';
 
 /** Everything the platform needs to start; the app builds it from its environment, tests build it directly. */
 export const platformConfigSchema = z.object({
@@ -27,6 +28,8 @@ export const platformConfigSchema = z.object({
   sharedLogRetention: z.number().int().min(100).default(100_000),
   /** How often this instance appends a `stats` sample of its streams to `admin:connections`. */
   statsIntervalMs: z.number().int().min(100).max(60_000).default(1_000),
+  /** Proxies (addresses, CIDR ranges) whose X-Forwarded-* / X-Real-IP headers are believed; from anyone else they are ignored. */
+  trustedProxies: z.array(addressRangeSchema).default([]),
   /** Enables /api/test/* hooks (dropping every stream); never in production. */
   testHooks: z.boolean().default(false),
 });

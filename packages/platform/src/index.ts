@@ -11,6 +11,7 @@ export * from './orderRoutes';
 export * from './users';
 export * from './auth/cookies';
 export * from './auth/origin';
+export { addressRangeSchema } from './network/proxyTrust';
 export * from './embed/embedKeys';
 export * from './embed/originPattern';
 export * from './embedService';

@@ -6,6 +6,7 @@ import { platformConfigSchema, type PlatformConfig, type PlatformConfigInput } f
 import { checkpointLastPrices, loadFeedConfigs } from './feeds';
 import { createTopicDirectory, principalKind } from './directory';
 import { Sessions } from './auth/sessions';
+import { ProxyTrust } from './network/proxyTrust';
 import { EmbedKeys } from './embed/embedKeys';
 import { closeSessionTopics, endKeyStreams, watchGrants } from './streamGrants';
 import { Replays } from './replays';
@@ -31,6 +32,8 @@ export interface Platform {
   /** Where subscription changes go: the hub holding the connection, wherever it runs. */
   control: SubscriptionControl;
   sessions: Sessions;
+  /** Where a request came from: its TCP peer, and forwarding headers only from a trusted proxy. */
+  proxies: ProxyTrust;
   orders: OrderService;
   embedKeys: EmbedKeys;
   /** Ends this instance's streams of revoked embed keys now (others notice within `revocationCheckMs`). */
@@ -146,6 +149,7 @@ export async function createPlatform(input: PlatformConfigInput): Promise<Platfo
     hub,
     control,
     sessions,
+    proxies: new ProxyTrust(config.trustedProxies),
     orders,
     embedKeys,
     revokeKeys: (keyIds) => endKeyStreams(hub, keyIds),

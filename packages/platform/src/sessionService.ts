@@ -10,17 +10,12 @@ export function principalOf(platform: Platform, request: Request): Promise<Princ
   return platform.sessions.resolve(readCookie(request.headers.get('cookie'), SESSION_COOKIE));
 }
 
-/** The client address for throttling, when a proxy (nginx) tells us; null when unknown, so unrelated clients never share a bucket. */
-function clientOf(request: Request): string | null {
-  return request.headers.get('x-real-ip') ?? request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? null;
-}
-
 /** `POST /api/session`: checks credentials, sets the session cookie, answers who signed in. */
 export async function signIn(platform: Platform, request: Request): Promise<Response> {
   assertSameOrigin(request);
   const parsed = sessionRequestSchema.safeParse(await readJson(request));
   if (!parsed.success) throw invalid('invalid_body', 'Send {"email","password"}.', parsed.error.issues);
-  const { token, expires, principal } = await platform.sessions.signIn(parsed.data.email, parsed.data.password, clientOf(request));
+  const { token, expires, principal } = await platform.sessions.signIn(parsed.data.email, parsed.data.password, platform.proxies.clientAddress(request));
   return Response.json(
     { user: { email: principal.email, role: principal.role, accountId: principal.accountId } },
     { status: 200, headers: { 'Set-Cookie': sessionCookie(token, expires, isSecureRequest(request)), 'Cache-Control': 'no-store' } },

@@ -5,17 +5,29 @@ import { LuaScript } from './lua';
 
 /**
  * Takes one attempt of a key in one step: a sorted set of attempt times per
- * key, trimmed to the window; refused when full (with the oldest time, for the
- * wait), else the attempt is added. KEYS: the key's set. ARGV: now, window ms,
- * max attempts, slot. Returns {1} or {0, oldest}.
+ * key, trimmed to the window. Once it holds `max` attempts, the key may try
+ * again when the oldest leaves the window, or (with a base delay) the delay
+ * after the latest has passed, doubling per further attempt up to a cap (the
+ * same rule as the in-memory throttle's `nextAttemptAt`); else the attempt is
+ * added. KEYS: the key's set. ARGV: now, window ms, max attempts, slot, base
+ * delay ms (0: none), max delay ms. Returns {1} or {0, when it may try again}.
  */
 const RESERVE = new LuaScript(`
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1] - ARGV[2])
-if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[3]) then
-  return { 0, redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')[2] }
+local now, window, max = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
+local count = redis.call('ZCARD', KEYS[1])
+if count >= max then
+  local base = tonumber(ARGV[5])
+  local freeAt
+  if base == 0 then
+    freeAt = tonumber(redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')[2]) + window
+  else
+    freeAt = tonumber(redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')[2]) + math.min(base * 2 ^ (count - max), tonumber(ARGV[6]))
+  end
+  if freeAt > now then return { 0, freeAt } end
 end
-redis.call('ZADD', KEYS[1], ARGV[1], ARGV[4])
-redis.call('PEXPIRE', KEYS[1], ARGV[2])
+redis.call('ZADD', KEYS[1], now, ARGV[4])
+redis.call('PEXPIRE', KEYS[1], window)
 return { 1 }`);
 
 /** Settings of a shared failure throttle. */
@@ -23,6 +35,8 @@ export interface RedisFailureThrottleOptions {
   /** Failures allowed per key in the window. */
   maxFailures: number;
   windowMs: number;
+  /** Past the limit, a growing delay after the latest attempt instead of a refusal until the window slides (see `RESERVE`). */
+  delay?: { baseMs: number; maxMs: number };
   /** Key prefix, e.g. `quoteline:signin:email`. */
   prefix: string;
   now?: () => number;
@@ -58,9 +72,10 @@ export class RedisFailureThrottle {
     const now = this.now();
     const slot = `${now}-${this.instance}.${this.sequence++}`;
     try {
-      const [granted, oldest] = (await RESERVE.run(this.redis, [this.key(key)], [now, this.options.windowMs, this.options.maxFailures, slot])) as [number, string?];
+      const { windowMs, maxFailures, delay } = this.options;
+      const [granted, freeAt] = (await RESERVE.run(this.redis, [this.key(key)], [now, windowMs, maxFailures, slot, delay?.baseMs ?? 0, delay?.maxMs ?? 0])) as [number, number?];
       if (granted === 1) return { granted: true, slot };
-      return { granted: false, retryAfter: Math.max(1, Math.ceil((Number(oldest) + this.options.windowMs - now) / 1000)) };
+      return { granted: false, retryAfter: Math.max(1, Math.ceil((Number(freeAt) - now) / 1000)) };
     } catch {
       return { granted: true, slot: '' };
     }

@@ -13,10 +13,10 @@ let now = 1_000_000;
 
 afterAll(() => Promise.all(connections.map(closeRedis))); // before the server goes (hooks after all run last-registered first)
 
-function instance(name: string, maxFailures = 3) {
+function instance(name: string, maxFailures = 3, delay?: { baseMs: number; maxMs: number }) {
   const redis = RedisFailureThrottle.connect(file.server.url, name);
   connections.push(redis);
-  return new RedisFailureThrottle(redis, { maxFailures, windowMs: 60_000, prefix: `test:signin:${maxFailures}`, now: () => now });
+  return new RedisFailureThrottle(redis, { maxFailures, windowMs: 60_000, delay, prefix: `test:signin:${maxFailures}:${delay ? 'delay' : 'hard'}`, now: () => now });
 }
 
 describe('RedisFailureThrottle', () => {
@@ -45,6 +45,24 @@ describe('RedisFailureThrottle', () => {
     expect((await a.reserve('x@example.com')).granted).toBe(false);
     await a.clear('x@example.com');
     expect((await b.reserve('x@example.com')).granted).toBe(true);
+  });
+
+  it('with a growing delay, allows one attempt per delay after the latest (1 s, 2 s, then the 4 s cap), whichever instance asks', async () => {
+    const delay = { baseMs: 1_000, maxMs: 4_000 };
+    const [a, b] = [instance('delay-a', 2, delay), instance('delay-b', 2, delay)];
+    expect((await a.reserve('d@example.com')).granted).toBe(true);
+    expect((await b.reserve('d@example.com')).granted).toBe(true);
+    expect(await b.reserve('d@example.com')).toEqual({ granted: false, retryAfter: 1 });
+    now += 1_000;
+    const burst = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).reserve('d@example.com')));
+    expect(burst.filter((c) => c.granted)).toHaveLength(1);
+    expect(await a.reserve('d@example.com')).toEqual({ granted: false, retryAfter: 2 });
+    now += 2_000;
+    expect((await a.reserve('d@example.com')).granted).toBe(true);
+    now += 3_999;
+    expect(await b.reserve('d@example.com')).toEqual({ granted: false, retryAfter: 1 }); // capped at 4 s, not 8
+    now += 1;
+    expect((await b.reserve('d@example.com')).granted).toBe(true);
   });
 
   it('lets attempts through when Redis does not answer (the password check still applies)', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hashPassword, verifyPassword } from './passwords';
-import { FailureThrottle } from './throttle';
+import { clientBucket, FailureThrottle } from './throttle';
 import { readCookie, sessionCookie } from './cookies';
 import { assertSameOrigin } from './origin';
 
@@ -33,6 +33,33 @@ describe('FailureThrottle', () => {
     t.clear('k');
     expect([t.reserve('k'), t.reserve('k'), t.reserve('k')].every((c) => c.granted)).toBe(true);
   });
+});
+
+describe('FailureThrottle with a growing delay', () => {
+  it('past the free attempts allows one attempt 1 s after the latest, then 2 s, 4 s, up to the cap, never a lock', () => {
+    let now = 0;
+    const t = new FailureThrottle({ maxFailures: 2, windowMs: 60_000, delay: { baseMs: 1000, maxMs: 4000 }, now: () => now });
+    expect([t.reserve('e'), t.reserve('e')].every((c) => c.granted)).toBe(true);
+    expect(t.reserve('e')).toEqual({ granted: false, retryAfter: 1 });
+    const gaps: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const start = now;
+      while (!t.reserve('e').granted) now += 100;
+      gaps.push(now - start);
+    }
+    expect(gaps).toEqual([1000, 2000, 4000, 4000]);
+  });
+});
+
+describe('clientBucket', () => {
+  it.each([
+    ['203.0.113.7', '203.0.113.7'],
+    ['2001:db8:1:2:3:4:5:6', '2001:db8:1:2::/64'],
+    ['2001:db8:1:2::9', '2001:db8:1:2::/64'],
+    ['2001:db8::1', '2001:db8:0:0::/64'],
+    ['::1', '0:0:0:0::/64'],
+    ['64:ff9b::192.0.2.1', '64:ff9b:0:0::/64'],
+  ])('%s counts as %s', (address, bucket) => expect(clientBucket(address)).toBe(bucket));
 });
 
 describe('cookies and origin', () => {

@@ -3,7 +3,7 @@ import type { Db } from '@quoteline/db';
 import { QuotelineError } from '@quoteline/protocol';
 import type { Principal } from '../directory';
 import { dummyHash, verifyPassword } from './passwords';
-import { FailureThrottle, type FailureCounter, type ThrottleLimits } from './throttle';
+import { clientBucket, FailureThrottle, type FailureCounter, type ThrottleLimits } from './throttle';
 
 /** How long a session lasts without signing in again. */
 export const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
@@ -13,35 +13,50 @@ export function sessionIdOf(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-/** Failed sign-ins allowed in 15 minutes, per email and per client address. */
+/**
+ * Sign-in limits, all over 15 minutes. The hard limits name the client, so a
+ * guesser locks out only themself; the limit on an email alone (which anyone
+ * can name) is a growing delay, never a lock.
+ */
 const SIGN_IN_LIMITS = {
-  perEmail: { maxFailures: 5, windowMs: 15 * 60_000 },
+  // One client guessing one account's password.
+  perEmailAndClient: { maxFailures: 5, windowMs: 15 * 60_000 },
+  // One client spraying many accounts, with a higher bound since offices and proxies share addresses.
   perClient: { maxFailures: 50, windowMs: 15 * 60_000 },
+  // Many clients guessing one account: past 5 failures, 1 s after the latest, then 2 s, 4 s … at most 1 min apart.
+  perEmail: { maxFailures: 5, windowMs: 15 * 60_000, delay: { baseMs: 1_000, maxMs: 60_000 } },
 } as const;
 
 /**
  * Database-backed sessions. The cookie carries 32 random bytes; the database
- * keeps only their hash. Failed sign-ins are throttled per email and per client.
+ * keeps only their hash. Failed sign-ins are throttled per email and client,
+ * per client, and (with a growing delay) per email.
  */
 export class Sessions {
-  private readonly perEmail: FailureCounter;
+  private readonly perEmailAndClient: FailureCounter;
   private readonly perClient: FailureCounter;
+  private readonly perEmail: FailureCounter;
 
   /** `throttles` makes failure counters (shared through Redis when scaled); in memory by default. */
   constructor(
     private readonly db: Db,
     throttles: (name: string, limits: ThrottleLimits) => FailureCounter = (_name, limits) => new FailureThrottle(limits),
   ) {
-    // Per email: guessing one account's password. Per client: spraying many accounts
-    // from one address, with a higher bound since offices and proxies share addresses.
-    this.perEmail = throttles('email', SIGN_IN_LIMITS.perEmail);
+    this.perEmailAndClient = throttles('email-client', SIGN_IN_LIMITS.perEmailAndClient);
     this.perClient = throttles('client', SIGN_IN_LIMITS.perClient);
+    this.perEmail = throttles('email', SIGN_IN_LIMITS.perEmail);
   }
 
-  /** Checks credentials (same work whether or not the email exists) and opens a session. */
-  async signIn(email: string, password: string, client: string | null): Promise<{ token: string; expires: Date; principal: NonNullable<Principal> }> {
-    const buckets: [FailureCounter, string][] = [[this.perEmail, email], ...(client ? [[this.perClient, client] as [FailureCounter, string]] : [])];
-    const held = await reserveAll(buckets);
+  /** Checks credentials (same work whether or not the email exists) and opens a session; `client` is the client's address. */
+  async signIn(email: string, password: string, client: string): Promise<{ token: string; expires: Date; principal: NonNullable<Principal> }> {
+    const bucket = clientBucket(client);
+    const pair = `${email} ${bucket}`;
+    // The client's own limits first: a client refused there takes no attempt from the email's delay.
+    const held = await reserveAll([
+      [this.perEmailAndClient, pair],
+      [this.perClient, bucket],
+      [this.perEmail, email],
+    ]);
     let outcome: 'failed' | 'signed-in' | 'error' = 'error';
     try {
       const user = await this.db.user.findUnique({ where: { email }, include: { account: true } });
@@ -59,7 +74,7 @@ export class Sessions {
     } finally {
       // A success, or a failure of ours (database), is no failed guess.
       if (outcome !== 'failed') await Promise.all(held.map(([t, k, slot]) => t.release(k, slot)));
-      if (outcome === 'signed-in') await this.perEmail.clear(email);
+      if (outcome === 'signed-in') await Promise.all([this.perEmail.clear(email), this.perEmailAndClient.clear(pair)]);
     }
   }
 

@@ -1,6 +1,6 @@
 import type { EventLog, LogInput, StreamHub, SubscriptionControl } from '@quoteline/stream';
 import type { ProducerRole } from '../producerRole';
-import type { FailureCounter } from '../auth/throttle';
+import type { FailureCounter, ThrottleLimits } from '../auth/throttle';
 
 /** What instances tell each other: `feed` (a slug changed in the database), `signout` (a session id ended). */
 export type Announcement = 'feed' | 'signout';
@@ -22,7 +22,7 @@ export interface SharedParts {
   /** Calls `listener` with the value of each announcement of `kind` from another instance. */
   onAnnouncement(kind: Announcement, listener: (value: string) => void): () => void;
   /** A failure counter (sign-in throttling) every instance shares. */
-  failureCounter(name: string, limits: { maxFailures: number; windowMs: number }): FailureCounter;
+  failureCounter(name: string, limits: ThrottleLimits): FailureCounter;
   /** False while Redis cannot be reached (reported by /api/health as `bus`). */
   healthy(): boolean;
   close(): Promise<void>;
