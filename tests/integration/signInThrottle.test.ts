@@ -1,6 +1,6 @@
-import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppServer, type AppServer } from '../support/appServer';
+import { errorCode, httpRequest } from '../support/httpRequest';
 import { sleep } from '../support/streamTools';
 
 // The sign-in throttle reserves an attempt before the password is checked, so
@@ -23,18 +23,9 @@ INSERT INTO "Account" ("id", "userId", "cash", "reserved", "version", "createdAt
 afterAll(() => server?.stop());
 
 /** A sign-in POST sent from `from` (a loopback address) with extra headers. */
-function attempt(email: string, password: string, { from = '127.0.0.1', headers = {} }: { from?: string; headers?: Record<string, string> } = {}): Promise<{ status: number; code?: string }> {
-  const url = new URL('/api/session', server.url);
-  const body = JSON.stringify({ email, password });
-  return new Promise((done, fail) => {
-    const req = httpRequest(url, { method: 'POST', localAddress: from, headers: { 'Content-Type': 'application/json', Origin: server.url, ...headers } }, (res) => {
-      let text = '';
-      res.on('data', (d: Buffer) => (text += d));
-      res.on('end', () => done({ status: res.statusCode!, code: res.statusCode === 200 ? undefined : (JSON.parse(text) as { error: { code: string } }).error.code }));
-    });
-    req.on('error', fail);
-    req.end(body);
-  });
+async function attempt(email: string, password: string, { from = '127.0.0.1', headers = {} }: { from?: string; headers?: Record<string, string> } = {}): Promise<{ status: number; code?: string }> {
+  const answer = await httpRequest(server.url, '/api/session', { method: 'POST', from, headers: { 'Content-Type': 'application/json', Origin: server.url, ...headers }, body: JSON.stringify({ email, password }) });
+  return { status: answer.status, code: errorCode(answer) };
 }
 
 describe('sign-in throttle', () => {

@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { z } from 'zod';
 import { resolveDatabaseUrl } from '@quoteline/db';
-import { addressRangeSchema, type PlatformConfigInput } from '@quoteline/platform';
+import { addressRangeSchema, listeningOrigins, originSchema, type PlatformConfigInput } from '@quoteline/platform';
 
 // The one place this app reads process.env; everything else receives configuration.
 const envSchema = z.object({
@@ -24,6 +24,11 @@ const envSchema = z.object({
   QUOTELINE_TEST_HOOKS: z.enum(['0', '1']).optional(),
   // Comma-separated addresses or CIDR ranges of the proxies in front (e.g. nginx on 127.0.0.1); only their forwarding headers count.
   TRUSTED_PROXIES: commaList(addressRangeSchema),
+  // Comma-separated origins browsers use (https://quotes.example.com); unset: the address the app listens on.
+  PUBLIC_ORIGIN: commaList(originSchema),
+  // Where next start listens: it sets PORT itself once listening; HOST as npm start passes it to -H.
+  PORT: z.coerce.number().int().positive().optional(),
+  HOST: z.string().optional(),
 });
 
 /** A comma-separated list (spaces and empty entries ignored), each entry validated by `item`. */
@@ -53,5 +58,7 @@ export function platformConfigFromEnv(): PlatformConfigInput {
     idempotencyLeaseMs: env.QUOTELINE_IDEMPOTENCY_LEASE_MS,
     testHooks: env.QUOTELINE_TEST_HOOKS === '1',
     trustedProxies: env.TRUSTED_PROXIES,
+    publicOrigins: env.PUBLIC_ORIGIN.length ? env.PUBLIC_ORIGIN : listeningOrigins(env.HOST, env.PORT ?? 3000),
+    forwardedOrigin: env.PUBLIC_ORIGIN.length === 0,
   };
 }

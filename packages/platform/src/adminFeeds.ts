@@ -17,7 +17,7 @@ export function requireAdmin(principal: Principal): NonNullable<Principal> {
 
 /** A state-changing admin request: our own Origin, signed in, an admin. Route handlers call it before reading any body. */
 export async function adminOf(platform: Platform, request: Request): Promise<NonNullable<Principal>> {
-  assertSameOrigin(request);
+  assertSameOrigin(platform, request);
   return requireAdmin(await principalOf(platform, request));
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { addressRangeSchema } from './network/proxyTrust';
+import { originSchema } from './network/publicOrigins';
 
 /** Everything the platform needs to start; the app builds it from its environment, tests build it directly. */
 export const platformConfigSchema = z.object({
@@ -30,6 +31,10 @@ export const platformConfigSchema = z.object({
   statsIntervalMs: z.number().int().min(100).max(60_000).default(1_000),
   /** Proxies (addresses, CIDR ranges) whose X-Forwarded-* / X-Real-IP headers are believed; from anyone else they are ignored. */
   trustedProxies: z.array(addressRangeSchema).default([]),
+  /** Origins browsers reach the app by (`PUBLIC_ORIGIN`, by default the listening address); state-changing requests must name one. */
+  publicOrigins: z.array(originSchema).default([]),
+  /** Also accept the origin a trusted proxy forwards (X-Forwarded-Proto/-Host): while `PUBLIC_ORIGIN` is not configured. */
+  forwardedOrigin: z.boolean().default(false),
   /** Enables /api/test/* hooks (dropping every stream); never in production. */
   testHooks: z.boolean().default(false),
 });

@@ -12,6 +12,7 @@ export * from './users';
 export * from './auth/cookies';
 export * from './auth/origin';
 export { addressRangeSchema } from './network/proxyTrust';
+export { listeningOrigins, originSchema } from './network/publicOrigins';
 export * from './embed/embedKeys';
 export * from './embed/originPattern';
 export * from './embedService';

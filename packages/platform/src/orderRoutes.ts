@@ -7,7 +7,7 @@ const json = (a: { status: number; body: unknown }) => Response.json(a.body, { s
 
 /** `POST /api/orders`. */
 export async function postOrder(platform: Platform, request: Request): Promise<Response> {
-  assertSameOrigin(request);
+  assertSameOrigin(platform, request);
   const principal = await principalOf(platform, request);
   const key = request.headers.get('idempotency-key');
   const body = principal && key ? await readJson(request, 4 * 1024) : null;
@@ -16,7 +16,7 @@ export async function postOrder(platform: Platform, request: Request): Promise<R
 
 /** `DELETE /api/orders/<id>`. */
 export async function deleteOrder(platform: Platform, request: Request, id: string): Promise<Response> {
-  assertSameOrigin(request);
+  assertSameOrigin(platform, request);
   return json(await platform.orders.cancel(await principalOf(platform, request), id));
 }
 

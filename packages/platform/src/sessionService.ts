@@ -1,5 +1,5 @@
 import { invalid, sessionRequestSchema } from '@quoteline/protocol';
-import { clearedSessionCookie, isSecureRequest, readCookie, SESSION_COOKIE, sessionCookie } from './auth/cookies';
+import { clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie } from './auth/cookies';
 import { assertSameOrigin } from './auth/origin';
 import type { Principal } from './directory';
 import { readJson } from './http';
@@ -12,22 +12,22 @@ export function principalOf(platform: Platform, request: Request): Promise<Princ
 
 /** `POST /api/session`: checks credentials, sets the session cookie, answers who signed in. */
 export async function signIn(platform: Platform, request: Request): Promise<Response> {
-  assertSameOrigin(request);
+  assertSameOrigin(platform, request);
   const parsed = sessionRequestSchema.safeParse(await readJson(request));
   if (!parsed.success) throw invalid('invalid_body', 'Send {"email","password"}.', parsed.error.issues);
   const { token, expires, principal } = await platform.sessions.signIn(parsed.data.email, parsed.data.password, platform.proxies.clientAddress(request));
   return Response.json(
     { user: { email: principal.email, role: principal.role, accountId: principal.accountId } },
-    { status: 200, headers: { 'Set-Cookie': sessionCookie(token, expires, isSecureRequest(request)), 'Cache-Control': 'no-store' } },
+    { status: 200, headers: { 'Set-Cookie': sessionCookie(token, expires, platform.proxies.isSecure(request)), 'Cache-Control': 'no-store' } },
   );
 }
 
 /** `DELETE /api/session`: ends the session; its open streams (on any instance) stop receiving private (account and admin) events at once. */
 export async function signOut(platform: Platform, request: Request): Promise<Response> {
-  assertSameOrigin(request);
+  assertSameOrigin(platform, request);
   const sessionId = await platform.sessions.signOut(readCookie(request.headers.get('cookie'), SESSION_COOKIE));
   if (sessionId) await platform.sessionEnded(sessionId);
-  return new Response(null, { status: 204, headers: { 'Set-Cookie': clearedSessionCookie(isSecureRequest(request)) } });
+  return new Response(null, { status: 204, headers: { 'Set-Cookie': clearedSessionCookie(platform.proxies.isSecure(request)) } });
 }
 
 /** `GET /api/session`: who is signed in (null when nobody). */

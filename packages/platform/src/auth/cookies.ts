@@ -20,8 +20,3 @@ export function sessionCookie(token: string, expires: Date, secure: boolean): st
 export function clearedSessionCookie(secure: boolean): string {
   return [`${SESSION_COOKIE}=`, 'Path=/', 'HttpOnly', 'SameSite=Lax', 'Max-Age=0', ...(secure ? ['Secure'] : [])].join('; ');
 }
-
-/** True when the request came over TLS (directly or through a proxy that says so). */
-export function isSecureRequest(request: Request): boolean {
-  return new URL(request.url).protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
-}

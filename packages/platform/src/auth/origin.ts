@@ -1,11 +1,22 @@
 import { QuotelineError } from '@quoteline/protocol';
+import type { PlatformConfig } from '../config';
+import type { ProxyTrust } from '../network/proxyTrust';
+
+/** What the Origin check compares with: the configured public origins, and the proxies whose forwarded host may count. */
+export interface OriginPolicy {
+  config: Pick<PlatformConfig, 'publicOrigins' | 'forwardedOrigin'>;
+  proxies: ProxyTrust;
+}
 
 /**
  * CSRF defence for state-changing requests: the browser must say the request
- * comes from our own origin. A cross-site Origin, a cross-site Sec-Fetch-Site,
- * or no Origin at all on a request carrying cookies is refused with 403.
+ * comes from one of our public origins (`PUBLIC_ORIGIN`, by default the
+ * address the app listens on; without it also the origin a trusted proxy
+ * forwards). The Host and X-Forwarded-Host headers are never compared: anyone
+ * can send them. A cross-site Sec-Fetch-Site, an unknown Origin, or no Origin
+ * at all on a request carrying cookies is refused with 403.
  */
-export function assertSameOrigin(request: Request): void {
+export function assertSameOrigin(policy: OriginPolicy, request: Request): void {
   const site = request.headers.get('sec-fetch-site');
   if (site && site !== 'same-origin' && site !== 'none') throw forbidden();
   const origin = request.headers.get('origin');
@@ -13,16 +24,17 @@ export function assertSameOrigin(request: Request): void {
     if (request.headers.get('cookie')) throw forbidden();
     return; // no cookie, no ambient authority to abuse (e.g. server-to-server)
   }
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host') ?? new URL(request.url).host;
-  let originHost: string;
+  let given: string;
   try {
-    originHost = new URL(origin).host;
+    given = new URL(origin).origin;
   } catch {
     throw forbidden();
   }
-  if (originHost !== host) throw forbidden();
+  if (policy.config.publicOrigins.includes(given)) return;
+  if (policy.config.forwardedOrigin && given === policy.proxies.forwardedOrigin(request)) return;
+  throw forbidden();
 }
 
 function forbidden(): QuotelineError {
-  return new QuotelineError('forbidden', 'Cross-site request refused: send it from the Quoteline page itself.');
+  return new QuotelineError('forbidden', 'Cross-site request refused: send it from the Quoteline page itself (its origin must be one of PUBLIC_ORIGIN).');
 }

@@ -70,7 +70,33 @@ export class ProxyTrust {
     return hops.length ? nearest : (normalise(request.headers.get('x-real-ip')) ?? peer);
   }
 
+  /**
+   * The origin the client used, as a trusted proxy forwards it
+   * (X-Forwarded-Proto and X-Forwarded-Host, else Host; the last entry, which
+   * the nearest proxy wrote); null when the peer is no trusted proxy.
+   */
+  forwardedOrigin(request: Request): string | null {
+    if (!this.fromProxy(request)) return null;
+    const host = lastEntry(request.headers.get('x-forwarded-host')) ?? request.headers.get('host');
+    const proto = lastEntry(request.headers.get('x-forwarded-proto')) === 'https' ? 'https' : 'http';
+    if (!host) return null;
+    try {
+      return new URL(`${proto}://${host}`).origin;
+    } catch {
+      return null;
+    }
+  }
+
+  /** True when the client's connection is TLS as a trusted proxy says (X-Forwarded-Proto: https); this app itself serves plain HTTP. */
+  isSecure(request: Request): boolean {
+    return this.fromProxy(request) && lastEntry(request.headers.get('x-forwarded-proto')) === 'https';
+  }
+
   private trusts(address: string | null): boolean {
     return this.any && address !== null && this.trusted.check(address, isIP(address) === 6 ? 'ipv6' : 'ipv4');
   }
+}
+
+function lastEntry(header: string | null): string | null {
+  return header?.split(',').at(-1)?.trim() || null;
 }
