@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { MALFORMED_PATH_SOURCE } from './src/malformedPath';
 
 const config: NextConfig = {
   // Workspace packages export TypeScript source; Next compiles them.
@@ -8,6 +9,10 @@ const config: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
+  // Paths whose percent-encoding does not decode get our 400 instead of Next's 500 (see src/malformedPath.ts).
+  async rewrites() {
+    return { beforeFiles: [{ source: MALFORMED_PATH_SOURCE, destination: '/api/bad-url' }], afterFiles: [], fallback: [] };
+  },
 };
 
 export default config;
