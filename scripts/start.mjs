@@ -41,7 +41,7 @@ const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
 for (let i = 0; i < 300; i++) {
   await new Promise((r) => setTimeout(r, 200));
   try {
-    if ((await fetch(`${url}/api/health`)).ok) {
+    if ((await fetch(`${url}/api/health/ready`)).ok) {
       console.log(`\n  Quoteline is running: http://localhost:${port}\n`);
       console.log('  Trader page   http://localhost:' + port + '/');
       console.log('  Stream        http://localhost:' + port + '/api/stream?topics=feed:demo');

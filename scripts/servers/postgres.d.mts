@@ -10,6 +10,10 @@ export interface PostgresServer {
   password: string;
   /** the folder holding data/, run/ (sockets), postgres.log and password */
   dir: string;
+  /** Stops the server but keeps its data, port and password: a database outage, ended by start(). */
+  halt(): Promise<void>;
+  /** Starts a halted server again, on the same port. */
+  start(): Promise<void>;
   /** pg_ctl stop -m fast; a temp instance's folder is removed. */
   stop(): Promise<void>;
 }

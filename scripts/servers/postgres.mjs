@@ -150,11 +150,14 @@ async function startIn(bin, base, temporary, { port, database, durable, log }) {
   // A server left running on this folder (a killed run) is ours: stop it before starting on a new port.
   if (existsSync(join(dataDir, 'postmaster.pid'))) await asPg('pg_ctl', ['-D', dataDir, 'stop', '-m', 'fast', '-w']).catch(() => {});
   const chosenPort = port ?? (await freePort());
-  log(`pg_ctl start on 127.0.0.1:${chosenPort}`);
-  await asPg('pg_ctl', ['-D', dataDir, '-l', join(base, 'postgres.log'), '-w', '-t', '60', '-o', serverOptions({ port: chosenPort, socketDir, durable }), 'start']).catch((error) => {
-    const tail = existsSync(join(base, 'postgres.log')) ? readFileSync(join(base, 'postgres.log'), 'utf8').split('\n').slice(-15).join('\n') : '';
-    throw new Error(`${error.message}\n${tail}`);
-  });
+  const startServer = async () => {
+    log(`pg_ctl start on 127.0.0.1:${chosenPort}`);
+    await asPg('pg_ctl', ['-D', dataDir, '-l', join(base, 'postgres.log'), '-w', '-t', '60', '-o', serverOptions({ port: chosenPort, socketDir, durable }), 'start']).catch((error) => {
+      const tail = existsSync(join(base, 'postgres.log')) ? readFileSync(join(base, 'postgres.log'), 'utf8').split('\n').slice(-15).join('\n') : '';
+      throw new Error(`${error.message}\n${tail}`);
+    });
+  };
+  await startServer();
 
   const stopSync = () => {
     const [command, args] = asPostgresUser(join(bin, 'pg_ctl'), ['-D', dataDir, 'stop', '-m', 'fast', '-w']);
@@ -184,6 +187,12 @@ async function startIn(bin, base, temporary, { port, database, durable, log }) {
     user: SUPERUSER,
     password,
     dir: base,
+    /** Stops the server but keeps its data, port and password: a database outage, ended by start(). */
+    async halt() {
+      await asPg('pg_ctl', ['-D', dataDir, 'stop', '-m', 'fast', '-w']);
+    },
+    /** Starts a halted server again, on the same port. */
+    start: startServer,
     /** pg_ctl stop -m fast; a temp instance's folder is removed. */
     async stop() {
       process.removeListener('exit', stopSync);

@@ -216,10 +216,16 @@ describe('scaled shape: three instances behind nginx on one Redis log and one Po
     const placed = await trader.order({ symbol: 'ACME', side: 'buy', type: 'market', quantity: 1 });
     expect(placed.status).toBe(201); // the database, not Redis, is the truth for orders
     await waitUntil(async () => (await health(shape.apps[1]!))?.bus === 'error', 'the bus reported down', 10_000, 200);
+    // Liveness stays 200 (the process is up); readiness says the instance cannot serve everything.
+    const unready = await fetch(`${shape.apps[1]!.url}/api/health/ready`);
+    expect(unready.status).toBe(503);
+    expect(unready.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(await unready.json()).toMatchObject({ status: 'unavailable', db: 'ok', bus: 'error' });
     const redis = await startRedis({ port: shape.redis.port, dir: join(dataDir, 'redis') });
     shape.redis.stop = redis.stop;
     const restartedAt = Date.now();
     await waitUntil(async () => (await Promise.all(shape.apps.map(health))).every((h) => h?.bus === 'ok'), 'every instance back on the bus', 20_000, 200);
+    for (const app of shape.apps) expect((await fetch(`${app.url}/api/health/ready`)).status).toBe(200);
     await stream.waitFor((e) => e.some((x) => x.type === 'reset'), 15_000);
     const resetAt = stream.events.findIndex((e) => e.type === 'reset');
     await stream.waitFor((e) => updates(e.slice(resetAt)).length > 5, 15_000);

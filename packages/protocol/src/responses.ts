@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { topicRefusalSchema, topicSchema } from './topics';
 
-/** Body of `GET /api/health`. */
+/** Body of `GET /api/health`, the liveness check: always 200 while the process runs; `db` and `bus` are for people. */
 export const healthResponseSchema = z.object({
   status: z.literal('ok'),
   instance: z.string(),
@@ -24,8 +24,18 @@ export const healthResponseSchema = z.object({
   }),
 });
 
+/** Body of `GET /api/health/ready`: 200 with `ready` when this instance can serve, 503 with `unavailable` while a dependency is down. */
+export const readinessResponseSchema = z.object({
+  status: z.enum(['ready', 'unavailable']),
+  instance: z.string(),
+  db: z.enum(['ok', 'error']),
+  /** `ok` when not scaled (no Redis to reach). */
+  bus: z.enum(['ok', 'error']),
+});
+
 /** Body of a successful `POST /api/stream/subscriptions`. */
 export const subscriptionResponseSchema = z.object({ topics: z.array(topicSchema), refused: z.array(topicRefusalSchema) });
 
 export type HealthResponse = z.infer<typeof healthResponseSchema>;
+export type ReadinessResponse = z.infer<typeof readinessResponseSchema>;
 export type SubscriptionResponse = z.infer<typeof subscriptionResponseSchema>;
