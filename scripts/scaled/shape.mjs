@@ -9,7 +9,9 @@ import { startAppInstance } from '../servers/app.mjs';
 import { startNginx } from '../servers/nginx.mjs';
 import { startPostgres } from '../servers/postgres.mjs';
 import { startRedis } from '../servers/redis.mjs';
+import { ensurePortFree, freePorts } from '../servers/process.mjs';
 import { ensureLocalhostCertificate } from '../servers/tls.mjs';
+import { lockFolder } from './lock.mjs';
 
 /** The Debian packages the scaled shape runs on. */
 export const SCALED_PACKAGES = ['nginx', 'redis-server', 'postgresql'];
@@ -17,8 +19,17 @@ export const SCALED_PACKAGES = ['nginx', 'redis-server', 'postgresql'];
 const quietProgress = () => undefined;
 
 /**
- * Starts everything; `progress(step, total, title)` reports each step. Ports:
- * `listen` for nginx, `appPorts` (default 3101..310N) for the instances, `redisPort`, `postgresPort`.
+ * The name of instance `n` of the shape listening on `listen`: unique among the
+ * shapes running at once (they cannot share nginx's port), so a health answer
+ * under this name comes from this run's instance and no other.
+ */
+export const instanceName = (n, listen) => `app-${n}@${listen}`;
+
+/**
+ * Starts everything; `progress(step, total, title)` reports each step. `dataDir`
+ * belongs to this run until stop() (a second run on it is refused with
+ * FolderLockedError). Ports: `listen` for nginx; `appPorts` for the instances,
+ * `redisPort`, `postgresPort`, each a free one when not given (a given one must be free).
  * Returns the handles and `stop()` (everything, in reverse order).
  */
 export async function startScaledShape({
@@ -26,43 +37,59 @@ export async function startScaledShape({
   dataDir,
   listen = 8443,
   appPorts,
-  redisPort = 6390,
-  postgresPort = 5440,
+  redisPort,
+  postgresPort,
   env = {},
   limits = {},
   progress = quietProgress,
 }) {
+  const release = lockFolder(dataDir, { url: `https://localhost:${listen}` });
   const started = [];
   const total = 7;
   const stop = async () => {
     for (const s of started.reverse()) await s.stop().catch(() => undefined);
+    release();
   };
   try {
+    await ensurePortFree(listen, 'nginx');
+    const free = await freePorts(2 + (appPorts ? 0 : instances));
+    const ports = { postgres: postgresPort ?? free[0], redis: redisPort ?? free[1], apps: appPorts ?? free.slice(2) };
+
     progress(1, total, `System packages (${SCALED_PACKAGES.join(', ')})`);
     await ensureDebianPackages(SCALED_PACKAGES);
 
-    progress(2, total, `PostgreSQL on 127.0.0.1:${postgresPort}`);
-    const postgres = await startPostgres({ dir: join(dataDir, 'postgres'), port: postgresPort, install: false }); // step 1 installed it
+    progress(2, total, `PostgreSQL on 127.0.0.1:${ports.postgres}`);
+    await ensurePortFree(ports.postgres, 'PostgreSQL');
+    const postgres = await startPostgres({ dir: join(dataDir, 'postgres'), port: ports.postgres, install: false }); // step 1 installed it
     started.push(postgres);
 
     progress(3, total, 'Database (apply migrations, seed)');
     await migrateAndSeed({ ...QUIET_ENV, DATABASE_URL: postgres.url });
 
-    progress(4, total, `Redis on 127.0.0.1:${redisPort}`);
-    const redis = await startRedis({ port: redisPort, dir: join(dataDir, 'redis') });
+    progress(4, total, `Redis on 127.0.0.1:${ports.redis}`);
+    await ensurePortFree(ports.redis, 'Redis');
+    const redis = await startRedis({ port: ports.redis, dir: join(dataDir, 'redis') });
     started.push(redis);
 
     progress(5, total, 'TLS certificate for localhost (openssl, self-signed)');
     const tls = await ensureLocalhostCertificate(join(dataDir, 'tls'));
 
-    progress(6, total, `${appPorts?.length ?? instances} app instances`);
-    const ports = appPorts ?? Array.from({ length: instances }, (_, i) => 3101 + i);
-    const apps = await Promise.all(
-      ports.map((port, i) =>
-        startAppInstance({ name: `app-${i + 1}`, port, logFile: join(dataDir, 'logs', `app-${i + 1}.log`), env: { DATABASE_URL: postgres.url, REDIS_URL: redis.url, ...env } }),
+    progress(6, total, `${ports.apps.length} app instances`);
+    // Every start is awaited, failed or not, so that stop() also stops the instances that did come up.
+    const results = await Promise.allSettled(
+      ports.apps.map((port, i) =>
+        startAppInstance({
+          name: instanceName(i + 1, listen),
+          port,
+          logFile: join(dataDir, 'logs', `app-${i + 1}.log`),
+          env: { DATABASE_URL: postgres.url, REDIS_URL: redis.url, ...env },
+        }),
       ),
     );
+    const apps = results.filter((r) => r.status === 'fulfilled').map((r) => r.value);
     started.push(...apps);
+    const failed = results.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
 
     progress(7, total, `nginx on https://localhost:${listen}`);
     const prefix = join(dataDir, 'nginx');
@@ -70,7 +97,7 @@ export async function startScaledShape({
     const nginx = await startNginx({ prefix, listen, ...tls, upstreamPorts: apps.map((a) => a.port), limits });
     started.push(nginx);
 
-    return { url: nginx.url, postgres, redis, apps, nginx, tls, stop };
+    return { url: nginx.url, dataDir, postgres, redis, apps, nginx, tls, stop };
   } catch (error) {
     await stop();
     throw error;

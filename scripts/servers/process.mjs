@@ -34,6 +34,30 @@ export function freePort() {
   });
 }
 
+/**
+ * `count` distinct free TCP ports on loopback: all held at once while the
+ * system picks them, so none repeats.
+ * @param {number} count
+ * @returns {Promise<number[]>}
+ */
+export async function freePorts(count) {
+  const servers = await Promise.all(
+    Array.from({ length: count }, () => new Promise((done, fail) => {
+      const server = createServer();
+      server.once('error', fail);
+      server.listen(0, '127.0.0.1', () => done(server));
+    })),
+  );
+  const ports = servers.map((server) => server.address().port);
+  await Promise.all(servers.map((server) => new Promise((done) => server.close(done))));
+  return ports;
+}
+
+/** Throws a clear error when `port` is taken: a server of ours must not start where another one answers. */
+export async function ensurePortFree(port, what) {
+  if (!(await portIsFree(port))) throw new Error(`${what}: port ${port} is in use (another run, or another program: ss -ltnp 'sport = :${port}')`);
+}
+
 /** Resolves once something accepts TCP connections on 127.0.0.1:port; rejects after `timeoutMs`. */
 export async function waitForPort(port, { timeoutMs = 30_000, what = `port ${port}` } = {}) {
   const deadline = Date.now() + timeoutMs;
