@@ -26,6 +26,13 @@ const quietProgress = () => undefined;
 export const instanceName = (n, listen) => `app-${n}@${listen}`;
 
 /**
+ * What an instance behind this shape's nginx is told about it: nginx (on
+ * loopback) is the proxy whose X-Forwarded-For it may trust, and pages come
+ * from nginx's origin, or from the instance's own address when used directly.
+ */
+export const proxyEnv = (listen, port) => ({ TRUSTED_PROXIES: '127.0.0.1', PUBLIC_ORIGIN: `https://localhost:${listen},http://127.0.0.1:${port}` });
+
+/**
  * Starts everything; `progress(step, total, title)` reports each step. `dataDir`
  * belongs to this run until stop() (a second run on it is refused with
  * FolderLockedError). Ports: `listen` for nginx; `appPorts` for the instances,
@@ -82,7 +89,7 @@ export async function startScaledShape({
           name: instanceName(i + 1, listen),
           port,
           logFile: join(dataDir, 'logs', `app-${i + 1}.log`),
-          env: { DATABASE_URL: postgres.url, REDIS_URL: redis.url, ...env },
+          env: { DATABASE_URL: postgres.url, REDIS_URL: redis.url, ...proxyEnv(listen, port), ...env },
         }),
       ),
     );
