@@ -3,6 +3,7 @@
 // A second run skips finished steps. Usage: node scripts/setup.mjs [--browser]
 import { mkdirSync } from 'node:fs';
 import { at, bin, hashFiles, migrateAndSeed, readStamp, run, step, writeStamp, QUIET_ENV } from './lib.mjs';
+import { requireSupportedNode } from './nodeVersion.mjs';
 import { ensureDebianPackages, missingDebianPackages } from './system.mjs';
 
 /**
@@ -58,6 +59,7 @@ export async function setup({ browser = false, databaseUrl = QUIET_ENV.DATABASE_
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  requireSupportedNode();
   setup({ browser: process.argv.includes('--browser') }).catch((error) => {
     console.error(`\nSetup failed: ${error.message}`);
     process.exit(1);

@@ -5,10 +5,13 @@
 // SCALED_POSTGRES_PORT (free ports when unset).
 import { relative, resolve } from 'node:path';
 import { at } from './lib.mjs';
+import { requireSupportedNode } from './nodeVersion.mjs';
 import { portIsFree } from './servers/process.mjs';
 import { setup } from './setup.mjs';
 import { folderHolder } from './scaled/lock.mjs';
 import { startScaledShape } from './scaled/shape.mjs';
+
+requireSupportedNode();
 
 function fail(lines) {
   console.error(`\n${lines.join('\n')}`);
@@ -29,7 +32,7 @@ const instances = Number(process.env.INSTANCES ?? appPorts?.length ?? 3);
 if (!Number.isInteger(instances) || instances < 1) fail([`INSTANCES=${process.env.INSTANCES} is not a positive whole number.`]);
 if (appPorts && appPorts.length !== instances) fail([`SCALED_APP_PORTS names ${appPorts.length} ports for ${instances} instances.`]);
 const dataDir = process.env.SCALED_DIR ? resolve(process.env.SCALED_DIR) : at('.data', 'scaled');
-const shownDir = relative(process.cwd(), dataDir) || '.';
+const shownDir = relative(process.cwd(), dataDir).startsWith('..') ? dataDir : relative(process.cwd(), dataDir) || '.';
 
 // Checked first: setup and the servers take a while. The data folder is one run's (its PostgreSQL, Redis, nginx).
 const holder = folderHolder(dataDir);
@@ -77,8 +80,8 @@ const stop = async () => {
   await shape.stop();
   process.exit(0);
 };
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+// Every server runs in a group of its own; closing the terminal (SIGHUP) must stop them as Ctrl-C does.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, stop);
 
 console.log(`\n  Quoteline (scaled) is running: ${shape.url}\n`);
 console.log(`  ${shape.apps.length} instances: ${shape.apps.map((a) => `${a.name} ${a.url}`).join(', ')}`);

@@ -2,8 +2,11 @@
 // default (SQLite + in-process bus, seeded demo feed) at http://localhost:3000.
 import { spawn } from 'node:child_process';
 import { at, bin, QUIET_ENV } from './lib.mjs';
+import { requireSupportedNode } from './nodeVersion.mjs';
 import { portIsFree } from './servers/process.mjs';
 import { setup } from './setup.mjs';
+
+requireSupportedNode();
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '127.0.0.1';
@@ -33,8 +36,9 @@ const stop = (signal) => {
     // already stopped
   }
 };
-process.on('SIGINT', () => stop('SIGTERM'));
-process.on('SIGTERM', () => stop('SIGTERM'));
+// The server runs in a group of its own, so the terminal's signals reach only us: pass them on. SIGHUP is the
+// terminal closing; left alone it would end this launcher and leave the server serving.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => stop('SIGTERM'));
 server.on('exit', (code) => process.exit(code ?? 0));
 
 const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;

@@ -6,7 +6,10 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { at, bin, QUIET_ENV } from './lib.mjs';
+import { requireSupportedNode } from './nodeVersion.mjs';
 import { setup } from './setup.mjs';
+
+requireSupportedNode();
 
 const results = at('.data', 'test-results');
 const env = { ...QUIET_ENV, FORCE_COLOR: '0' };

@@ -218,7 +218,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     await server.stop();
     process.exit(0);
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.once(signal, stop);
   setInterval(() => {}, 1 << 30);
 }

@@ -5,6 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, ROOT } from '../support/appServer';
+import { sleep } from '../support/streamTools';
+
+const portIsFree = async (port: number) => (await import('../../scripts/servers/process.mjs')).portIsFree(port);
 
 // `npm run start:scaled` itself, twice in one checkout: each run a process of its own, as from two terminals.
 
@@ -13,8 +16,8 @@ interface Run {
   output: () => string;
   exited: Promise<number | null>;
   waitFor(pattern: RegExp, timeoutMs: number): Promise<void>;
-  /** Ctrl-C in its terminal: SIGINT to its process group. */
-  interrupt(): void;
+  /** Ctrl-C in its terminal (SIGINT), or closing the terminal (SIGHUP): a signal to its process group. */
+  interrupt(signal?: NodeJS.Signals): void;
 }
 
 const runs: Run[] = [];
@@ -48,9 +51,9 @@ function startScaled(env: Record<string, string>): Run {
         };
         check();
       }),
-    interrupt: () => {
+    interrupt: (signal = 'SIGINT') => {
       try {
-        process.kill(-child.pid!, 'SIGINT');
+        process.kill(-child.pid!, signal);
       } catch {
         // already gone
       }
@@ -82,7 +85,7 @@ afterAll(async () => {
 });
 
 describe('npm run start:scaled twice in one checkout', () => {
-  it('refuses a second run on the same data folder, runs one apart, and stopping it leaves the first serving', { timeout: 600_000 }, async () => {
+  it('refuses a second run on the same data folder, runs one apart, and closing its terminal stops it and leaves the first serving', { timeout: 600_000 }, async () => {
     const firstDir = folder();
     const firstPort = await freePort();
     const first = startScaled({ SCALED_DIR: firstDir, PORT: String(firstPort), INSTANCES: '1' });
@@ -105,12 +108,15 @@ describe('npm run start:scaled twice in one checkout', () => {
     const apart = startScaled({ SCALED_DIR: apartDir, PORT: String(apartPort), INSTANCES: '1' });
     await apart.waitFor(/Quoteline \(scaled\) is running/, 240_000);
     expect(await readyThrough(apartPort, apartDir)).toEqual({ status: 200, instance: `app-1@${apartPort}` });
+    const apartAppPort = Number(/app-1@\d+ http:\/\/127\.0\.0\.1:(\d+)/.exec(apart.output())![1]);
     expect(await readyThrough(firstPort, firstDir)).toEqual({ status: 200, instance: `app-1@${firstPort}` });
 
-    // Ctrl-C in the second terminal stops that run only.
-    apart.interrupt();
-    expect(await apart.exited).toBe(0);
+    // Closing the second terminal stops that run, all of it, and nothing of the first.
+    apart.interrupt('SIGHUP');
+    await apart.exited;
+    await sleep(1_000);
     expect((await readyThrough(apartPort, apartDir)).status).toBe(0);
+    expect(await portIsFree(apartAppPort)).toBe(true);
     expect(await readyThrough(firstPort, firstDir)).toEqual({ status: 200, instance: `app-1@${firstPort}` });
 
     first.interrupt();
