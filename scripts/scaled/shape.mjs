@@ -37,7 +37,9 @@ export const proxyEnv = (listen, port) => ({ TRUSTED_PROXIES: '127.0.0.1', PUBLI
  * belongs to this run until stop() (a second run on it is refused with
  * FolderLockedError). Ports: `listen` for nginx; `appPorts` for the instances,
  * `redisPort`, `postgresPort`, each a free one when not given (a given one must be free).
- * Returns the handles and `stop()` (everything, in reverse order).
+ * Returns the handles, `restartApp(app)` and `stop()` (everything, in reverse order).
+ * @param {{ instances?: number, dataDir: string, listen?: number, appPorts?: number[], redisPort?: number, postgresPort?: number,
+ *   env?: Record<string, string>, limits?: Record<string, string | number>, progress?: (step: number, total: number, title: string) => void }} options
  */
 export async function startScaledShape({
   instances = 3,
@@ -82,17 +84,15 @@ export async function startScaledShape({
     const tls = await ensureLocalhostCertificate(join(dataDir, 'tls'));
 
     progress(6, total, `${ports.apps.length} app instances`);
+    const startApp = (i) =>
+      startAppInstance({
+        name: instanceName(i + 1, listen),
+        port: ports.apps[i],
+        logFile: join(dataDir, 'logs', `app-${i + 1}.log`),
+        env: { DATABASE_URL: postgres.url, REDIS_URL: redis.url, ...proxyEnv(listen, ports.apps[i]), ...env },
+      });
     // Every start is awaited, failed or not, so that stop() also stops the instances that did come up.
-    const results = await Promise.allSettled(
-      ports.apps.map((port, i) =>
-        startAppInstance({
-          name: instanceName(i + 1, listen),
-          port,
-          logFile: join(dataDir, 'logs', `app-${i + 1}.log`),
-          env: { DATABASE_URL: postgres.url, REDIS_URL: redis.url, ...proxyEnv(listen, port), ...env },
-        }),
-      ),
-    );
+    const results = await Promise.allSettled(ports.apps.map((_, i) => startApp(i)));
     const apps = results.filter((r) => r.status === 'fulfilled').map((r) => r.value);
     started.push(...apps);
     const failed = results.find((r) => r.status === 'rejected');
@@ -104,7 +104,16 @@ export async function startScaledShape({
     const nginx = await startNginx({ prefix, listen, ...tls, upstreamPorts: apps.map((a) => a.port), limits });
     started.push(nginx);
 
-    return { url: nginx.url, dataDir, postgres, redis, apps, nginx, tls, stop };
+    /** Starts a stopped or killed instance again: same name, port and settings (stop() stops it too). */
+    const restartApp = async (app) => {
+      const i = ports.apps.indexOf(app.port);
+      if (i < 0) throw new Error(`${app.name} is not an instance of this shape`);
+      const again = await startApp(i);
+      started.push(again);
+      return again;
+    };
+
+    return { url: nginx.url, dataDir, postgres, redis, apps, nginx, tls, restartApp, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -7,6 +7,14 @@ import { startProcess, waitForPort } from './process.mjs';
 /** Defaults for the per-client limits; tests may raise them. */
 export const NGINX_LIMITS = { streamsPerClient: 32, orderRate: '20r/s', signinRate: '10r/m' };
 
+/**
+ * How nginx judges an instance, passively (open-source nginx has no active health checks): an instance is
+ * skipped for 2 s after 3 failed attempts (refused, reset or timed out) within 2 s, so one broken
+ * connection never ejects a healthy instance, a dead one costs a few retried connects per 2 s, and a
+ * returned one takes requests again at most 2 s after it is up.
+ */
+export const UPSTREAM_SERVER_PARAMS = 'max_fails=3 fail_timeout=2s';
+
 /** Renders the template for `upstreamPorts`, with every path inside `prefix`. */
 export function renderNginxConfig({ prefix, listen, serverName = 'localhost', cert, key, upstreamPorts, limits = {} }) {
   const l = { ...NGINX_LIMITS, ...limits };
@@ -16,7 +24,7 @@ export function renderNginxConfig({ prefix, listen, serverName = 'localhost', ce
     SERVER_NAME: serverName,
     CERT: cert,
     KEY: key,
-    UPSTREAMS: upstreamPorts.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=2s;`).join('\n'),
+    UPSTREAMS: upstreamPorts.map((p) => `    server 127.0.0.1:${p} ${UPSTREAM_SERVER_PARAMS};`).join('\n'),
     STREAMS_PER_CLIENT: String(l.streamsPerClient),
     ORDER_RATE: l.orderRate,
     SIGNIN_RATE: l.signinRate,

@@ -165,14 +165,14 @@ describe('scaled shape: three instances behind nginx on one Redis log and one Po
     const frozen = shape.apps.find((a) => a.name === first)!;
     const watcher = await open(shape.apps.find((a) => a !== frozen)!.url, '/api/stream?topics=feed:demo');
     await watcher.waitFor((e) => updates(e).length > 0, 10_000);
-    process.kill(-frozen.pid, 'SIGSTOP');
+    process.kill(-frozen.pid!, 'SIGSTOP');
     const stoppedAt = Date.now();
     const others = shape.apps.filter((a) => a !== frozen);
     await waitUntil(async () => (await producers(others)).length === 1, 'a new producer', 10_000, 100);
     const takeoverMs = Date.now() - stoppedAt;
     console.log(`producer takeover after SIGSTOP: ${takeoverMs} ms`);
     expect(takeoverMs).toBeLessThan(5_000 + 1_000); // the lease's bound, plus polling slack
-    process.kill(-frozen.pid, 'SIGCONT');
+    process.kill(-frozen.pid!, 'SIGCONT');
     await waitUntil(async () => (await producers(shape.apps)).length === 1, 'exactly one producer after the thaw', 10_000, 100);
     await sleep(1_500);
     const ids = updates(watcher.events).map((e) => e.id!);

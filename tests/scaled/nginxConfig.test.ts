@@ -18,7 +18,7 @@ describe('nginx config (nginx/quoteline.conf.template)', () => {
   it('serves HTTP/2 over TLS, balances by least connections and leaves the stream unbuffered', () => {
     const text = renderNginxConfig({ prefix, listen: 8443, cert: 'c', key: 'k', upstreamPorts: [1, 2] });
     expect(text).toMatch(/listen 8443 ssl http2;/);
-    expect(text).toMatch(/upstream quoteline \{\s+least_conn;\s+server 127\.0\.0\.1:1 [^;]*;\s+server 127\.0\.0\.1:2 /);
+    expect(text).toMatch(/upstream quoteline \{\s+zone \w+ \d+k;\s+least_conn;\s+server 127\.0\.0\.1:1 [^;]*;\s+server 127\.0\.0\.1:2 /);
     const stream = /location = \/api\/stream \{([^}]*)\}/.exec(text)?.[1] ?? '';
     expect(stream).toMatch(/proxy_buffering off;/);
     expect(stream).toMatch(/proxy_read_timeout 1h;/);
@@ -26,5 +26,19 @@ describe('nginx config (nginx/quoteline.conf.template)', () => {
     expect(text).toMatch(/proxy_http_version 1\.1;/);
     expect(text).toMatch(/limit_req_status 429;/);
     expect(text).not.toMatch(/\{\{/);
+  });
+
+  it('judges instances passively without ejecting one on a single failure, and retries only what nginx may resend', () => {
+    const text = renderNginxConfig({ prefix, listen: 8443, cert: 'c', key: 'k', upstreamPorts: [1, 2] });
+    // Shared by the workers: one view of failures and connection counts.
+    expect(/upstream quoteline \{([^}]*)\}/.exec(text)?.[1]).toMatch(/^\s*zone \w+ \d+k;/m);
+    for (const server of text.match(/^\s*server 127\.0\.0\.1:\d+[^;]*;/gm) ?? []) {
+      const maxFails = Number(/max_fails=(\d+)/.exec(server)?.[1] ?? 1);
+      expect(maxFails, server).toBeGreaterThan(1);
+      expect(server).toMatch(/fail_timeout=\d+s/);
+    }
+    const next = /proxy_next_upstream ([^;]*);/.exec(text)?.[1] ?? '';
+    expect(next.split(/\s+/).sort()).toEqual(['error', 'timeout']);
+    expect(text).not.toMatch(/non_idempotent/);
   });
 });

@@ -1,0 +1,143 @@
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { Agent, request } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startScaledShape } from '../../scripts/scaled/shape.mjs';
+import { freePort } from '../support/appServer';
+import { resumingStream, type ResumingStream } from '../support/resumingStream';
+import { openTestStream } from '../support/sseClient';
+import { sleep, waitUntil } from '../support/streamTools';
+
+// Instances killed under streams and requests going through nginx: the figures are printed, the asserts are the
+// bounds the shape promises. Three instances + Redis + PostgreSQL + nginx, private on loopback.
+type Shape = Awaited<ReturnType<typeof startScaledShape>>;
+type App = Shape['apps'][number];
+let shape: Shape;
+let dataDir: string;
+let ca: string;
+
+/** The `retry:` the instances send (the default): a client waits this long before it resumes. */
+const RETRY_MS = 1000;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'quoteline-failover-'));
+  chmodSync(dataDir, 0o755); // PostgreSQL runs as the postgres user and must enter this folder
+  shape = await startScaledShape({
+    dataDir,
+    listen: await freePort(),
+    appPorts: [await freePort(), await freePort(), await freePort()],
+    env: { QUOTELINE_RETRY_MS: String(RETRY_MS) },
+    limits: { streamsPerClient: 64 },
+  });
+  ca = readFileSync(shape.tls.cert, 'utf8');
+});
+
+afterAll(async () => {
+  await shape?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** GET requests through nginx, back to back on kept-alive connections, counting answers by status. */
+function probe(path: string, parallel = 2) {
+  const agent = new Agent({ keepAlive: true, ca, maxSockets: parallel });
+  const statuses = new Map<number, number>();
+  let running = true;
+  const once = () =>
+    new Promise<void>((done) => {
+      const req = request(new URL(path, shape.url), { agent, timeout: 5_000 }, (res) => {
+        res.resume();
+        // 'close' also comes for an answer cut short (counted as no answer).
+        res.on('close', () => {
+          const status = res.complete ? (res.statusCode ?? 0) : 0;
+          statuses.set(status, (statuses.get(status) ?? 0) + 1);
+          done();
+        });
+      });
+      req.on('timeout', () => req.destroy());
+      req.on('error', () => {
+        statuses.set(0, (statuses.get(0) ?? 0) + 1);
+        done();
+      });
+      req.end();
+    });
+  const loops = Array.from({ length: parallel }, async () => {
+    while (running) await once();
+  });
+  return {
+    count: (status: number) => statuses.get(status) ?? 0,
+    total: () => [...statuses.values()].reduce((a, b) => a + b, 0),
+    async stop() {
+      running = false;
+      await Promise.all(loops);
+      agent.destroy();
+    },
+  };
+}
+
+/** ms until nginx sends a new stream to `app` again (least_conn: it has none), or -1 after `timeoutMs`. */
+async function backInRotation(app: App, timeoutMs = 10_000): Promise<number> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    const s = await openTestStream(shape.url, '/api/stream?topics=feed:demo', { Accept: 'text/event-stream' }, { ca, headersTimeoutMs: 5_000 }).catch(() => null);
+    const ready = s?.status === 200 && (await s.waitFor((e) => e.some((x) => x.type === 'ready'), 5_000).then(() => true, () => false));
+    const instance = ready ? (s!.events.find((e) => e.type === 'ready')!.data as { instance: string }).instance : undefined;
+    s?.close();
+    if (instance === app.name) return Date.now() - started;
+    await sleep(100);
+  }
+  return -1;
+}
+
+const spread = (streams: ResumingStream[]) => {
+  const by = new Map<string, number>();
+  for (const s of streams) by.set(s.instance() ?? '-', (by.get(s.instance() ?? '-') ?? 0) + 1);
+  return [...by].sort().map(([name, n]) => `${name.replace(/@\d+$/, '')}:${n}`).join(' ');
+};
+
+describe('failover through nginx (scaled shape)', () => {
+  it('kill -9 of a stream\'s instance, 10 rounds: no 502 while other instances are healthy, every resume within retry + 1.5 s', { timeout: 600_000 }, async () => {
+    const streams = Array.from({ length: 6 }, () => resumingStream(shape.url, '/api/stream?topics=feed:demo', { ca, retryMs: RETRY_MS }));
+    await waitUntil(() => streams.every((s) => s.instance()), 'every stream open', 20_000, 100);
+    console.log(`streams per instance at start: ${spread(streams)}`);
+    const requests = probe('/api/instruments/ACME/candles?interval=1m&limit=1');
+    const rounds: { victim: string; moved: number; slowestMs: number; bad: number; rejoinMs: number; spread: string }[] = [];
+    try {
+      for (let round = 1; round <= 10; round++) {
+        // The instance holding the most streams dies.
+        const counts = shape.apps.map((a) => ({ app: a, n: streams.filter((s) => s.instance() === a.name).length }));
+        const victim: App = counts.sort((x, y) => y.n - x.n)[0]!.app;
+        const resumesBefore = streams.map((s) => s.resumes.length);
+        const badBefore = requests.count(502) + streams.reduce((n, s) => n + s.failures.length, 0);
+        await victim.kill();
+        await waitUntil(() => streams.every((s) => s.instance() !== undefined && s.instance() !== victim.name), 'every stream resumed on another instance', 20_000, 50).catch((error: Error) => {
+          const state = streams.map((s) => `${s.instance() ?? 'none'} after ${s.connections.map((c) => c.instance).join(',')} failures ${s.failures.join(',')}`);
+          throw new Error(`${error.message} (round ${round}, killed ${victim.name}):\n${state.join('\n')}`);
+        });
+        const resumes = streams.flatMap((s, i) => s.resumes.slice(resumesBefore[i]));
+        const bad = requests.count(502) + streams.reduce((n, s) => n + s.failures.length, 0) - badBefore;
+        // Back on its port and ready; nginx gives it new streams again once its failure mark has lapsed.
+        const returned = await shape.restartApp(victim);
+        shape.apps[shape.apps.indexOf(victim)] = returned;
+        const rejoinMs = await backInRotation(returned);
+        rounds.push({ victim: victim.name.replace(/@\d+$/, ''), moved: resumes.length, slowestMs: Math.max(0, ...resumes), bad, rejoinMs, spread: spread(streams) });
+      }
+    } finally {
+      await requests.stop();
+    }
+    const fresh = Array.from({ length: 3 }, () => resumingStream(shape.url, '/api/stream?topics=feed:demo', { ca, retryMs: RETRY_MS }));
+    await waitUntil(() => fresh.every((s) => s.instance()), 'new streams open', 20_000, 100);
+    const allResumes = rounds.map((r) => r.slowestMs);
+    console.log(
+      [
+        `kill -9 of a stream's instance, ${rounds.length} rounds (retry ${RETRY_MS} ms; nginx requests ${requests.total()}, of them 502: ${requests.count(502)}, no answer: ${requests.count(0)}):`,
+        ...rounds.map((r, i) => `  round ${i + 1}: killed ${r.victim}, ${r.moved} streams resumed, slowest ${r.slowestMs} ms, 502s ${r.bad}; back in nginx's rotation ${r.rejoinMs} ms after ready; streams now ${r.spread}`),
+        `  slowest resume ${Math.max(...allResumes)} ms (bound ${RETRY_MS + 1500} ms); 3 streams opened afterwards went to ${spread(fresh)}`,
+      ].join('\n'),
+    );
+    for (const s of [...streams, ...fresh]) await s.close();
+    expect(rounds.map((r) => r.bad)).toEqual(rounds.map(() => 0));
+    expect(Math.max(...allResumes)).toBeLessThanOrEqual(RETRY_MS + 1500);
+    expect(rounds.filter((r) => r.rejoinMs < 0)).toEqual([]);
+  });
+});
