@@ -61,5 +61,21 @@ export async function startNginx(options) {
       throw new Error(`nginx exited at start:\n${server.output()}\n${readFileSync(join(options.prefix, 'error.log'), 'utf8').slice(-2000)}`);
     }),
   ]);
-  return { url: `https://localhost:${options.listen}`, file, stop: () => server.stop(), kill: () => server.kill() };
+  return {
+    url: `https://localhost:${options.listen}`,
+    file,
+    /** The master process (its workers are its children). */
+    pid: server.child.pid,
+    /**
+     * Rewrites the config for another upstream list (an instance added or removed) and reloads as `nginx -s reload`
+     * does: new workers take new connections at once, the old ones drain (worker_shutdown_timeout).
+     */
+    async reload({ upstreamPorts }) {
+      const again = writeNginxConfig({ ...options, upstreamPorts });
+      await checkNginxConfig(again, options.prefix);
+      await run('nginx', ['-p', options.prefix, '-c', again, '-s', 'reload']);
+    },
+    stop: () => server.stop(),
+    kill: () => server.kill(),
+  };
 }
