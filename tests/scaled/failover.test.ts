@@ -3,6 +3,9 @@ import { Agent, request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HealthResponse, UpdateEvent } from '@quoteline/protocol';
+import { demoFeed } from '../../packages/db/src/seed';
+import { LEASE_DEFAULTS } from '../../packages/redis/src/lease';
 import { startScaledShape } from '../../scripts/scaled/shape.mjs';
 import { freePort } from '../support/appServer';
 import { resumingStream, type ResumingStream } from '../support/resumingStream';
@@ -89,6 +92,18 @@ async function backInRotation(app: App, timeoutMs = 10_000): Promise<number> {
   return -1;
 }
 
+/** Which instances say they produce (direct health answers). */
+async function producers(apps: App[]): Promise<App[]> {
+  const answers = await Promise.all(
+    apps.map((a) =>
+      fetch(`${a.url}/api/health`, { signal: AbortSignal.timeout(2_000) })
+        .then((r) => r.json() as Promise<HealthResponse>)
+        .catch(() => null),
+    ),
+  );
+  return apps.filter((_, i) => answers[i]?.producer);
+}
+
 const spread = (streams: ResumingStream[]) => {
   const by = new Map<string, number>();
   for (const s of streams) by.set(s.instance() ?? '-', (by.get(s.instance() ?? '-') ?? 0) + 1);
@@ -139,5 +154,48 @@ describe('failover through nginx (scaled shape)', () => {
     expect(rounds.map((r) => r.bad)).toEqual(rounds.map(() => 0));
     expect(Math.max(...allResumes)).toBeLessThanOrEqual(RETRY_MS + 1500);
     expect(rounds.filter((r) => r.rejoinMs < 0)).toEqual([]);
+  });
+
+  it('kill -9 of the producer, 5 rounds: takeover and the next tick within the lease\'s bound', { timeout: 600_000 }, async () => {
+    // What the code guarantees (packages/redis/src/lease.ts, the platform's becomeProducer): the dead holder's
+    // last renewal left at most ttl on the lease; a survivor tries again at most retry after it expired; as
+    // producer it first re-reads the feeds' settings, then starts the simulator, whose first tick comes one tick
+    // interval later. So: takeover within ttl + retry, next tick within ttl + retry + tick interval (+ the
+    // re-read, round trips and timer lateness), and no sooner than ttl - ttl/3 (+ tick interval).
+    const { ttlMs, retryMs } = LEASE_DEFAULTS;
+    const takeoverBound = ttlMs + retryMs;
+    const tickBound = takeoverBound + demoFeed.tickIntervalMs;
+    const rounds: { takeoverMs: number; nextTickMs: number }[] = [];
+    for (let round = 1; round <= 5; round++) {
+      await waitUntil(async () => (await producers(shape.apps)).length === 1, 'one producer', 15_000, 100);
+      const [producer] = await producers(shape.apps);
+      const survivors = shape.apps.filter((a) => a !== producer);
+      const watcher = await openTestStream(survivors[0]!.url, '/api/stream?topics=feed:demo', { Accept: 'text/event-stream' });
+      await watcher.waitFor((e) => e.filter((x) => x.type === 'update').length >= 3, 10_000);
+      const killedAt = Date.now();
+      await producer!.kill();
+      let takeoverMs = -1;
+      await waitUntil(async () => (await producers(survivors)).length === 1, 'a new producer', 15_000, 25).then(() => (takeoverMs = Date.now() - killedAt));
+      const ticked = (e: { type: string; data: unknown }) => e.type === 'update' && (e.data as UpdateEvent).ts > killedAt;
+      await watcher.waitFor((events) => events.some(ticked), 15_000);
+      const at = watcher.events.findIndex(ticked);
+      rounds.push({ takeoverMs, nextTickMs: watcher.arrivals[at]! - killedAt });
+      watcher.close();
+      shape.apps[shape.apps.indexOf(producer!)] = await shape.restartApp(producer!);
+    }
+    const range = (values: number[]) => `${Math.min(...values)}–${Math.max(...values)} ms`;
+    console.log(
+      [
+        `producer failover after kill -9, ${rounds.length} rounds (lease ttl ${ttlMs} ms, retry ${retryMs} ms, demo tick ${demoFeed.tickIntervalMs} ms):`,
+        ...rounds.map((r, i) => `  round ${i + 1}: new producer after ${r.takeoverMs} ms, next tick on a survivor's stream after ${r.nextTickMs} ms`),
+        `  takeover ${range(rounds.map((r) => r.takeoverMs))} (bound ${takeoverBound} ms); next tick ${range(rounds.map((r) => r.nextTickMs))} (bound ${tickBound} ms + settings re-read and timer lateness)`,
+      ].join('\n'),
+    );
+    // Generous: the bounds plus a second and a half for a loaded machine.
+    for (const r of rounds) {
+      expect(r.takeoverMs).toBeGreaterThan(0);
+      expect(r.takeoverMs).toBeLessThanOrEqual(takeoverBound + 1_500);
+      expect(r.nextTickMs).toBeLessThanOrEqual(tickBound + 1_500);
+    }
   });
 });

@@ -6,6 +6,9 @@ import type { Fence } from './errors';
 import { ACQUIRE, RELEASE, RENEW } from './lua';
 import { guard, reportOncePerOutage } from './reporting';
 
+/** The lease's timing unless configured: a grant lasts `ttlMs` unrenewed; a non-holder tries every `retryMs`. */
+export const LEASE_DEFAULTS = { ttlMs: 3000, retryMs: 1000 } as const;
+
 /** Settings of the producer lease; `url` and the callbacks are required. */
 export interface ProducerLeaseOptions {
   url: string;
@@ -31,7 +34,10 @@ export interface ProducerLeaseOptions {
  * ttl/3 with a compare-and-pexpire; anything but a confirmed renewal (a refusal,
  * an error, a timeout, or noticing that the process was paused longer than the
  * ttl) ends the holding. The others try every `retryMs`, so a dead holder's
- * lease passes on within ttl + retryMs. Appends fenced with the token are
+ * lease passes on within ttl + retryMs (plus one round trip): its last renewal
+ * left at most ttl on the key, and a contender's next try comes at most
+ * retryMs after the key expired. It passes on no sooner than ttl - ttl/3 (the
+ * holder died just before a renewal). Appends fenced with the token are
  * refused by Redis once the lease moved on, whatever the old holder believes.
  */
 export class ProducerLease {
@@ -52,8 +58,8 @@ export class ProducerLease {
   constructor(private readonly options: ProducerLeaseOptions) {
     this.key = options.key ?? 'quoteline:producer';
     this.counterKey = `${this.key}:token`;
-    this.ttlMs = options.ttlMs ?? 3000;
-    this.retryMs = options.retryMs ?? 1000;
+    this.ttlMs = options.ttlMs ?? LEASE_DEFAULTS.ttlMs;
+    this.retryMs = options.retryMs ?? LEASE_DEFAULTS.retryMs;
     if (!(this.ttlMs >= 30) || !(this.retryMs > 0)) throw new Error('ttlMs must be at least 30 and retryMs positive');
     // A renewal must answer well within the ttl, or it counts as failed.
     this.redis = connectRedis({ url: options.url, name: `${options.name ?? 'lease'}:lease`, commandTimeoutMs: Math.max(10, Math.floor(this.ttlMs / 3)) });
