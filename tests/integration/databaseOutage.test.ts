@@ -77,3 +77,19 @@ describe('a database outage', () => {
     expect((await buy()).status).toBe(201);
   });
 });
+
+describe('an instance started while its database is down', () => {
+  it('becomes ready, and serves, once the database is back', async () => {
+    const databaseUrl = app.databaseUrl;
+    await app.stop({ keepDatabase: true });
+    await postgres.halt();
+    // The instance starts against a stopped database; PostgreSQL comes back a few seconds later.
+    const starting = startAppServer({ databaseUrl });
+    await sleep(4_000);
+    await postgres.start();
+    app = await starting;
+    expect((await readiness()).status).toBe(200);
+    trader = await signIn(app.url, 'trader@example.com', 'quoteline-trader');
+    expect((await buy()).status).toBe(201);
+  }, 90_000);
+});

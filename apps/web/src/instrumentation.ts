@@ -2,5 +2,6 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { platform } = await import('./server/platform');
-  await platform();
+  // A start that fails (its database down at boot) must not fail the server: requests try again and answer 503 meanwhile.
+  await platform().catch(() => undefined);
 }

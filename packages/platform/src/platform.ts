@@ -63,6 +63,11 @@ export interface Platform {
 export async function createPlatform(input: PlatformConfigInput): Promise<Platform> {
   const config = platformConfigSchema.parse(input);
   const db = createDb(config.databaseUrl);
+  // Before anything holds connections or timers: a start during a database outage fails cleanly and is tried again.
+  await db.$queryRaw`SELECT 1`.catch(async (error: unknown) => {
+    await db.$disconnect().catch(() => undefined);
+    throw error;
+  });
   const shared: SharedParts | null = config.redisUrl ? await connectShared(config) : null;
   const ring = shared ? null : new RingLog({ capacity: config.logCapacity });
   const log: EventLog = shared?.log ?? ring!;
