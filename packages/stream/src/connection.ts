@@ -57,21 +57,21 @@ export interface ConnectionLimits {
  * under its bound is cut off and resumes from its last id instead.
  */
 export class Connection {
-  readonly topics = new Set<string>();
-  /** An embed key's symbol allowlist; null lets every symbol through. */
-  symbols: Set<string> | null = null;
-  /** Who authorised each topic (the stream's opener, or the caller of a later subscribe). */
-  readonly grantedTo = new Map<string, unknown>();
   readonly stats: ConnectionStats = { delivered: 0, bytes: 0, conflated: 0, dropped: 0 };
   closedReason: CloseReason | null = null;
-  /** While resuming: live entries wait here until the replay has been queued. */
-  held: LogEntry[] | null = null;
-  /** After a replay: live entries at or before this id were already replayed. */
-  replayedUpTo: string | null = null;
-  /** This turn's shared batch the connection takes part in, if any. */
-  batch: SharedBatch | null = null;
+  private readonly topicSet = new Set<string>();
+  /** Who authorised each topic (the stream's opener, or the caller of a later subscribe). */
+  private readonly grants = new Map<string, unknown>();
+  /** An embed key's symbol allowlist; null lets every symbol through. */
+  private symbols: Set<string> | null = null;
   /** Its topics as one sorted string: connections with equal keys can share a batch. */
-  topicKey = '';
+  private key = '';
+  /** While resuming: live entries wait here until the replay has been queued. */
+  private held: LogEntry[] | null = null;
+  /** After a replay: live entries at or before this id were already replayed. */
+  private replayedUpTo: string | null = null;
+  /** This turn's shared batch the connection takes part in, if any. */
+  private sharedBatch: SharedBatch | null = null;
 
   private queue: QueueItem[] = [];
   private readonly pendingByKey = new Map<string, QueueItem>();
@@ -94,6 +94,96 @@ export class Connection {
     private readonly onDirty: (c: Connection) => void,
     private readonly onClose: (c: Connection, reason: CloseReason) => void,
   ) {}
+
+  /** The topics this stream carries. */
+  get topics(): ReadonlySet<string> {
+    return this.topicSet;
+  }
+
+  /** Its topics as one sorted string: connections with equal keys share a batch. */
+  get topicKey(): string {
+    return this.key;
+  }
+
+  /** Who authorised a topic of this stream (undefined when it does not carry it). */
+  grantedTo(topic: string): unknown {
+    return this.grants.get(topic);
+  }
+
+  /** Carries a topic from now on, authorised by `grantedTo`; false when it did already. */
+  addTopic(topic: string, grantedTo: unknown): boolean {
+    if (this.topicSet.has(topic)) return false;
+    this.detach();
+    this.topicSet.add(topic);
+    this.grants.set(topic, grantedTo);
+    this.key = [...this.topicSet].sort().join(',');
+    return true;
+  }
+
+  /**
+   * Stops carrying a topic; with `discard`, its unsent frames go too (a
+   * sign-out sends nothing private afterwards). False when it did not carry it.
+   */
+  removeTopic(topic: string, discard: boolean): boolean {
+    this.grants.delete(topic);
+    this.detach();
+    if (!this.topicSet.delete(topic)) return false;
+    if (discard) this.dropTopic(topic);
+    this.key = [...this.topicSet].sort().join(',');
+    return true;
+  }
+
+  /** Lets only these symbols of market topics through (an embed key's allowlist). */
+  restrictTo(symbols: readonly string[]): void {
+    this.symbols = new Set(symbols);
+  }
+
+  /** True while live entries wait for the replay of a resume to be queued. */
+  get resuming(): boolean {
+    return this.held !== null;
+  }
+
+  /** A resume begins: live entries are held from now on. */
+  beginResume(): void {
+    this.held = [];
+  }
+
+  /** Holds a live entry that arrived while the replay is read. */
+  hold(entry: LogEntry): void {
+    this.held?.push(entry);
+  }
+
+  /** The replay is queued up to `replayedUpTo` (null: no replay, e.g. a reset); returns the entries held meanwhile. */
+  finishResume(replayedUpTo: string | null): LogEntry[] {
+    const held = this.held ?? [];
+    this.held = null;
+    this.replayedUpTo = replayedUpTo;
+    return held;
+  }
+
+  /** True for a live entry the replay already carried; the first later one ends that check. */
+  alreadyReplayed(id: string, compare: (a: string, b: string) => number): boolean {
+    if (this.replayedUpTo === null) return false;
+    if (compare(id, this.replayedUpTo) <= 0) return true;
+    this.replayedUpTo = null;
+    return false;
+  }
+
+  /** Forgets where a replay ended (a reset supersedes it). */
+  forgetReplay(): void {
+    this.replayedUpTo = null;
+  }
+
+  /** This turn's shared batch, if the connection takes part in one. */
+  get batch(): SharedBatch | null {
+    return this.sharedBatch;
+  }
+
+  /** Takes part in this turn's shared batch of its topic set. */
+  joinBatch(batch: SharedBatch): void {
+    batch.members.add(this);
+    this.sharedBatch = batch;
+  }
 
   /** Attaches the transport; queued frames flush on the next turn. */
   attach(sink: FrameSink): void {
@@ -123,16 +213,16 @@ export class Connection {
 
   /** Leaves the shared batch, taking its entries so far into the own queue (before anything queued after them). */
   detach(): void {
-    const batch = this.batch;
+    const batch = this.sharedBatch;
     if (!batch) return;
-    this.batch = null;
+    this.sharedBatch = null;
     batch.members.delete(this);
     for (const e of batch.entries) this.enqueue(e.frame, e.conflationKey, e.topic);
   }
 
   /** Writes a batch's joined bytes; when the transport is full, queues its entries instead (conflation then applies). */
   writeShared(bytes: Uint8Array, entries: readonly LogEntry[]): void {
-    this.batch = null;
+    this.sharedBatch = null;
     const sink = this.sink;
     if (!sink || this.closedReason) return;
     if (sink.desiredSize !== null && sink.desiredSize <= 0) {
@@ -146,7 +236,7 @@ export class Connection {
   /** Queues a frame; with a key, supersedes the unsent frame of the same key. Returns false if the connection is gone. */
   enqueue(frame: Uint8Array, key: string | null = null, topic: string | null = null): boolean {
     if (this.closedReason) return false;
-    if (this.batch) this.detach();
+    if (this.sharedBatch) this.detach();
     if (this.stalled()) {
       this.close('slow_consumer');
       return false;
@@ -179,7 +269,7 @@ export class Connection {
    * unsubscribe, or a sign-out revoking a private topic): nothing of it goes
    * out after the change, even what was queued before.
    */
-  dropTopic(topic: string): void {
+  private dropTopic(topic: string): void {
     this.detach();
     for (const item of this.queue) {
       if (!item.live || item.topic !== topic) continue;
@@ -254,8 +344,8 @@ export class Connection {
     this.pendingByKey.clear();
     this.queuedBytes = 0;
     this.held = null;
-    this.batch?.members.delete(this);
-    this.batch = null;
+    this.sharedBatch?.members.delete(this);
+    this.sharedBatch = null;
     this.onClose(this, reason);
     this.sink?.close();
   }

@@ -121,6 +121,7 @@ export class StreamHub {
   private readonly keepAlive: ReturnType<typeof setInterval>;
   private readonly retired = { delivered: 0, bytes: 0, conflated: 0, dropped: 0 };
   private readonly now: () => number;
+  private readonly compareIds = (a: string, b: string) => this.log.compare(a, b);
   private opened = 0;
   private readonly closedCounts: Partial<Record<CloseReason, number>> = {};
 
@@ -167,7 +168,7 @@ export class StreamHub {
       (c) => this.markDirty(c),
       (c, reason) => this.forget(c, reason),
     );
-    if (request.symbols) connection.symbols = new Set(request.symbols);
+    if (request.symbols) connection.restrictTo(request.symbols);
     this.connections.set(connection.id, connection);
     this.opened++;
 
@@ -176,9 +177,8 @@ export class StreamHub {
     connection.enqueue(encodeEvent('ready', ready));
     for (const refusal of refused) connection.enqueue(encodeEvent('topic_error', refusal));
 
-    for (const topic of accepted) connection.grantedTo.set(topic, request.principal);
-    if (request.lastEventId) await this.resume(connection, accepted, request.lastEventId, request.latestOnly ?? false);
-    else for (const topic of accepted) this.subscribe(connection, topic);
+    if (request.lastEventId) await this.resume(connection, accepted, request.principal, request.lastEventId, request.latestOnly ?? false);
+    else for (const topic of accepted) this.subscribe(connection, topic, request.principal);
     return connection;
   }
 
@@ -210,8 +210,7 @@ export class StreamHub {
         refused.push({ topic, code: 'invalid_topic', message: `A stream carries at most ${MAX_TOPICS_PER_STREAM} topics; remove one before adding another.` });
         continue;
       }
-      connection.grantedTo.set(topic, principal);
-      this.subscribe(connection, topic);
+      this.subscribe(connection, topic, principal);
     }
     const order = new Map(wanted.map((t, i) => [echoTopic(t), i]));
     refused.sort((a, b) => (order.get(a.topic) ?? 0) - (order.get(b.topic) ?? 0));
@@ -255,7 +254,7 @@ export class StreamHub {
     for (const c of this.connections.values()) {
       let lost = false;
       for (const topic of [...c.topics]) {
-        const closure = select(topic, c.grantedTo.get(topic), c.principal);
+        const closure = select(topic, c.grantedTo(topic), c.principal);
         if (!closure) continue;
         this.closeTopic(c, topic, closure);
         lost = true;
@@ -281,7 +280,7 @@ export class StreamHub {
 
   /** Calls `visit` with every topic of every open stream, who granted it and who opened the stream (to re-check grants). */
   forEachGrant(visit: (topic: string, grantedTo: unknown, opener: unknown) => void): void {
-    for (const c of this.connections.values()) for (const topic of c.topics) visit(topic, c.grantedTo.get(topic), c.principal);
+    for (const c of this.connections.values()) for (const topic of c.topics) visit(topic, c.grantedTo(topic), c.principal);
   }
 
   /** The openers of every open stream (to find, say, which embed keys are in use). */
@@ -304,14 +303,9 @@ export class StreamHub {
     for (const c of [...this.connections.values()]) c.close('server_shutdown');
   }
 
-  private subscribe(connection: Connection, topic: string): void {
-    if (connection.topics.has(topic)) return;
-    connection.detach();
-    connection.topics.add(topic);
-    connection.topicKey = [...connection.topics].sort().join(',');
-    let subs = this.subscribers.get(topic);
-    if (!subs) this.subscribers.set(topic, (subs = new Set()));
-    subs.add(connection);
+  private subscribe(connection: Connection, topic: string, grantedTo: unknown): void {
+    if (!connection.addTopic(topic, grantedTo)) return;
+    this.addSubscriber(topic, connection);
     // Snapshot at the hub's position: every later entry of this topic is dispatched after it.
     this.enqueueSnapshot(connection, topic);
   }
@@ -344,40 +338,39 @@ export class StreamHub {
   }
 
   private unsubscribe(connection: Connection, topic: string, discard = true): void {
-    connection.grantedTo.delete(topic);
-    connection.detach();
-    if (!connection.topics.delete(topic)) return;
-    if (discard) connection.dropTopic(topic);
-    connection.topicKey = [...connection.topics].sort().join(',');
+    if (!connection.removeTopic(topic, discard)) return;
     const subs = this.subscribers.get(topic);
     subs?.delete(connection);
     if (subs?.size === 0) this.subscribers.delete(topic);
   }
 
-  private async resume(connection: Connection, topics: string[], lastEventId: string, latestOnly: boolean): Promise<void> {
-    connection.held = [];
-    connection.topicKey = [...topics].sort().join(',');
-    for (const topic of topics) {
-      connection.topics.add(topic);
-      let subs = this.subscribers.get(topic);
-      if (!subs) this.subscribers.set(topic, (subs = new Set()));
-      subs.add(connection);
-    }
+  private addSubscriber(topic: string, connection: Connection): void {
+    let subs = this.subscribers.get(topic);
+    if (!subs) this.subscribers.set(topic, (subs = new Set()));
+    subs.add(connection);
+  }
+
+  private async resume(connection: Connection, topics: string[], grantedTo: unknown, lastEventId: string, latestOnly: boolean): Promise<void> {
+    connection.beginResume();
+    for (const topic of topics) if (connection.addTopic(topic, grantedTo)) this.addSubscriber(topic, connection);
     const result = await this.log.readAfter(lastEventId);
-    const held = connection.held ?? [];
-    connection.held = null;
     if (connection.closedReason) return;
-    if (!result.ok) return this.reset(connection, topics, result.reason);
+    if (!result.ok) {
+      connection.finishResume(null); // the fresh snapshots include every held entry
+      return this.reset(connection, topics, result.reason);
+    }
     // Every missed event when it fits the queue; else only the latest update per symbol
     // (as conflation would have delivered); else a fresh snapshot is cheaper than the history.
     const budget = this.maxQueueBytes / 2;
     // A closing of a topic that is authorised again now (its feed re-created) is history, not news.
     let replay = result.entries.filter((e) => e.type !== 'topic_closed' && connection.topics.has(e.topic) && connection.wants(e.data.symbol));
     if (latestOnly || bytesOf(replay) > budget) replay = compactReplay(replay);
-    if (bytesOf(replay) > budget) return this.reset(connection, topics, 'too_far_behind');
+    if (bytesOf(replay) > budget) {
+      connection.finishResume(null);
+      return this.reset(connection, topics, 'too_far_behind');
+    }
     for (const entry of replay) connection.enqueue(entry.frame, entry.conflationKey, entry.topic);
-    const last = result.entries.at(-1)?.id ?? lastEventId;
-    connection.replayedUpTo = last;
+    const held = connection.finishResume(result.entries.at(-1)?.id ?? lastEventId);
     for (const entry of held) this.deliver(connection, entry);
   }
 
@@ -395,11 +388,11 @@ export class StreamHub {
   private resetAll(reset: LogReset): void {
     this.position = reset.head;
     for (const connection of [...this.connections.values()]) {
-      if (connection.held) {
+      if (connection.resuming) {
         connection.close('dropped');
         continue;
       }
-      connection.replayedUpTo = null;
+      connection.forgetReplay();
       this.reset(connection, [...connection.topics], reset.reason);
     }
   }
@@ -419,16 +412,10 @@ export class StreamHub {
   }
 
   private deliver(connection: Connection, entry: LogEntry): void {
-    if (connection.held) {
-      connection.held.push(entry);
-      return;
-    }
-    if (connection.replayedUpTo !== null) {
-      if (this.log.compare(entry.id, connection.replayedUpTo) <= 0) return;
-      connection.replayedUpTo = null;
-    }
+    if (connection.resuming) return connection.hold(entry);
+    if (connection.alreadyReplayed(entry.id, this.compareIds)) return;
     if (entry.type === 'topic_closed') return this.closeTopic(connection, entry.topic, entry.data as unknown as TopicClosure);
-    if (connection.symbols && !connection.wants(entry.data.symbol)) return;
+    if (!connection.wants(entry.data.symbol)) return;
     const batch = connection.batch ?? (connection.canShare() ? this.joinBatch(connection) : null);
     if (batch) {
       if (batch.entries.at(-1) !== entry) batch.entries.push(entry);
@@ -444,8 +431,7 @@ export class StreamHub {
       this.batches.set(connection.topicKey, (batch = { entries: [], members: new Set() }));
       this.scheduleFlush();
     }
-    batch.members.add(connection);
-    connection.batch = batch;
+    connection.joinBatch(batch);
     return batch;
   }
 
