@@ -182,3 +182,27 @@ describe('POST /api/stream/subscriptions refusals', () => {
     expect(await response.json()).toMatchObject({ error: { code: 'not_found' } });
   });
 });
+
+describe('POST /api/stream/subscriptions rates', () => {
+  it('slows one topic to one update per symbol per second on the wire, and brings it back at once', async () => {
+    const { stream, ready } = await openStream('feed:demo,feed:second');
+    const auth = { connectionId: ready.connectionId, token: ready.token };
+    const slowed = await post({ ...auth, rates: { 'feed:second': 1000 } });
+    expect(slowed.status).toBe(200);
+    const from = stream.events.length;
+    await sleep(3_000);
+    const window = stream.events.slice(from);
+    const second = window.filter((e) => e.type === 'update' && topicOf(e) === 'feed:second');
+    // 5 instruments ticking every 50 ms: 300 updates in 3 s at full rate; at most 1 per symbol per second now.
+    expect(second.length).toBeLessThanOrEqual(5 * 4);
+    expect(second.every((e) => e.id === undefined)).toBe(true);
+    expect(window.filter((e) => e.type === 'update' && topicOf(e) === 'feed:demo').length).toBeGreaterThan(200);
+    const back = await post({ ...auth, rates: { 'feed:second': 0 } });
+    expect(back.status).toBe(200);
+    const after = stream.events.length;
+    await sleep(1_000);
+    expect(stream.events.slice(after).filter((e) => e.type === 'update' && topicOf(e) === 'feed:second').length).toBeGreaterThan(50);
+    const bad = await post({ ...auth, rates: { 'feed:second': 5 } });
+    expect(bad.status).toBe(400);
+  });
+});

@@ -10,6 +10,10 @@ export const streamQuerySchema = z.object({
   key: z.string().max(200).optional(),
 });
 
+/** Bounds of a topic's update interval on one stream (`rates` in the subscriptions POST). */
+export const MIN_UPDATE_INTERVAL_MS = 100;
+export const MAX_UPDATE_INTERVAL_MS = 60_000;
+
 /** Body of `POST /api/stream/subscriptions`: change the topics of an open stream. */
 export const subscriptionRequestSchema = z
   .object({
@@ -18,8 +22,18 @@ export const subscriptionRequestSchema = z
     // Items are strings, not topics: each is decided on its own, a malformed one refused alone.
     subscribe: z.array(z.string().max(MAX_TOPIC_NAME_LENGTH)).max(MAX_TOPICS_PER_STREAM).default([]),
     unsubscribe: z.array(z.string().max(MAX_TOPIC_NAME_LENGTH)).max(MAX_TOPICS_PER_STREAM).default([]),
+    /**
+     * Per topic the stream carries: at most one update per symbol every N ms
+     * (a widget out of sight), 0 for every update again. Applied after the
+     * lists above, so a topic added in the same request can be given its rate.
+     */
+    rates: z
+      .record(z.string().max(MAX_TOPIC_NAME_LENGTH), z.number().int().refine((ms) => ms === 0 || (ms >= MIN_UPDATE_INTERVAL_MS && ms <= MAX_UPDATE_INTERVAL_MS), `0, or ${MIN_UPDATE_INTERVAL_MS} to ${MAX_UPDATE_INTERVAL_MS} ms`))
+      .refine((r) => Object.keys(r).length <= MAX_TOPICS_PER_STREAM, `at most ${MAX_TOPICS_PER_STREAM} topics`)
+      .default({}),
   })
   .strict();
+
 
 /** Body of `POST /api/session`. */
 export const sessionRequestSchema = z.object({

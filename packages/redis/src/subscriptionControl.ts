@@ -25,6 +25,7 @@ const changeSchema = z.object({
   token: z.string().max(200),
   subscribe: z.array(z.string()).max(100),
   unsubscribe: z.array(z.string()).max(100),
+  rates: z.record(z.string(), z.number().int().nonnegative()).optional(),
   principal: z.unknown(),
 });
 const requestSchema = z.object({ requestId: z.string().min(1), replyTo: z.string().min(1), change: changeSchema });

@@ -72,6 +72,11 @@ export class Connection {
   private replayedUpTo: string | null = null;
   /** This turn's shared batch the connection takes part in, if any. */
   private sharedBatch: SharedBatch | null = null;
+  /** Per topic out of sight: at most one update per symbol every so many ms; null while every topic runs at full rate. */
+  private rates: Map<string, number> | null = null;
+  /** Of throttled topics: when each symbol's update was last let through, and its latest update held back since. */
+  private lastSentAt = new Map<string, number>();
+  private heldBack = new Map<string, LogEntry>();
 
   private queue: QueueItem[] = [];
   private readonly pendingByKey = new Map<string, QueueItem>();
@@ -129,6 +134,8 @@ export class Connection {
     this.detach();
     if (!this.topicSet.delete(topic)) return false;
     if (discard) this.dropTopic(topic);
+    if (this.rates?.delete(topic) && this.rates.size === 0) this.rates = null;
+    for (const [key, e] of this.heldBack) if (e.topic === topic) this.heldBack.delete(key);
     this.key = [...this.topicSet].sort().join(',');
     return true;
   }
@@ -174,6 +181,59 @@ export class Connection {
     this.replayedUpTo = null;
   }
 
+  /**
+   * Sets a topic's update interval (0: every update again). Returns the updates
+   * of that topic held back so far when it goes back to full rate (to send now).
+   */
+  setRate(topic: string, ms: number): LogEntry[] {
+    if (!this.topicSet.has(topic)) return [];
+    this.detach();
+    if (ms > 0) {
+      (this.rates ??= new Map()).set(topic, ms);
+      return [];
+    }
+    if (!this.rates?.delete(topic)) return [];
+    if (this.rates.size === 0) this.rates = null;
+    const released = [...this.heldBack.values()].filter((e) => e.topic === topic);
+    for (const e of released) this.heldBack.delete(e.conflationKey!);
+    return released;
+  }
+
+  /** The update interval of a throttled topic, or 0. */
+  rateOf(topic: string): number {
+    return this.rates?.get(topic) ?? 0;
+  }
+
+  /** True when some topic of this stream is throttled. */
+  get throttled(): boolean {
+    return this.rates !== null;
+  }
+
+  /** A throttled topic's update: true to send it now, else it is held back as its symbol's latest (superseding an older one). */
+  admit(entry: LogEntry, rate: number, now: number): boolean {
+    const key = entry.conflationKey!;
+    if (now - (this.lastSentAt.get(key) ?? -Infinity) >= rate) {
+      this.lastSentAt.set(key, now);
+      return true;
+    }
+    if (this.heldBack.has(key)) this.stats.conflated++;
+    this.heldBack.set(key, entry);
+    return false;
+  }
+
+  /** Held-back updates whose symbol may have one again now (marked sent); true in `more` while others still wait. */
+  takeDue(now: number): { due: LogEntry[]; more: boolean } {
+    const due: LogEntry[] = [];
+    for (const [key, entry] of this.heldBack) {
+      const rate = this.rateOf(entry.topic);
+      if (rate > 0 && now - (this.lastSentAt.get(key) ?? -Infinity) < rate) continue;
+      this.heldBack.delete(key);
+      this.lastSentAt.set(key, now);
+      due.push(entry);
+    }
+    return { due, more: this.heldBack.size > 0 };
+  }
+
   /** This turn's shared batch, if the connection takes part in one. */
   get batch(): SharedBatch | null {
     return this.sharedBatch;
@@ -208,7 +268,7 @@ export class Connection {
 
   /** True when this connection can take this turn's frames from a shared batch: nothing of its own pending, nothing special about it. */
   canShare(): boolean {
-    return this.sink !== null && !this.closedReason && this.held === null && this.replayedUpTo === null && this.symbols === null && this.queue.length === 0 && !this.backlogged;
+    return this.sink !== null && !this.closedReason && this.held === null && this.replayedUpTo === null && this.symbols === null && this.rates === null && this.queue.length === 0 && !this.backlogged;
   }
 
   /** Leaves the shared batch, taking its entries so far into the own queue (before anything queued after them). */

@@ -6,6 +6,8 @@ export interface SubscriptionChange {
   token: string;
   subscribe: string[];
   unsubscribe: string[];
+  /** Per carried topic: at most one update per symbol every N ms; 0 for all of them. */
+  rates?: Record<string, number>;
   principal: unknown;
 }
 

@@ -495,3 +495,41 @@ describe('StreamHub bounding staleness', () => {
     expect(hub.stats().closed).toEqual({ slow_consumer: 1 });
   });
 });
+
+describe('StreamHub with a throttled topic (a widget out of sight)', () => {
+  it('sends at most one update per symbol per interval, the latest, without an id; other topics at full rate; back to full rate at once', async () => {
+    let now = 1_000_000;
+    const log = new RingLog({ epoch: 'e', capacity: 1000 });
+    const hub = new StreamHub({ log, directory, instance: 't', keepAliveMs: 60_000, now: () => now });
+    hubs.push(hub);
+    const add = (topic: string, symbol: string) => log.appendSync({ topic, type: 'add', data: { topic, symbol, name: symbol, price: 1, bid: 1, ask: 1, open: 1, decimals: 2, ts: now } });
+    const update = (topic: string, symbol: string, price: number) => log.appendSync({ topic, type: 'update', data: { topic, symbol, price, bid: price, ask: price, ts: now } });
+    add('feed:demo', 'A');
+    add('feed:fx', 'E');
+    const connection = await hub.open({ topics: ['feed:demo', 'feed:fx'], principal: null });
+    const sink = await attach(connection);
+    await hub.changeSubscriptions({ connectionId: connection.id, token: connection.token, subscribe: [], unsubscribe: [], rates: { 'feed:demo': 1000 }, principal: null });
+    const prices = (topic: string) => sink.events.filter((e) => e.type === 'update' && (e.data as { topic: string }).topic === topic).map((e) => (e.data as { price: number }).price);
+    for (let i = 1; i <= 5; i++) {
+      update('feed:demo', 'A', i);
+      update('feed:fx', 'E', i);
+      now += 100;
+    }
+    await tick();
+    expect(prices('feed:demo')).toEqual([1]);
+    expect(prices('feed:fx')).toEqual([1, 2, 3, 4, 5]);
+    now += 600; // a second after the first
+    await new Promise((r) => setTimeout(r, 150));
+    expect(prices('feed:demo')).toEqual([1, 5]);
+    expect(sink.events.filter((e) => e.type === 'update' && (e.data as { topic: string }).topic === 'feed:demo').every((e) => e.id === undefined)).toBe(true);
+    update('feed:demo', 'A', 6);
+    await tick();
+    await hub.changeSubscriptions({ connectionId: connection.id, token: connection.token, subscribe: [], unsubscribe: [], rates: { 'feed:demo': 0 }, principal: null });
+    await tick();
+    expect(prices('feed:demo')).toEqual([1, 5, 6]);
+    update('feed:demo', 'A', 7);
+    update('feed:demo', 'A', 8);
+    await tick();
+    expect(prices('feed:demo')).toEqual([1, 5, 6, 7, 8]);
+  });
+});

@@ -115,6 +115,9 @@ export class StreamHub {
   /** This turn's shared batches by topic key. */
   private readonly batches = new Map<string, SharedBatch>();
   private flushScheduled = false;
+  /** Connections holding back updates of throttled topics, released by one hub-wide timer. */
+  private readonly throttledConnections = new Set<Connection>();
+  private throttleTimer: ReturnType<typeof setInterval> | null = null;
   private position: string;
   private readonly untail: () => void;
   private readonly unreset: () => void;
@@ -192,6 +195,7 @@ export class StreamHub {
     token: string;
     subscribe: string[];
     unsubscribe: string[];
+    rates?: Record<string, number>;
     principal: unknown;
   }): Promise<SubscriptionResult> {
     const connection = this.connections.get(input.connectionId);
@@ -212,6 +216,7 @@ export class StreamHub {
       }
       this.subscribe(connection, topic, principal);
     }
+    for (const [topic, ms] of Object.entries(input.rates ?? {})) for (const entry of connection.setRate(topic, ms)) this.sendThrottled(connection, entry);
     const order = new Map(wanted.map((t, i) => [echoTopic(t), i]));
     refused.sort((a, b) => (order.get(a.topic) ?? 0) - (order.get(b.topic) ?? 0));
     return { topics: [...connection.topics], refused };
@@ -298,6 +303,7 @@ export class StreamHub {
   /** Closes every stream (e.g. on SIGTERM) and stops listening to the log. */
   close(): void {
     clearInterval(this.keepAlive);
+    if (this.throttleTimer) clearInterval(this.throttleTimer);
     this.untail();
     this.unreset();
     for (const c of [...this.connections.values()]) c.close('server_shutdown');
@@ -416,6 +422,14 @@ export class StreamHub {
     if (connection.alreadyReplayed(entry.id, this.compareIds)) return;
     if (entry.type === 'topic_closed') return this.closeTopic(connection, entry.topic, entry.data as unknown as TopicClosure);
     if (!connection.wants(entry.data.symbol)) return;
+    if (connection.throttled && entry.conflationKey !== null) {
+      const rate = connection.rateOf(entry.topic);
+      if (rate > 0) {
+        if (connection.admit(entry, rate, this.now())) this.sendThrottled(connection, entry);
+        else this.watchThrottled(connection);
+        return;
+      }
+    }
     const batch = connection.batch ?? (connection.canShare() ? this.joinBatch(connection) : null);
     if (batch) {
       if (batch.entries.at(-1) !== entry) batch.entries.push(entry);
@@ -433,6 +447,36 @@ export class StreamHub {
     }
     connection.joinBatch(batch);
     return batch;
+  }
+
+  /**
+   * An update of a throttled topic goes out without its `id:` line: it may be
+   * sent after later events, and ids along a stream never go back. (A resume
+   * replays by the ids of the events around it; an update skipped meanwhile is
+   * superseded by its symbol's next one, as conflation would.)
+   */
+  private sendThrottled(connection: Connection, entry: LogEntry): void {
+    connection.enqueue(withoutId(entry.frame), entry.conflationKey, entry.topic);
+  }
+
+  private watchThrottled(connection: Connection): void {
+    this.throttledConnections.add(connection);
+    if (this.throttleTimer) return;
+    this.throttleTimer = setInterval(() => this.releaseThrottled(), THROTTLE_SWEEP_MS);
+    this.throttleTimer.unref?.();
+  }
+
+  private releaseThrottled(): void {
+    const now = this.now();
+    for (const c of this.throttledConnections) {
+      const { due, more } = c.closedReason ? { due: [], more: false } : c.takeDue(now);
+      for (const entry of due) this.sendThrottled(c, entry);
+      if (!more) this.throttledConnections.delete(c);
+    }
+    if (this.throttledConnections.size === 0 && this.throttleTimer) {
+      clearInterval(this.throttleTimer);
+      this.throttleTimer = null;
+    }
   }
 
   private sendKeepAlive(): void {
@@ -481,6 +525,15 @@ export class StreamHub {
     this.retired.dropped += connection.stats.dropped;
     this.closedCounts[reason] = (this.closedCounts[reason] ?? 0) + 1;
   }
+}
+
+/** How often held-back updates of throttled topics are let go (the smallest interval a topic may have). */
+const THROTTLE_SWEEP_MS = 100;
+
+/** A frame without its leading `id:` line (a view, no copy). */
+function withoutId(frame: Uint8Array): Uint8Array {
+  if (frame[0] !== 0x69 || frame[1] !== 0x64 || frame[2] !== 0x3a) return frame; // "id:"
+  return frame.subarray(frame.indexOf(0x0a) + 1);
 }
 
 function joinFrames(entries: readonly LogEntry[]): Uint8Array {
