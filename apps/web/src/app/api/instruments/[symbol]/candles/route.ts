@@ -1,5 +1,5 @@
 import { getCandles, handle } from '@quoteline/platform';
-import { platform } from '../../../../../server/platform';
+import { platform } from '@/server/platform';
 
 export const dynamic = 'force-dynamic';
 

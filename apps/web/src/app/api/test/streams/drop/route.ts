@@ -1,6 +1,6 @@
 import { QuotelineError } from '@quoteline/protocol';
 import { handle } from '@quoteline/platform';
-import { platform } from '../../../../../server/platform';
+import { platform } from '@/server/platform';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
 import { adminOf, handle, readText, uploadReplay } from '@quoteline/platform';
 import { MAX_REPLAY_BYTES } from '@quoteline/protocol';
-import { platform } from '../../../../../../server/platform';
+import { platform } from '@/server/platform';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,5 @@
 import { adminOf, handle, removeInstrument } from '@quoteline/platform';
-import { platform } from '../../../../../../../server/platform';
+import { platform } from '@/server/platform';
 
 export const dynamic = 'force-dynamic';
 
