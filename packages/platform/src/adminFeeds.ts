@@ -1,12 +1,12 @@
 import { addInstrumentRequestSchema, feedSlugSchema, invalid, QuotelineError, symbolSchema } from '@quoteline/protocol';
 import { parsePrice } from '@quoteline/trading';
-import type { Principal } from './directory';
+import type { Principal } from './sessions/principal';
 import type { Platform } from './platform';
 import { MONEY_SCALE } from './trading/views';
 import { audit, recentAudit } from './audit';
 import { createEmbedKey, newEmbedKeySchema, revokeEmbedKey } from './embed/manageKeys';
-import { assertSameOrigin } from './auth/origin';
-import { principalOf } from './sessionService';
+import { assertSameOrigin } from './http/sameOrigin';
+import { principalOf } from './sessions/sessionRoutes';
 
 /** Admin routes need a signed-in admin: 401 signed out, 403 for traders. */
 export function requireAdmin(principal: Principal): NonNullable<Principal> {

@@ -2,9 +2,7 @@ import { parseTopic, QuotelineError } from '@quoteline/protocol';
 import type { MarketEngine } from '@quoteline/market';
 import type { TopicDirectory } from '@quoteline/stream';
 import type { EmbedGrant, EmbedKeys } from './embed/embedKeys';
-
-/** Who is asking: a signed-in session, or null for anonymous readers of public market data. */
-export type Principal = { userId: string; email: string; accountId: string; role: 'trader' | 'admin'; sessionId: string } | null;
+import type { Principal } from './sessions/principal';
 
 /** Who opened an embedded stream: the grant of its key, which decides every topic of that stream for its whole life. */
 export interface EmbedPrincipal {

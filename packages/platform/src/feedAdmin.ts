@@ -4,7 +4,7 @@ import { parseReplayCsv } from '@quoteline/market';
 import { feedOf, requireAdmin } from './adminFeeds';
 import { validatePushBatch } from './pushBatch';
 import { audit } from './audit';
-import type { Principal } from './directory';
+import type { Principal } from './sessions/principal';
 import type { Platform } from './platform';
 import { MONEY_SCALE } from './trading/views';
 

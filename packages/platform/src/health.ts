@@ -1,5 +1,5 @@
 import type { HealthResponse, ReadinessResponse } from '@quoteline/protocol';
-import { RETRY_AFTER_SECONDS } from './outage';
+import { RETRY_AFTER_SECONDS } from './http/outage';
 import type { Platform } from './platform';
 
 /** How long a health check waits for the database: an unreachable server may not refuse, just not answer. */

@@ -1,7 +1,7 @@
-import { assertSameOrigin } from './auth/origin';
-import { readJson } from './http';
+import { assertSameOrigin } from './http/sameOrigin';
+import { readJson } from './http/readBody';
 import type { Platform } from './platform';
-import { principalOf } from './sessionService';
+import { principalOf } from './sessions/sessionRoutes';
 
 const json = (a: { status: number; body: unknown }) => Response.json(a.body, { status: a.status, headers: { 'Cache-Control': 'no-store' } });
 

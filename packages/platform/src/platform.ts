@@ -5,7 +5,7 @@ import { LocalSubscriptionControl, publishConnectionStats, RingLog, StreamHub, t
 import { platformConfigSchema, type PlatformConfig, type PlatformConfigInput } from './config';
 import { checkpointLastPrices, loadFeedConfigs } from './feeds';
 import { createTopicDirectory, principalKind } from './directory';
-import { Sessions } from './auth/sessions';
+import { Sessions } from './sessions/sessions';
 import { ProxyTrust } from './network/proxyTrust';
 import { EmbedKeys } from './embed/embedKeys';
 import { closeSessionTopics, endKeyStreams, watchGrants } from './streamGrants';
@@ -48,8 +48,6 @@ export interface Platform {
   role: ProducerRole;
   /** False while the shared bus (Redis, when scaled) is unreachable. */
   busHealthy(): boolean;
-  /** Takes a signed-out session's private topics off every open stream, on every instance. */
-  sessionEnded(sessionId: string): Promise<void>;
   /** Call after changing a feed in the database: other instances (when scaled) bring their copy in line. */
   feedChanged(slug: string): Promise<void>;
   /** Stops producing, closes every stream, saves candles and last prices and closes the database. */
@@ -133,7 +131,15 @@ export async function createPlatform(input: PlatformConfigInput): Promise<Platfo
   const unwatchRole = role.onChange((active) => void becomeProducer(active).catch((error) => console.error('quoteline: changing the producer role failed', error)));
   if (role.active) engine.start();
   const control = shared ? await shared.control(hub) : new LocalSubscriptionControl(hub);
-  const sessions = new Sessions(db, shared ? (name, limits) => shared.failureCounter(name, limits) : undefined);
+  const sessions = new Sessions({
+    db,
+    throttles: shared ? (name, limits) => shared.failureCounter(name, limits) : undefined,
+    // A sign-out closes the session's private topics here now and, announced, on every other instance.
+    signedOut: async (sessionId) => {
+      revokeSession(sessionId);
+      await shared?.announce('signout', sessionId);
+    },
+  });
   // Keys revoked or narrowed, sessions ended or demoted: their topics close, wherever the change came from.
   const stopGrants = watchGrants(hub, { embedKeys, sessions }, config.revocationCheckMs);
   // Admins watch every instance's streams on admin:connections, fed through the log like any topic.
@@ -165,10 +171,6 @@ export async function createPlatform(input: PlatformConfigInput): Promise<Platfo
     busHealthy: () => shared?.healthy() ?? true,
     feedChanged: async (slug) => {
       await shared?.announce('feed', slug);
-    },
-    sessionEnded: async (sessionId) => {
-      revokeSession(sessionId);
-      await shared?.announce('signout', sessionId);
     },
     shutdown() {
       stopping ??= (async () => {

@@ -1,8 +1,9 @@
 import { isPrivateTopic, parseTopic } from '@quoteline/protocol';
 import type { StreamHub, TopicClosure } from '@quoteline/stream';
-import { isEmbedPrincipal, type Principal } from './directory';
+import { isEmbedPrincipal } from './directory';
+import type { Principal } from './sessions/principal';
 import type { EmbedKeys } from './embed/embedKeys';
-import type { Sessions } from './auth/sessions';
+import type { Sessions } from './sessions/sessions';
 
 /** Why topics leave open streams, in the words the widgets show. */
 export const CLOSURES = {

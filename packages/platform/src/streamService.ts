@@ -1,9 +1,10 @@
 import { QuotelineError, invalid, subscriptionRequestSchema, topicListSchema, type SubscriptionResponse } from '@quoteline/protocol';
 import { sseBody } from '@quoteline/stream';
 import type { Platform } from './platform';
-import type { Principal, StreamPrincipal } from './directory';
+import type { StreamPrincipal } from './directory';
+import type { Principal } from './sessions/principal';
 import { corsHeaders } from './embed/embedKeys';
-import { errorResponse } from './http';
+import { errorResponse } from './http/handle';
 
 /** Headers of every stream response: never cached, never transformed (compression would buffer), never proxy-buffered. */
 export const SSE_HEADERS: Readonly<Record<string, string>> = {

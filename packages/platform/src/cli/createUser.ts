@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { createDb } from '@quoteline/db/client';
 import { resolveDatabaseUrl } from '@quoteline/db';
 import { parsePrice } from '@quoteline/trading';
-import { upsertUser } from '../users';
+import { upsertUser } from '../sessions/users';
 
 const { values } = parseArgs({ options: { email: { type: 'string' }, role: { type: 'string', default: 'trader' }, cash: { type: 'string', default: '100000.00' } } });
 

@@ -4,7 +4,7 @@ import { createDb } from '@quoteline/db/client';
 import { resolveDatabaseUrl } from '@quoteline/db';
 import { demoFeed, seed } from '@quoteline/db/seed';
 import { seedSimulatedHistory } from '../candles/demoHistory';
-import { DEMO_USERS, upsertUser } from '../users';
+import { DEMO_USERS, upsertUser } from '../sessions/users';
 import { createEmbedKey, DEMO_EMBED_KEY } from '../embed/manageKeys';
 
 const databaseUrl = resolveDatabaseUrl();

@@ -2,7 +2,7 @@ import type { Db } from '@quoteline/db';
 import { accountTopic, invalid, orderRequestSchema, QuotelineError, type OrderEvent } from '@quoteline/protocol';
 import { execute, executionPrice, formatMinor, LimitBook, parsePrice, release, reserve, wireToMinor, type OrderTerms, type RestingOrder } from '@quoteline/trading';
 import type { EventLog, TopicViews } from '@quoteline/stream';
-import type { Principal } from '../directory';
+import type { Principal } from '../sessions/principal';
 import { AccountEvents, type PrivateEvent } from './accountEvents';
 import { inAccountTransaction, readHoldings, refusal, writeHoldings } from './accountStore';
 import { IdempotencyKeys, KeyAlreadyCommitted, requestHash, type IdempotencyOptions } from './idempotency';

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createDb } from '@quoteline/db/client';
 import { QuotelineError } from '@quoteline/protocol';
 import { closeRedis, connectRedis } from '@quoteline/redis';
-import { errorResponse } from './http';
+import { errorResponse } from './handle';
 import { outageError, unreachableDependency } from './outage';
 
 /** A loopback port nobody listens on (taken, then released). */

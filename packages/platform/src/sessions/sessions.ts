@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '@quoteline/db';
 import { QuotelineError } from '@quoteline/protocol';
-import type { Principal } from '../directory';
+import type { Principal } from './principal';
 import { dummyHash, verifyPassword } from './passwords';
 import { clientBucket, FailureThrottle, type FailureCounter, type ThrottleLimits } from './throttle';
 
@@ -27,21 +27,29 @@ const SIGN_IN_LIMITS = {
   perEmail: { maxFailures: 5, windowMs: 15 * 60_000, delay: { baseMs: 1_000, maxMs: 60_000 } },
 } as const;
 
+/** What sessions need from the platform. */
+export interface SessionsDeps {
+  db: Db;
+  /** Makes failure counters (shared through Redis when scaled); in memory by default. */
+  throttles?: (name: string, limits: ThrottleLimits) => FailureCounter;
+  /** Told of each session that signed out: its private topics leave every open stream, on every instance. */
+  signedOut?: (sessionId: string) => Promise<void>;
+}
+
 /**
  * Database-backed sessions. The cookie carries 32 random bytes; the database
  * keeps only their hash. Failed sign-ins are throttled per email and client,
  * per client, and (with a growing delay) per email.
  */
 export class Sessions {
+  private readonly db: Db;
   private readonly perEmailAndClient: FailureCounter;
   private readonly perClient: FailureCounter;
   private readonly perEmail: FailureCounter;
 
-  /** `throttles` makes failure counters (shared through Redis when scaled); in memory by default. */
-  constructor(
-    private readonly db: Db,
-    throttles: (name: string, limits: ThrottleLimits) => FailureCounter = (_name, limits) => new FailureThrottle(limits),
-  ) {
+  constructor(private readonly deps: SessionsDeps) {
+    this.db = deps.db;
+    const throttles = deps.throttles ?? ((_name, limits) => new FailureThrottle(limits));
     this.perEmailAndClient = throttles('email-client', SIGN_IN_LIMITS.perEmailAndClient);
     this.perClient = throttles('client', SIGN_IN_LIMITS.perClient);
     this.perEmail = throttles('email', SIGN_IN_LIMITS.perEmail);
@@ -94,11 +102,12 @@ export class Sessions {
     return new Map(rows.map((s) => [s.id, { role: s.user.role === 'admin' ? 'admin' : 'trader', accountId: s.user.account?.id ?? null }] as const));
   }
 
-  /** Ends a session; returns its id (null when there was none). */
+  /** Ends a session and closes its private topics; returns its id (null when there was none). */
   async signOut(token: string | null): Promise<string | null> {
     if (!token) return null;
     const id = sessionIdOf(token);
     await this.db.session.deleteMany({ where: { id } });
+    await this.deps.signedOut?.(id);
     return id;
   }
 }

@@ -1,6 +1,6 @@
 import type { Db } from '@quoteline/db';
 import { z } from 'zod';
-import { hashPassword } from './auth/passwords';
+import { hashPassword } from './passwords';
 
 /** A new user's details, validated the same way by the CLI and the demo seed. */
 export const newUserSchema = z.object({

@@ -1,17 +1,17 @@
 import { invalid, sessionRequestSchema } from '@quoteline/protocol';
-import { clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie } from './auth/cookies';
-import { assertSameOrigin } from './auth/origin';
-import type { Principal } from './directory';
-import { readJson } from './http';
-import type { Platform } from './platform';
+import { clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie } from './cookies';
+import type { Principal } from './principal';
+import { assertSameOrigin } from '../http/sameOrigin';
+import { readJson } from '../http/readBody';
+import type { Platform } from '../platform';
 
-/** The principal of a request's session cookie, or null when signed out. */
+/** The principal of a request's session cookie, or null when signed out; every route that needs one asks here. */
 export function principalOf(platform: Platform, request: Request): Promise<Principal> {
   return platform.sessions.resolve(readCookie(request.headers.get('cookie'), SESSION_COOKIE));
 }
 
 /** `POST /api/session`: checks credentials, sets the session cookie, answers who signed in. */
-export async function signIn(platform: Platform, request: Request): Promise<Response> {
+export async function postSession(platform: Platform, request: Request): Promise<Response> {
   assertSameOrigin(platform, request);
   const parsed = sessionRequestSchema.safeParse(await readJson(request));
   if (!parsed.success) throw invalid('invalid_body', 'Send {"email","password"}.', parsed.error.issues);
@@ -23,15 +23,14 @@ export async function signIn(platform: Platform, request: Request): Promise<Resp
 }
 
 /** `DELETE /api/session`: ends the session; its open streams (on any instance) stop receiving private (account and admin) events at once. */
-export async function signOut(platform: Platform, request: Request): Promise<Response> {
+export async function deleteSession(platform: Platform, request: Request): Promise<Response> {
   assertSameOrigin(platform, request);
-  const sessionId = await platform.sessions.signOut(readCookie(request.headers.get('cookie'), SESSION_COOKIE));
-  if (sessionId) await platform.sessionEnded(sessionId);
+  await platform.sessions.signOut(readCookie(request.headers.get('cookie'), SESSION_COOKIE));
   return new Response(null, { status: 204, headers: { 'Set-Cookie': clearedSessionCookie(platform.proxies.isSecure(request)) } });
 }
 
 /** `GET /api/session`: who is signed in (null when nobody). */
-export async function whoAmI(platform: Platform, request: Request): Promise<Response> {
+export async function getSession(platform: Platform, request: Request): Promise<Response> {
   const principal = await principalOf(platform, request);
   const user = principal && { email: principal.email, role: principal.role, accountId: principal.accountId };
   return Response.json({ user }, { headers: { 'Cache-Control': 'no-store' } });
