@@ -2,7 +2,7 @@ import { addInstrumentRequestSchema, feedSlugSchema, invalid, QuotelineError, sy
 import { parsePrice } from '@quoteline/trading';
 import type { Principal } from './sessions/principal';
 import type { Platform } from './platform';
-import { MONEY_SCALE } from './trading/views';
+import { MONEY_SCALE } from './money';
 import { audit, recentAudit } from './audit';
 import { createEmbedKey, newEmbedKeySchema, revokeEmbedKey } from './embed/manageKeys';
 import { assertSameOrigin } from './http/sameOrigin';

@@ -6,7 +6,7 @@ import { validatePushBatch } from './pushBatch';
 import { audit } from './audit';
 import type { Principal } from './sessions/principal';
 import type { Platform } from './platform';
-import { MONEY_SCALE } from './trading/views';
+import { MONEY_SCALE } from './money';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 const newToken = () => `push_${randomBytes(24).toString('base64url')}`;

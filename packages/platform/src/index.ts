@@ -9,7 +9,7 @@ export * from './http/readBody';
 export * from './runtime';
 export * from './sessions/principal';
 export * from './sessions/sessionRoutes';
-export * from './orderRoutes';
+export * from './orders/orderRoutes';
 export * from './sessions/users';
 export * from './sessions/cookies';
 export * from './http/sameOrigin';

@@ -10,12 +10,11 @@ import { ProxyTrust } from './network/proxyTrust';
 import { EmbedKeys } from './embed/embedKeys';
 import { closeSessionTopics, endKeyStreams, watchGrants } from './streamGrants';
 import { Replays } from './replays';
-import { OrderService } from './trading/orderService';
+import { OrderService } from './orders/orderService';
 import { CandleRecorder } from './candles/candleRecorder';
 import { prismaCandleStore, type CandleStore } from './candles/candleStore';
-import { MONEY_SCALE } from './trading/views';
-import { wireToMinor } from '@quoteline/trading';
-import { feedTopic, type OrderEvent, type UpdateEvent } from '@quoteline/protocol';
+import { fillRestingOrders } from './orders/fillRestingOrders';
+import { feedTopic } from '@quoteline/protocol';
 import type { MarketEvent } from '@quoteline/market';
 import { soleProducer, type ProducerRole } from './producerRole';
 import { syncFeedFromDatabase } from './feedSync';
@@ -102,19 +101,14 @@ export async function createPlatform(input: PlatformConfigInput): Promise<Platfo
   const orders = new OrderService({ db, log, views: hub.views, feedStatus: (slug) => engine.feedStatus(slug), idempotency });
   await orders.loadBook();
   const replays = new Replays(engine, () => role.active);
-  const unfollow = log.tail((entry) => {
-    if (entry.type === 'order') return orders.followOrder(entry.data as unknown as OrderEvent);
+  const unfollowMarket = log.tail((entry) => {
     if (shared && isMarketEntry(entry) && followsFromLog(entry, role.active, engine)) {
       engine.follow(entry as unknown as MarketEvent);
       // A pause or resume made on another instance: its replay (if any) follows the status the log just set.
       if (entry.type === 'status') replays.follow(entry.topic.slice('feed:'.length));
     }
-    // The producer fills resting limit orders when a market update crosses them.
-    if (entry.type === 'update' && role.active) {
-      const { symbol, bid, ask } = entry.data as unknown as UpdateEvent;
-      orders.onTouch(symbol, wireToMinor(bid, MONEY_SCALE), wireToMinor(ask, MONEY_SCALE));
-    }
   });
+  const unfollowOrders = fillRestingOrders({ log, orders, producing: () => role.active });
   for (const f of await db.feed.findMany({ where: { source: 'replay', replayCsv: { not: null } } })) replays.restore(f.slug, f.replayCsv!, { speed: f.replaySpeed, loop: f.replayLoop });
   const sync = (slug: string) => syncFeedFromDatabase({ db, engine, views: hub.views, replays }, slug);
   const unwatchFeeds = shared?.onAnnouncement('feed', (slug) => void sync(slug).catch((error) => console.error(`quoteline: syncing feed ${slug} failed`, error)));
@@ -175,7 +169,8 @@ export async function createPlatform(input: PlatformConfigInput): Promise<Platfo
     shutdown() {
       stopping ??= (async () => {
         clearInterval(checkpoint);
-        unfollow();
+        unfollowMarket();
+        unfollowOrders();
         unwatchFeeds?.();
         unwatchSignOuts?.();
         unwatchRole();

@@ -6,6 +6,7 @@ import { createDb } from '@quoteline/db/client';
 import { resolveDatabaseUrl } from '@quoteline/db';
 import { parsePrice } from '@quoteline/trading';
 import { upsertUser } from '../sessions/users';
+import { MONEY_SCALE } from '../money';
 
 const { values } = parseArgs({ options: { email: { type: 'string' }, role: { type: 'string', default: 'trader' }, cash: { type: 'string', default: '100000.00' } } });
 
@@ -20,7 +21,7 @@ async function readPassword(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8').split('\n')[0]!.trim();
 }
 
-const cashMinor = parsePrice(values.cash!, 2);
+const cashMinor = parsePrice(values.cash!, MONEY_SCALE);
 const cash = cashMinor === null ? null : BigInt(cashMinor);
 if (!values.email || cash === null) {
   console.error('Usage: npm run user:create -- --email EMAIL [--role trader|admin] [--cash 100000.00]  (password on stdin or QUOTELINE_PASSWORD)');

@@ -1,8 +1,6 @@
 import { accountTopic, type OrderEvent } from '@quoteline/protocol';
 import { averageCost, formatMinor } from '@quoteline/trading';
-
-/** Cash and every instrument price are in cents: one scale, so cost = quantity × price stays an exact integer. */
-export const MONEY_SCALE = 2;
+import { MONEY_SCALE } from '../money';
 
 /** An order row as the database returns it. */
 export interface OrderRow {
@@ -38,6 +36,9 @@ export function orderView(o: OrderRow) {
     updatedAt: o.updatedAt.toISOString(),
   };
 }
+
+/** An order as the answer to placing or cancelling it: its public JSON and the stream position of its last event. */
+export type PlacedOrder = ReturnType<typeof orderView> & { streamPosition: string };
 
 /** The `order` stream event of an order's current state. */
 export function orderEvent(o: OrderRow): OrderEvent {

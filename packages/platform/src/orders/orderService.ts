@@ -5,11 +5,10 @@ import type { EventLog, TopicViews } from '@quoteline/stream';
 import type { Principal } from '../sessions/principal';
 import { AccountEvents, type PrivateEvent } from './accountEvents';
 import { inAccountTransaction, readHoldings, refusal, writeHoldings } from './accountStore';
-import { IdempotencyKeys, KeyAlreadyCommitted, requestHash, type IdempotencyOptions } from './idempotency';
+import { IdempotencyKeys, KeyAlreadyCommitted, requestHash, type IdempotencyOptions, type KeyAnswer } from './idempotencyKeys';
 import { KeyedMutex } from './keyedMutex';
-import { fillView, MONEY_SCALE, orderEvent, orderView, positionView, type FillRow, type OrderRow } from './views';
-
-/** A private event of an account, before it has a place in the log. */
+import { fillView, orderEvent, orderView, positionView, type FillRow, type OrderRow, type PlacedOrder } from './orderViews';
+import { MONEY_SCALE } from '../money';
 
 /** What the order service needs from the platform. */
 export interface OrderServiceDeps {
@@ -22,11 +21,11 @@ export interface OrderServiceDeps {
   idempotency: IdempotencyOptions;
 }
 
-/** An HTTP-ready answer: status and JSON body. */
-export interface Answer {
-  status: number;
-  body: unknown;
-}
+/**
+ * What placing an order answers: the order, or, for a retried Idempotency-Key
+ * whose first request was refused, that same refusal (a first refusal is thrown).
+ */
+export type Placement = KeyAnswer;
 
 /**
  * Orders of long-only cash accounts. Every fill changes order, cash and
@@ -51,8 +50,8 @@ export class OrderService {
     for (const o of open) this.book.add(toResting(o));
   }
 
-  /** `POST /api/orders`: validates, applies the Idempotency-Key, executes or rests the order. */
-  async place(principal: Principal, idempotencyKey: string | null, body: unknown): Promise<Answer> {
+  /** Places an order: validates it, applies the Idempotency-Key, executes or rests it. */
+  async place(principal: Principal, idempotencyKey: string | null, body: unknown): Promise<Placement> {
     if (!principal) throw new QuotelineError('unauthorized', 'Sign in to trade.');
     if (!idempotencyKey) throw new QuotelineError('idempotency_key_required', 'Send an Idempotency-Key header (any unique string per order) so a retry cannot buy twice.');
     if (idempotencyKey.length > 200) throw new QuotelineError('bad_request', 'The Idempotency-Key is longer than 200 characters.');
@@ -71,21 +70,21 @@ export class OrderService {
     }
 
     const claim = await this.idempotency.claim(principal.accountId, idempotencyKey, requestHash(request));
-    if (claim.kind === 'replay') return { status: claim.status, body: claim.body };
+    if (claim.kind === 'replay') return claim.answer;
     if (claim.kind === 'committed') return this.answerFromOrder(claim.id, claim.orderId);
     const keyId = claim.id;
     return this.idempotency.hold(keyId, async () => {
       try {
         const terms: OrderTerms = { side: request.side, type: request.type, quantity: request.quantity, limitPrice };
         const touch = { bid: wireToMinor(quote.bid, MONEY_SCALE), ask: wireToMinor(quote.ask, MONEY_SCALE) };
-        const answer = await this.mutex.run(principal.accountId, () => this.open(principal.accountId, keyId, request.symbol, terms, executionPrice(terms, touch)));
-        await this.idempotency.complete(keyId, answer.status, answer.body);
-        return answer;
+        const order = await this.mutex.run(principal.accountId, () => this.open(principal.accountId, keyId, request.symbol, terms, executionPrice(terms, touch)));
+        await this.idempotency.complete(keyId, { order });
+        return { order };
       } catch (error) {
         const committed = error instanceof KeyAlreadyCommitted ? await this.idempotency.committedOrder(keyId) : null;
         if (committed) return this.answerFromOrder(keyId, committed);
         const known = error instanceof QuotelineError && error.status < 500;
-        if (known) await this.idempotency.complete(keyId, error.status, error.toBody());
+        if (known) await this.idempotency.complete(keyId, { refusal: error });
         else await this.idempotency.abandon(keyId);
         throw error;
       }
@@ -93,15 +92,15 @@ export class OrderService {
   }
 
   /** The answer for a key whose order committed but whose answer was not stored (its first attempt died): the order as it stands. */
-  private async answerFromOrder(keyId: string, orderId: string): Promise<Answer> {
-    const order = await this.deps.db.order.findUniqueOrThrow({ where: { id: orderId } });
-    const answer = { status: 201, body: { ...orderView(order), streamPosition: this.deps.log.head() } };
-    await this.idempotency.complete(keyId, answer.status, answer.body);
+  private async answerFromOrder(keyId: string, orderId: string): Promise<Placement> {
+    const row = await this.deps.db.order.findUniqueOrThrow({ where: { id: orderId } });
+    const answer = { order: { ...orderView(row), streamPosition: this.deps.log.head() } };
+    await this.idempotency.complete(keyId, answer);
     return answer;
   }
 
-  /** `DELETE /api/orders/<id>`: cancels a resting order of the principal. */
-  async cancel(principal: Principal, orderId: string): Promise<Answer> {
+  /** Cancels a resting order of the principal. */
+  async cancel(principal: Principal, orderId: string): Promise<PlacedOrder> {
     if (!principal) throw new QuotelineError('unauthorized', 'Sign in to trade.');
     const { accountId } = principal;
     return this.mutex.run(accountId, async () => {
@@ -115,7 +114,7 @@ export class OrderService {
       });
       this.book.remove(order.id, order.symbol);
       const streamPosition = await this.publisher.publish([{ type: 'order', data: orderEvent(order) }], accountId);
-      return { status: 200, body: { ...orderView(order), streamPosition } };
+      return { ...orderView(order), streamPosition };
     });
   }
 
@@ -142,35 +141,32 @@ export class OrderService {
     }
   }
 
-  /** `GET /api/orders`: the newest orders and fills of the principal. */
-  async list(principal: Principal): Promise<Answer> {
+  /** The newest orders and fills of the principal. */
+  async list(principal: Principal) {
     if (!principal) throw new QuotelineError('unauthorized', 'Sign in to see your orders.');
     const streamPosition = this.deps.log.head();
     const [orders, fills] = await Promise.all([
       this.deps.db.order.findMany({ where: { accountId: principal.accountId }, orderBy: { createdAt: 'desc' }, take: 200 }),
       this.deps.db.fill.findMany({ where: { accountId: principal.accountId }, orderBy: { createdAt: 'desc' }, take: 200 }),
     ]);
-    return { status: 200, body: { orders: orders.map(orderView), fills: fills.map(fillView), streamPosition } };
+    return { orders: orders.map(orderView), fills: fills.map(fillView), streamPosition };
   }
 
-  /** `GET /api/portfolio`: cash and positions of the principal. */
-  async portfolio(principal: Principal): Promise<Answer> {
+  /** Cash and positions of the principal. */
+  async portfolio(principal: Principal) {
     if (!principal) throw new QuotelineError('unauthorized', 'Sign in to see your portfolio.');
     const streamPosition = this.deps.log.head();
     const account = await this.deps.db.account.findUniqueOrThrow({ where: { id: principal.accountId }, include: { positions: { orderBy: { symbol: 'asc' } } } });
     return {
-      status: 200,
-      body: {
-        cash: formatMinor(account.cash, MONEY_SCALE),
-        reserved: formatMinor(account.reserved, MONEY_SCALE),
-        available: formatMinor(account.cash - account.reserved, MONEY_SCALE),
-        positions: account.positions.filter((p) => p.quantity > 0).map(positionView),
-        streamPosition,
-      },
+      cash: formatMinor(account.cash, MONEY_SCALE),
+      reserved: formatMinor(account.reserved, MONEY_SCALE),
+      available: formatMinor(account.cash - account.reserved, MONEY_SCALE),
+      positions: account.positions.filter((p) => p.quantity > 0).map(positionView),
+      streamPosition,
     };
   }
 
-  private async open(accountId: string, keyId: string, symbol: string, terms: OrderTerms, price: number | null): Promise<Answer> {
+  private async open(accountId: string, keyId: string, symbol: string, terms: OrderTerms, price: number | null): Promise<PlacedOrder> {
     const result = await inAccountTransaction(this.deps.db, async (tx) => {
       const before = await readHoldings(tx, accountId, symbol);
       const after = price === null ? reserve(before.account, before.position, terms) : execute(before.account, before.position, terms.side, terms.quantity, price);
@@ -195,7 +191,7 @@ export class OrderService {
     });
     if (result.order.status === 'open') this.book.add(toResting(result.order));
     const streamPosition = await this.publisher.publish(this.eventsOf(result.order, result.fill, result.after), accountId);
-    return { status: 201, body: { ...orderView(result.order), streamPosition } };
+    return { ...orderView(result.order), streamPosition };
   }
 
   private async fillResting(resting: RestingOrder, price: number): Promise<void> {

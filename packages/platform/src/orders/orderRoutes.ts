@@ -1,17 +1,19 @@
-import { assertSameOrigin } from './http/sameOrigin';
-import { readJson } from './http/readBody';
-import type { Platform } from './platform';
-import { principalOf } from './sessions/sessionRoutes';
+import { assertSameOrigin } from '../http/sameOrigin';
+import { readJson } from '../http/readBody';
+import type { Platform } from '../platform';
+import { principalOf } from '../sessions/sessionRoutes';
 
-const json = (a: { status: number; body: unknown }) => Response.json(a.body, { status: a.status, headers: { 'Cache-Control': 'no-store' } });
+/** Order answers are per account and change with every fill: never cached. */
+const json = (body: unknown, status = 200) => Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
 
-/** `POST /api/orders`. */
+/** `POST /api/orders`: 201 with the order; a retried Idempotency-Key answers as its first request did, refusals included. */
 export async function postOrder(platform: Platform, request: Request): Promise<Response> {
   assertSameOrigin(platform, request);
   const principal = await principalOf(platform, request);
   const key = request.headers.get('idempotency-key');
   const body = principal && key ? await readJson(request, 4 * 1024) : null;
-  return json(await platform.orders.place(principal, key, body));
+  const placement = await platform.orders.place(principal, key, body);
+  return 'order' in placement ? json(placement.order, 201) : json(placement.refusal.toBody(), placement.refusal.status);
 }
 
 /** `DELETE /api/orders/<id>`. */

@@ -1,15 +1,31 @@
 import { createHash } from 'node:crypto';
 import type { Db, Prisma } from '@quoteline/db';
-import { QuotelineError } from '@quoteline/protocol';
+import { QuotelineError, type ErrorBody } from '@quoteline/protocol';
+import type { PlacedOrder } from './orderViews';
 
 type Tx = Prisma.TransactionClient;
 
+/** What a key's first request was answered: the order it placed, or why the order was refused. */
+export type KeyAnswer = { order: PlacedOrder } | { refusal: QuotelineError };
+
 /**
  * What a claim allows: run the request now, answer with the stored first
- * response, or answer from the order an earlier attempt committed before its
+ * answer, or answer from the order an earlier attempt committed before its
  * owner died (its answer was never stored).
  */
-export type Claim = { kind: 'new'; id: string } | { kind: 'replay'; status: number; body: unknown } | { kind: 'committed'; id: string; orderId: string };
+export type Claim = { kind: 'new'; id: string } | { kind: 'replay'; answer: KeyAnswer } | { kind: 'committed'; id: string; orderId: string };
+
+/**
+ * A row keeps its answer as the HTTP status and JSON body the first request got (201 and the order, or the
+ * refusal's status and error body), as rows always have, so a retry answers exactly as the first request did.
+ */
+const PLACED_STATUS = 201;
+
+function storedAnswer(status: number, body: unknown): KeyAnswer {
+  if (status === PLACED_STATUS) return { order: body as PlacedOrder };
+  const { code, message, issues, refused } = (body as ErrorBody).error;
+  return { refusal: new QuotelineError(code, message, { issues, refused }) };
+}
 
 /** Who claims keys and for how long a claim holds without renewal. */
 export interface IdempotencyOptions {
@@ -76,7 +92,7 @@ export class IdempotencyKeys {
       if (!existing) continue; // freed after a failure meanwhile: claim it again
       if (existing.requestHash !== hash)
         throw new QuotelineError('idempotency_key_reused', 'This Idempotency-Key was already used for a different order; use a new key for a new order.');
-      if (existing.state === 'done' && existing.status !== null) return { kind: 'replay', status: existing.status, body: JSON.parse(existing.body ?? 'null') };
+      if (existing.state === 'done' && existing.status !== null) return { kind: 'replay', answer: storedAnswer(existing.status, JSON.parse(existing.body ?? 'null')) };
       if (existing.leaseUntil && existing.leaseUntil.getTime() > now) throw inFlight();
       // The owner stopped renewing (it died): take the key over, unless another retry just did.
       const { count } = await this.db.idempotencyKey.updateMany({
@@ -116,7 +132,8 @@ export class IdempotencyKeys {
   }
 
   /** Stores the answer of a key this instance holds (one taken over since is left alone). */
-  async complete(id: string, status: number, body: unknown): Promise<void> {
+  async complete(id: string, answer: KeyAnswer): Promise<void> {
+    const [status, body] = 'order' in answer ? [PLACED_STATUS, answer.order] : [answer.refusal.status, answer.refusal.toBody()];
     await this.db.idempotencyKey.updateMany({ where: { id, owner: this.options.owner, state: 'in_flight' }, data: { state: 'done', status, body: JSON.stringify(body) } });
   }
 
