@@ -3,23 +3,7 @@ import { parsePrice } from '@quoteline/trading';
 import type { Principal } from './sessions/principal';
 import type { Platform } from './platform';
 import { MONEY_SCALE } from './money';
-import { audit, recentAudit } from './audit';
-import { createEmbedKey, newEmbedKeySchema, revokeEmbedKey } from './embed/manageKeys';
-import { assertSameOrigin } from './http/sameOrigin';
-import { principalOf } from './sessions/sessionRoutes';
-
-/** Admin routes need a signed-in admin: 401 signed out, 403 for traders. */
-export function requireAdmin(principal: Principal): NonNullable<Principal> {
-  if (!principal) throw new QuotelineError('unauthorized', 'Sign in as an admin.');
-  if (principal.role !== 'admin') throw new QuotelineError('forbidden', 'Only admins may change feeds.');
-  return principal;
-}
-
-/** A state-changing admin request: our own Origin, signed in, an admin. Route handlers call it before reading any body. */
-export async function adminOf(platform: Platform, request: Request): Promise<NonNullable<Principal>> {
-  assertSameOrigin(platform, request);
-  return requireAdmin(await principalOf(platform, request));
-}
+import { requireAdmin } from './admin/adminAccess';
 
 /** A feed named in a path, validated and loaded: 400 for a malformed slug, 404 `unknown_feed` when it does not exist. */
 export async function feedOf(platform: Platform, slugParam: string) {
@@ -46,7 +30,7 @@ export async function addInstrument(platform: Platform, principal: Principal, sl
     data: { feedId: feed.id, symbol: parsed.data.symbol, name: parsed.data.name, priceScale: MONEY_SCALE, tickSize: 1, openPrice: price, lastPrice: price },
   });
   platform.engine.addInstrument(feed.slug, { symbol: row.symbol, name: row.name, priceScale: row.priceScale, tickSize: row.tickSize, openPrice: row.openPrice, lastPrice: row.lastPrice });
-  await audit(platform.db, who.email, 'instrument.add', `feed:${feed.slug}/${row.symbol}`, { name: row.name, price: parsed.data.price });
+  await platform.audit.record(who.email, 'instrument.add', `feed:${feed.slug}/${row.symbol}`, { name: row.name, price: parsed.data.price });
   return Response.json({ feed: feed.slug, symbol: row.symbol, name: row.name, price: parsed.data.price }, { status: 201 });
 }
 
@@ -59,7 +43,7 @@ export async function removeInstrument(platform: Platform, principal: Principal,
   const { count } = await platform.db.instrument.deleteMany({ where: { symbol: symbol.data, feedId: feed.id } });
   if (count === 0) throw new QuotelineError('unknown_symbol', `Feed ${feed.slug} has no instrument ${symbol.data}.`);
   platform.engine.removeInstrument(feed.slug, symbol.data);
-  await audit(platform.db, who.email, 'instrument.remove', `feed:${feed.slug}/${symbol.data}`);
+  await platform.audit.record(who.email, 'instrument.remove', `feed:${feed.slug}/${symbol.data}`);
   return new Response(null, { status: 204 });
 }
 
@@ -71,7 +55,7 @@ export async function setFeedStatus(platform: Platform, principal: Principal, sl
   platform.engine.setStatus(feed.slug, status);
   platform.replays.follow(feed.slug);
   await platform.feedChanged(feed.slug);
-  await audit(platform.db, who.email, status === 'paused' ? 'feed.pause' : 'feed.resume', `feed:${feed.slug}`);
+  await platform.audit.record(who.email, status === 'paused' ? 'feed.pause' : 'feed.resume', `feed:${feed.slug}`);
   return Response.json({ feed: feed.slug, status });
 }
 
@@ -95,41 +79,4 @@ export async function listFeeds(platform: Platform, principal: Principal): Promi
       instruments: f.instruments.map((i) => ({ symbol: i.symbol, name: i.name, price: platform.hub.views.findSymbol(i.symbol)?.price ?? i.lastPrice / 100 })),
     })),
   });
-}
-
-/** `GET /api/admin/embed-keys`: every key with its grants. */
-export async function listEmbedKeys(platform: Platform, principal: Principal): Promise<Response> {
-  requireAdmin(principal);
-  const keys = await platform.db.embedKey.findMany({ orderBy: { createdAt: 'desc' } });
-  return Response.json({
-    keys: keys.map((k) => ({ key: k.key, label: k.label, origins: JSON.parse(k.allowedOrigins) as string[], feeds: JSON.parse(k.allowedFeeds) as string[], symbols: k.allowedSymbols ? (JSON.parse(k.allowedSymbols) as string[]) : null, revokedAt: k.revokedAt?.toISOString() ?? null, createdAt: k.createdAt.toISOString() })),
-  });
-}
-
-/** `POST /api/admin/embed-keys` `{label, origins, feeds, symbols?}`: a new key (its `pk_` value is returned once, and listed). */
-export async function postEmbedKey(platform: Platform, principal: Principal, body: unknown): Promise<Response> {
-  const who = requireAdmin(principal);
-  const parsed = newEmbedKeySchema.safeParse(body);
-  if (!parsed.success) throw invalid('invalid_body', 'The embed key is not valid.', parsed.error.issues);
-  const row = await createEmbedKey(platform.db, parsed.data);
-  await audit(platform.db, who.email, 'embed_key.create', row.key, { label: row.label, origins: parsed.data.origins, feeds: parsed.data.feeds });
-  return Response.json({ key: row.key, label: row.label }, { status: 201 });
-}
-
-/** `DELETE /api/admin/embed-keys/<key>`: revokes it; its open streams close within seconds. */
-export async function deleteEmbedKey(platform: Platform, principal: Principal, key: string): Promise<Response> {
-  const who = requireAdmin(principal);
-  const row = await platform.db.embedKey.findUnique({ where: { key } });
-  if (!row || !(await revokeEmbedKey(platform.db, key))) throw new QuotelineError('not_found', 'No active embed key has this value.');
-  platform.embedKeys.invalidate();
-  // This instance closes the key's streams now; others within the revocation watcher's interval.
-  platform.revokeKeys(new Set([row.id]));
-  await audit(platform.db, who.email, 'embed_key.revoke', key);
-  return new Response(null, { status: 204 });
-}
-
-/** `GET /api/admin/audit`: who changed what and when. */
-export async function getAudit(platform: Platform, principal: Principal): Promise<Response> {
-  requireAdmin(principal);
-  return Response.json({ entries: await recentAudit(platform.db) });
 }

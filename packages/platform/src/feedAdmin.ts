@@ -1,9 +1,9 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createFeedRequestSchema, feedTopic, invalid, pushTicksRequestSchema, QuotelineError, replayOptionsSchema, updateFeedRequestSchema } from '@quoteline/protocol';
 import { parseReplayCsv } from '@quoteline/market';
-import { feedOf, requireAdmin } from './adminFeeds';
+import { feedOf } from './adminFeeds';
+import { requireAdmin } from './admin/adminAccess';
 import { validatePushBatch } from './pushBatch';
-import { audit } from './audit';
 import type { Principal } from './sessions/principal';
 import type { Platform } from './platform';
 import { MONEY_SCALE } from './money';
@@ -22,7 +22,7 @@ export async function createFeed(platform: Platform, principal: Principal, body:
   const feed = await platform.db.feed.create({ data: { slug, name, source, ...settings, pushTokenHash: pushToken ? hashToken(pushToken) : null } });
   platform.engine.loadFeed({ slug, source, status: 'running', tickIntervalMs: feed.tickIntervalMs, volatility: feed.volatility, drift: feed.drift, spreadBps: feed.spreadBps, seed: feed.seed, instruments: [] });
   await platform.feedChanged(slug);
-  await audit(platform.db, who.email, 'feed.create', feedTopic(slug), { name, source });
+  await platform.audit.record(who.email, 'feed.create', feedTopic(slug), { name, source });
   return Response.json({ slug, name, source, ...(pushToken ? { pushToken } : {}) }, { status: 201 });
 }
 
@@ -36,7 +36,7 @@ export async function updateFeed(platform: Platform, principal: Principal, slug:
   const feed = await platform.db.feed.update({ where: { slug }, data: parsed.data });
   platform.engine.configure(slug, settings);
   await platform.feedChanged(slug);
-  await audit(platform.db, who.email, 'feed.update', feedTopic(slug), parsed.data);
+  await platform.audit.record(who.email, 'feed.update', feedTopic(slug), parsed.data);
   return Response.json({ slug, name: feed.name, tickIntervalMs: feed.tickIntervalMs, volatility: feed.volatility, drift: feed.drift, spreadBps: feed.spreadBps });
 }
 
@@ -51,7 +51,7 @@ export async function deleteFeed(platform: Platform, principal: Principal, slug:
   platform.engine.unloadFeed(slug, { announce: true });
   await platform.db.feed.delete({ where: { slug } });
   await platform.feedChanged(slug);
-  await audit(platform.db, who.email, 'feed.delete', feedTopic(slug), { watchers });
+  await platform.audit.record(who.email, 'feed.delete', feedTopic(slug), { watchers });
   return new Response(null, { status: 204 });
 }
 
@@ -62,7 +62,7 @@ export async function rotatePushToken(platform: Platform, principal: Principal, 
   if (feed.source !== 'push') throw new QuotelineError('not_a_push_feed', `feed:${slug} is not a push feed.`);
   const pushToken = newToken();
   await platform.db.feed.update({ where: { slug }, data: { pushTokenHash: hashToken(pushToken) } });
-  await audit(platform.db, who.email, 'feed.rotate_push_token', feedTopic(slug));
+  await platform.audit.record(who.email, 'feed.rotate_push_token', feedTopic(slug));
   return Response.json({ slug, pushToken });
 }
 
@@ -116,6 +116,6 @@ export async function uploadReplay(platform: Platform, principal: Principal, slu
   await platform.db.feed.update({ where: { slug }, data: { replayCsv: csv, replaySpeed: speed, replayLoop: loop } });
   platform.replays.play(slug, csv, rows, { speed, loop });
   await platform.feedChanged(slug);
-  await audit(platform.db, who.email, 'feed.replay', feedTopic(slug), { rows: rows.length, speed, loop });
+  await platform.audit.record(who.email, 'feed.replay', feedTopic(slug), { rows: rows.length, speed, loop });
   return Response.json({ slug, rows: rows.length, speed, loop });
 }

@@ -20,6 +20,8 @@ import { soleProducer, type ProducerRole } from './producerRole';
 import { syncFeedFromDatabase } from './feedSync';
 import type { SharedParts } from './scaled/sharedParts';
 import { connectShared } from './scaled/connectShared';
+import { AuditLog } from './admin/auditLog';
+import { EmbedKeyService } from './embed/embedKeyService';
 
 /** The running platform of one app instance: database, event log, market engine and stream hub. */
 export interface Platform {
@@ -34,9 +36,12 @@ export interface Platform {
   /** Where a request came from: its TCP peer, and forwarding headers only from a trusted proxy. */
   proxies: ProxyTrust;
   orders: OrderService;
+  /** Checks embed keys against the requesting page (cached for a moment). */
   embedKeys: EmbedKeys;
-  /** Ends this instance's streams of revoked embed keys now (others notice within `revocationCheckMs`). */
-  revokeKeys(keyIds: ReadonlySet<string>): number;
+  /** Embed keys as admins list, create and revoke them. */
+  embedKeyService: EmbedKeyService;
+  /** Who changed what and when. */
+  audit: AuditLog;
   /** Replay feeds' players. */
   replays: Replays;
   /** Builds candles from the log's market events and writes them in batches. */
@@ -145,6 +150,9 @@ export async function createPlatform(input: PlatformConfigInput): Promise<Platfo
   }, config.checkpointMs);
   checkpoint.unref();
 
+  const audit = new AuditLog(db);
+  const embedKeyService = new EmbedKeyService({ db, keys: embedKeys, endStreams: (keyIds) => endKeyStreams(hub, keyIds), audit });
+
   let stopping: Promise<void> | null = null;
   return {
     config,
@@ -157,7 +165,8 @@ export async function createPlatform(input: PlatformConfigInput): Promise<Platfo
     proxies: new ProxyTrust(config.trustedProxies),
     orders,
     embedKeys,
-    revokeKeys: (keyIds) => endKeyStreams(hub, keyIds),
+    embedKeyService,
+    audit,
     replays,
     candles,
     candleStore,

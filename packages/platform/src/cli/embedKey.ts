@@ -1,10 +1,10 @@
-// Embed keys from the command line (the admin console will offer the same):
+// Embed keys from the command line (the admin console offers the same):
 //   npm run embed-key -- create --label "Shop" --origins https://shop.example --feeds demo [--symbols ACME,GLOBX]
 //   npm run embed-key -- revoke --key pk_...
 import { parseArgs } from 'node:util';
 import { createDb } from '@quoteline/db/client';
 import { resolveDatabaseUrl } from '@quoteline/db';
-import { createEmbedKey, revokeEmbedKey } from '../embed/manageKeys';
+import { createEmbedKey, revokeEmbedKey } from '../embed/embedKeyStore';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,

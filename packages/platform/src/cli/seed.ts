@@ -5,7 +5,7 @@ import { resolveDatabaseUrl } from '@quoteline/db';
 import { demoFeed, seed } from '@quoteline/db/seed';
 import { seedSimulatedHistory } from '../candles/demoHistory';
 import { DEMO_USERS, upsertUser } from '../sessions/users';
-import { createEmbedKey, DEMO_EMBED_KEY } from '../embed/manageKeys';
+import { createEmbedKey, DEMO_EMBED_KEY } from '../embed/embedKeyStore';
 
 const databaseUrl = resolveDatabaseUrl();
 const db = createDb(databaseUrl);

@@ -1,12 +1,9 @@
-import { getAudit, handle, principalOf } from '@quoteline/platform';
+import { getAudit, handle } from '@quoteline/platform';
 import { platform } from '@/server/platform';
 
 export const dynamic = 'force-dynamic';
 
 /** Admin: the audit log, newest first. */
 export function GET(request: Request): Promise<Response> {
-  return handle(async () => {
-    const p = await platform();
-    return getAudit(p, await principalOf(p, request));
-  });
+  return handle(async () => getAudit(await platform(), request));
 }

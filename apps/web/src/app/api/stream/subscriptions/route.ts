@@ -1,4 +1,4 @@
-import { changeSubscriptions, corsHeaders, embedPreflight, handle, principalOf, readJson } from '@quoteline/platform';
+import { changeSubscriptions, corsHeaders, handle, optionsStreamSubscriptions, principalOf, readJson } from '@quoteline/platform';
 import { platform } from '@/server/platform';
 
 export const dynamic = 'force-dynamic';
@@ -17,5 +17,5 @@ export function POST(request: Request): Promise<Response> {
 
 /** CORS preflight for embeds on other origins. */
 export function OPTIONS(request: Request): Promise<Response> {
-  return handle(async () => embedPreflight(await platform(), request));
+  return handle(async () => optionsStreamSubscriptions(await platform(), request));
 }

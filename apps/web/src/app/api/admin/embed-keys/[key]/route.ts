@@ -1,12 +1,9 @@
-import { adminOf, deleteEmbedKey, handle } from '@quoteline/platform';
+import { deleteEmbedKey, handle } from '@quoteline/platform';
 import { platform } from '@/server/platform';
 
 export const dynamic = 'force-dynamic';
 
 /** Admin: revoke an embed key; its open streams close. */
 export function DELETE(request: Request, { params }: { params: Promise<{ key: string }> }): Promise<Response> {
-  return handle(async () => {
-    const p = await platform();
-    return deleteEmbedKey(p, await adminOf(p, request), (await params).key);
-  });
+  return handle(async () => deleteEmbedKey(await platform(), request, (await params).key));
 }

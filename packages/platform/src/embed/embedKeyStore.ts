@@ -14,7 +14,7 @@ export async function createEmbedKey(db: Db, input: z.input<typeof newEmbedKeySc
   });
 }
 
-/** Revokes a key: its open streams close within seconds (see revocation.ts). */
+/** Revokes a key: its open streams close within seconds (`watchGrants` notices). */
 export async function revokeEmbedKey(db: Db, key: string): Promise<boolean> {
   const { count } = await db.embedKey.updateMany({ where: { key, revokedAt: null }, data: { revokedAt: new Date() } });
   return count === 1;
