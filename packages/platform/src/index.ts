@@ -1,6 +1,5 @@
 export * from './config';
 export * from './directory';
-export * from './feeds';
 export * from './platform';
 export * from './streamService';
 export * from './health';
@@ -23,7 +22,6 @@ export * from './embed/embedAssets';
 export * from './candles/candleStore';
 export * from './candles/candleRecorder';
 export * from './candles/candleRoutes';
-export * from './adminFeeds';
-export * from './feedAdmin';
+export * from './feeds/feedRoutes';
 export * from './admin/adminAccess';
 export * from './admin/auditRoutes';

@@ -1,29 +1,31 @@
 import { randomBytes } from 'node:crypto';
 import { createDb, type Db } from '@quoteline/db/client';
 import { MarketEngine } from '@quoteline/market';
-import { LocalSubscriptionControl, publishConnectionStats, RingLog, StreamHub, type EventLog, type SubscriptionControl } from '@quoteline/stream';
+import { LocalSubscriptionControl, publishConnectionStats, StreamHub, type EventLog, type SubscriptionControl } from '@quoteline/stream';
 import { platformConfigSchema, type PlatformConfig, type PlatformConfigInput } from './config';
-import { checkpointLastPrices, loadFeedConfigs } from './feeds';
 import { createTopicDirectory, principalKind } from './directory';
 import { Sessions } from './sessions/sessions';
 import { ProxyTrust } from './network/proxyTrust';
 import { EmbedKeys } from './embed/embedKeys';
+import { EmbedKeyService } from './embed/embedKeyService';
 import { closeSessionTopics, endKeyStreams, watchGrants } from './streamGrants';
-import { Replays } from './replays';
 import { OrderService } from './orders/orderService';
+import { fillRestingOrders } from './orders/fillRestingOrders';
 import { CandleRecorder } from './candles/candleRecorder';
 import { prismaCandleStore, type CandleStore } from './candles/candleStore';
-import { fillRestingOrders } from './orders/fillRestingOrders';
-import { feedTopic } from '@quoteline/protocol';
-import type { MarketEvent } from '@quoteline/market';
-import { soleProducer, type ProducerRole } from './producerRole';
-import { syncFeedFromDatabase } from './feedSync';
-import type { SharedParts } from './scaled/sharedParts';
-import { connectShared } from './scaled/connectShared';
+import { FeedService } from './feeds/feedService';
+import { InstrumentService } from './feeds/instrumentService';
+import { PushTicks } from './feeds/pushTicks';
+import { Replays } from './feeds/replays';
+import { loadFeedsFromDatabase, restoreReplays, syncFeedFromDatabase } from './feeds/feedSync';
+import { checkpointPrices, produceFeeds } from './feeds/feedProducer';
 import { AuditLog } from './admin/auditLog';
-import { EmbedKeyService } from './embed/embedKeyService';
+import type { ProducerRole } from './scaled/producerRole';
+import { connectShared } from './scaled/connectShared';
+import { localMarketLog, sharedMarketLog } from './scaled/marketLog';
+import { followMarketLog } from './scaled/followMarketLog';
 
-/** The running platform of one app instance: database, event log, market engine and stream hub. */
+/** The running platform of one app instance: its parts, and the services route functions pick from it. */
 export interface Platform {
   config: PlatformConfig;
   db: Db;
@@ -36,14 +38,18 @@ export interface Platform {
   /** Where a request came from: its TCP peer, and forwarding headers only from a trusted proxy. */
   proxies: ProxyTrust;
   orders: OrderService;
+  /** Feeds as admins manage them. */
+  feeds: FeedService;
+  /** Feeds' instruments as admins add and remove them. */
+  instruments: InstrumentService;
+  /** Prices push feeds send. */
+  pushes: PushTicks;
   /** Checks embed keys against the requesting page (cached for a moment). */
   embedKeys: EmbedKeys;
   /** Embed keys as admins list, create and revoke them. */
   embedKeyService: EmbedKeyService;
   /** Who changed what and when. */
   audit: AuditLog;
-  /** Replay feeds' players. */
-  replays: Replays;
   /** Builds candles from the log's market events and writes them in batches. */
   candles: CandleRecorder;
   /** Persisted candle history. */
@@ -52,15 +58,14 @@ export interface Platform {
   role: ProducerRole;
   /** False while the shared bus (Redis, when scaled) is unreachable. */
   busHealthy(): boolean;
-  /** Call after changing a feed in the database: other instances (when scaled) bring their copy in line. */
-  feedChanged(slug: string): Promise<void>;
   /** Stops producing, closes every stream, saves candles and last prices and closes the database. */
   shutdown(): Promise<void>;
 }
 
 /**
- * Builds and starts the platform. The hub tails the log before the engine
- * loads feeds, so the hub's topic views see every instrument's `add`.
+ * Builds and starts the platform: the parts, in the order they depend on each
+ * other, then the services over them. The hub and the candles tail the log
+ * before the engine loads feeds, so they see every instrument's `add`.
  */
 export async function createPlatform(input: PlatformConfigInput): Promise<Platform> {
   const config = platformConfigSchema.parse(input);
@@ -70,17 +75,10 @@ export async function createPlatform(input: PlatformConfigInput): Promise<Platfo
     await db.$disconnect().catch(() => undefined);
     throw error;
   });
-  const shared: SharedParts | null = config.redisUrl ? await connectShared(config) : null;
-  const ring = shared ? null : new RingLog({ capacity: config.logCapacity });
-  const log: EventLog = shared?.log ?? ring!;
-  const role = shared?.role ?? soleProducer;
-  const publish = (event: MarketEvent) => {
-    if (ring) return void ring.appendSync(event);
-    // Simulated and replayed prices come from the producer only; pushed ones from whichever instance received them.
-    if (event.type === 'update' && !role.active && engine.feedSource(event.topic.slice('feed:'.length)) !== 'push') return;
-    shared!.appendMarket(event).catch((error) => console.error('quoteline: publishing a market event failed', error));
-  };
-  const engine = new MarketEngine({ publish });
+  // Scaled (REDIS_URL), the log, the producer role, announcements and sign-in throttles are shared through Redis.
+  const shared = config.redisUrl ? await connectShared(config) : null;
+  const { log, role, publishMarket } = shared ? sharedMarketLog(shared) : localMarketLog(config.logCapacity);
+  const engine: MarketEngine = new MarketEngine({ publish: (event) => publishMarket(event, engine) });
   const embedKeys = new EmbedKeys(db);
   const hub = new StreamHub({
     log,
@@ -96,39 +94,22 @@ export async function createPlatform(input: PlatformConfigInput): Promise<Platfo
   const candles = new CandleRecorder({ log, store: candleStore, flushMs: config.candleFlushMs, persists: () => role.active });
   await candles.restore();
   candles.start();
-  // Alone, loading announces every instrument; joining a shared log, the instruments are known from the database.
-  for (const feed of await loadFeedConfigs(db)) {
-    engine.loadFeed(feed, { announce: !shared });
-    if (shared) hub.views.seed(feedTopic(feed.slug), engine.snapshot(feed.slug) ?? []);
-  }
+  await loadFeedsFromDatabase({ db, engine, views: hub.views }, shared !== null);
+
   // A claim's owner names this process, so a restarted instance of the same name is another owner.
   const idempotency = { owner: `${config.instance}#${randomBytes(4).toString('hex')}`, leaseMs: config.idempotencyLeaseMs };
   const orders = new OrderService({ db, log, views: hub.views, feedStatus: (slug) => engine.feedStatus(slug), idempotency });
   await orders.loadBook();
   const replays = new Replays(engine, () => role.active);
-  const unfollowMarket = log.tail((entry) => {
-    if (shared && isMarketEntry(entry) && followsFromLog(entry, role.active, engine)) {
-      engine.follow(entry as unknown as MarketEvent);
-      // A pause or resume made on another instance: its replay (if any) follows the status the log just set.
-      if (entry.type === 'status') replays.follow(entry.topic.slice('feed:'.length));
-    }
-  });
+  const unfollowMarket = shared ? followMarketLog({ log, engine, replays, role }) : () => undefined;
   const unfollowOrders = fillRestingOrders({ log, orders, producing: () => role.active });
-  for (const f of await db.feed.findMany({ where: { source: 'replay', replayCsv: { not: null } } })) replays.restore(f.slug, f.replayCsv!, { speed: f.replaySpeed, loop: f.replayLoop });
+  await restoreReplays({ db, replays });
+
   const sync = (slug: string) => syncFeedFromDatabase({ db, engine, views: hub.views, replays }, slug);
   const unwatchFeeds = shared?.onAnnouncement('feed', (slug) => void sync(slug).catch((error) => console.error(`quoteline: syncing feed ${slug} failed`, error)));
   const revokeSession = (sessionId: string) => closeSessionTopics(hub, sessionId);
   const unwatchSignOuts = shared?.onAnnouncement('signout', revokeSession);
-  // The producer runs timers and replays; a new producer first reads the settings others may have changed.
-  const becomeProducer = async (active: boolean) => {
-    if (active) {
-      for (const slug of engine.feedSlugs()) await sync(slug);
-      if (role.active) engine.start(); // the lease may have gone again while the settings were read
-    } else engine.stop();
-    replays.followAll();
-  };
-  const unwatchRole = role.onChange((active) => void becomeProducer(active).catch((error) => console.error('quoteline: changing the producer role failed', error)));
-  if (role.active) engine.start();
+  const stopProducing = produceFeeds({ role, engine, replays, sync });
   const control = shared ? await shared.control(hub) : new LocalSubscriptionControl(hub);
   const sessions = new Sessions({
     db,
@@ -143,14 +124,22 @@ export async function createPlatform(input: PlatformConfigInput): Promise<Platfo
   const stopGrants = watchGrants(hub, { embedKeys, sessions }, config.revocationCheckMs);
   // Admins watch every instance's streams on admin:connections, fed through the log like any topic.
   const stopStats = publishConnectionStats({ source: hub, log, instance: config.instance, intervalMs: config.statsIntervalMs, describe: principalKind });
-
-  const checkpoint = setInterval(() => {
-    if (!role.active) return; // the producer's prices are the ones to keep
-    checkpointLastPrices(db, engine.lastPrices()).catch((error) => console.error('quoteline: saving last prices failed', error));
-  }, config.checkpointMs);
-  checkpoint.unref();
+  const prices = checkpointPrices({ db, engine, role }, config.checkpointMs);
 
   const audit = new AuditLog(db);
+  const feeds = new FeedService({
+    db,
+    engine,
+    views: hub.views,
+    replays,
+    watchers: (topic) => hub.stats().topics[topic] ?? 0,
+    audit,
+    feedChanged: async (slug) => {
+      await shared?.announce('feed', slug);
+    },
+  });
+  const instruments = new InstrumentService({ db, engine, feeds, audit });
+  const pushes = new PushTicks({ db, engine });
   const embedKeyService = new EmbedKeyService({ db, keys: embedKeys, endStreams: (keyIds) => endKeyStreams(hub, keyIds), audit });
 
   let stopping: Promise<void> | null = null;
@@ -164,25 +153,24 @@ export async function createPlatform(input: PlatformConfigInput): Promise<Platfo
     sessions,
     proxies: new ProxyTrust(config.trustedProxies),
     orders,
+    feeds,
+    instruments,
+    pushes,
     embedKeys,
     embedKeyService,
     audit,
-    replays,
     candles,
     candleStore,
     role,
     busHealthy: () => shared?.healthy() ?? true,
-    feedChanged: async (slug) => {
-      await shared?.announce('feed', slug);
-    },
     shutdown() {
       stopping ??= (async () => {
-        clearInterval(checkpoint);
+        prices.stop();
         unfollowMarket();
         unfollowOrders();
         unwatchFeeds?.();
         unwatchSignOuts?.();
-        unwatchRole();
+        stopProducing();
         stopGrants();
         stopStats();
         replays.stopAll();
@@ -191,7 +179,7 @@ export async function createPlatform(input: PlatformConfigInput): Promise<Platfo
         hub.close();
         // The producer writes its last candles and prices before handing the role over.
         await candles.stop();
-        if (wasProducer) await checkpointLastPrices(db, engine.lastPrices()).catch(() => undefined);
+        if (wasProducer) await prices.save().catch(() => undefined);
         await role.stop();
         await log.close();
         await shared?.close();
@@ -200,19 +188,4 @@ export async function createPlatform(input: PlatformConfigInput): Promise<Platfo
       return stopping;
     },
   };
-}
-
-function isMarketEntry(entry: { type: string; topic: string }): boolean {
-  return entry.topic.startsWith('feed:') && ['add', 'update', 'remove', 'status', 'topic_closed'].includes(entry.type);
-}
-
-/**
- * Which shared-log market events this instance's engine takes over: all of
- * them, except that the producer keeps its own walk of simulated and replayed
- * feeds (its state is ahead of its own updates coming back); pushed ticks can
- * come from any instance.
- */
-function followsFromLog(entry: { type: string; topic: string }, producing: boolean, engine: MarketEngine): boolean {
-  if (entry.type !== 'update' || !producing) return true;
-  return engine.feedSource(entry.topic.slice('feed:'.length)) === 'push';
 }

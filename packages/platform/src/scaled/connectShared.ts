@@ -1,7 +1,7 @@
 import { closeRedis, connectRedis, FenceRejectedError, ProducerLease, RedisFailureThrottle, RedisStreamLog, RedisSubscriptionControl } from '@quoteline/redis';
 import type { StreamHub } from '@quoteline/stream';
 import type { PlatformConfig } from '../config';
-import type { ProducerRole } from '../producerRole';
+import type { ProducerRole } from './producerRole';
 import type { Announcement, SharedParts } from './sharedParts';
 
 const ANNOUNCEMENTS = 'quoteline:announcements';

@@ -1,5 +1,5 @@
 import type { EventLog, LogInput, StreamHub, SubscriptionControl } from '@quoteline/stream';
-import type { ProducerRole } from '../producerRole';
+import type { ProducerRole } from './producerRole';
 import type { FailureCounter, ThrottleLimits } from '../sessions/throttle';
 
 /** What instances tell each other: `feed` (a slug changed in the database), `signout` (a session id ended). */

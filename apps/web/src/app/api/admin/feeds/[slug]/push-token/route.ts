@@ -1,12 +1,9 @@
-import { adminOf, handle, rotatePushToken } from '@quoteline/platform';
+import { handle, postFeedPushToken } from '@quoteline/platform';
 import { platform } from '@/server/platform';
 
 export const dynamic = 'force-dynamic';
 
 /** Admin: rotate a push feed's token (shown once). */
 export function POST(request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
-  return handle(async () => {
-    const p = await platform();
-    return rotatePushToken(p, await adminOf(p, request), (await params).slug);
-  });
+  return handle(async () => postFeedPushToken(await platform(), request, (await params).slug));
 }

@@ -1,12 +1,9 @@
-import { adminOf, handle, setFeedStatus } from '@quoteline/platform';
+import { handle, postFeedResume } from '@quoteline/platform';
 import { platform } from '@/server/platform';
 
 export const dynamic = 'force-dynamic';
 
 /** Admin: resume the feed's updates. */
 export function POST(request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
-  return handle(async () => {
-    const p = await platform();
-    return setFeedStatus(p, await adminOf(p, request), (await params).slug, 'running');
-  });
+  return handle(async () => postFeedResume(await platform(), request, (await params).slug));
 }

@@ -20,6 +20,12 @@ export async function loadFeedConfig(db: Db, slug: string): Promise<{ config: Fe
   return { config: toFeedConfig(row), replay: row.replayCsv ? { csv: row.replayCsv, speed: row.replaySpeed, loop: row.replayLoop } : null };
 }
 
+/** Every replay feed that has a stored file, with its file and pace. */
+export async function storedReplays(db: Db): Promise<{ slug: string; replay: ReplaySettings }[]> {
+  const feeds = await db.feed.findMany({ where: { source: 'replay', replayCsv: { not: null } } });
+  return feeds.map((f) => ({ slug: f.slug, replay: { csv: f.replayCsv!, speed: f.replaySpeed, loop: f.replayLoop } }));
+}
+
 /** A replay feed's stored file and pace. */
 export interface ReplaySettings {
   csv: string;

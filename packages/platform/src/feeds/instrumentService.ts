@@ -1,0 +1,52 @@
+import type { Db } from '@quoteline/db';
+import type { MarketEngine } from '@quoteline/market';
+import { addInstrumentRequestSchema, invalid, QuotelineError, symbolSchema } from '@quoteline/protocol';
+import { parsePrice } from '@quoteline/trading';
+import type { Admin } from '../admin/adminAccess';
+import type { AuditLog } from '../admin/auditLog';
+import { MONEY_SCALE } from '../money';
+import type { FeedService } from './feedService';
+
+/** What the instrument service needs from the platform. */
+export interface InstrumentServiceDeps {
+  db: Db;
+  engine: Pick<MarketEngine, 'addInstrument' | 'removeInstrument'>;
+  feeds: Pick<FeedService, 'find'>;
+  audit: Pick<AuditLog, 'record'>;
+}
+
+/** A feed's instruments as admins add and remove them: stored first (the database is the truth), then every subscriber sees it live. */
+export class InstrumentService {
+  constructor(private readonly deps: InstrumentServiceDeps) {}
+
+  /** Adds an instrument to a feed; subscribers see an `add`. */
+  async add(admin: Admin, slugParam: string, body: unknown) {
+    const { db, engine } = this.deps;
+    const feed = await this.deps.feeds.find(slugParam);
+    const symbol = symbolSchema.safeParse((body as { symbol?: unknown } | null)?.symbol);
+    if (!symbol.success) throw invalid('invalid_symbol', 'A symbol is 1-12 uppercase letters, digits, dots or dashes.', symbol.error.issues.map((i) => ({ ...i, path: ['symbol'] })));
+    const parsed = addInstrumentRequestSchema.safeParse(body);
+    if (!parsed.success) throw invalid('invalid_body', 'Send {"symbol","name","price"}.', parsed.error.issues);
+    const price = parsePrice(parsed.data.price, MONEY_SCALE);
+    if (price === null) throw invalid('invalid_price', 'The price needs at most two decimals.', [{ path: ['price'], message: 'at most two decimals' }]);
+    if (await db.instrument.findUnique({ where: { symbol: parsed.data.symbol } }))
+      throw new QuotelineError('duplicate_symbol', `${parsed.data.symbol} already exists; symbols are unique across feeds.`);
+    const row = await db.instrument.create({
+      data: { feedId: feed.id, symbol: parsed.data.symbol, name: parsed.data.name, priceScale: MONEY_SCALE, tickSize: 1, openPrice: price, lastPrice: price },
+    });
+    engine.addInstrument(feed.slug, { symbol: row.symbol, name: row.name, priceScale: row.priceScale, tickSize: row.tickSize, openPrice: row.openPrice, lastPrice: row.lastPrice });
+    await this.deps.audit.record(admin.email, 'instrument.add', `feed:${feed.slug}/${row.symbol}`, { name: row.name, price: parsed.data.price });
+    return { feed: feed.slug, symbol: row.symbol, name: row.name, price: parsed.data.price };
+  }
+
+  /** Removes an instrument from a feed; subscribers see a `remove`. */
+  async remove(admin: Admin, slugParam: string, symbolParam: string): Promise<void> {
+    const feed = await this.deps.feeds.find(slugParam);
+    const symbol = symbolSchema.safeParse(symbolParam);
+    if (!symbol.success) throw invalid('invalid_symbol', 'A symbol is 1-12 uppercase letters, digits, dots or dashes.', symbol.error.issues);
+    const { count } = await this.deps.db.instrument.deleteMany({ where: { symbol: symbol.data, feedId: feed.id } });
+    if (count === 0) throw new QuotelineError('unknown_symbol', `Feed ${feed.slug} has no instrument ${symbol.data}.`);
+    this.deps.engine.removeInstrument(feed.slug, symbol.data);
+    await this.deps.audit.record(admin.email, 'instrument.remove', `feed:${feed.slug}/${symbol.data}`);
+  }
+}
