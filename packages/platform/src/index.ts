@@ -1,27 +1,30 @@
+// The public entry of @quoteline/platform: what the app's route handlers call
+// (one routes file per feature), and how the app configures and starts it.
+
+// Configuration and the running platform
 export * from './config';
-export * from './directory';
 export * from './platform';
-export * from './streamService';
-export * from './health';
-export * from './http/handle';
-export * from './http/readBody';
 export * from './runtime';
-export * from './sessions/principal';
-export * from './sessions/sessionRoutes';
-export * from './orders/orderRoutes';
-export * from './sessions/users';
-export * from './sessions/cookies';
-export * from './http/sameOrigin';
 export { addressRangeSchema } from './network/proxyTrust';
 export { listeningOrigins, originSchema } from './network/publicOrigins';
-export * from './embed/embedKeys';
-export * from './embed/originPattern';
-export * from './embed/embedRoutes';
-export * from './embed/embedKeyStore';
-export * from './embed/embedAssets';
-export * from './candles/candleStore';
-export * from './candles/candleRecorder';
-export * from './candles/candleRoutes';
+
+// Request handling shared by every route
+export * from './http/handle';
+export * from './http/readBody';
+
+// Routes, by feature
+export * from './sessions/sessionRoutes';
+export * from './orders/orderRoutes';
 export * from './feeds/feedRoutes';
-export * from './admin/adminAccess';
+export * from './stream/streamRoutes';
+export * from './embed/embedRoutes';
+export * from './embed/embedAssets';
+export * from './candles/candleRoutes';
 export * from './admin/auditRoutes';
+export * from './health/healthRoutes';
+
+// Types route handlers and the app may name
+export type { Principal } from './sessions/principal';
+export type { Admin } from './admin/adminAccess';
+export type { EmbedGrant } from './embed/embedKeys';
+export type { StreamPrincipal, EmbedPrincipal } from './stream/streamPrincipal';

@@ -14,6 +14,12 @@ export interface EmbedGrant {
   symbols: string[] | null;
 }
 
+/** An embed key a request names, and the Origin of the page that sent it: what `EmbedKeys.grant` checks. */
+export interface EmbedCaller {
+  key: string;
+  origin: string | null;
+}
+
 const listSchema = z.array(z.string());
 
 /** An embed key's row as the checks need it. */

@@ -1,8 +1,9 @@
-import { handle, health } from '@quoteline/platform';
+import { getHealth, handle } from '@quoteline/platform';
 import { platform } from '@/server/platform';
 
 export const dynamic = 'force-dynamic';
 
+/** Liveness: 200 while the process runs, with the database, bus and stream counts. */
 export function GET(): Promise<Response> {
-  return handle(async () => Response.json(await health(await platform()), { headers: { 'Cache-Control': 'no-store' } }));
+  return handle(async () => getHealth(await platform()));
 }

@@ -5,5 +5,5 @@ export const dynamic = 'force-dynamic';
 
 /** OHLC candles of one instrument, oldest first, the last one still in progress. */
 export function GET(request: Request, { params }: { params: Promise<{ symbol: string }> }): Promise<Response> {
-  return handle(async () => getCandles(await platform(), (await params).symbol, new URL(request.url).searchParams, request.headers.get('origin')));
+  return handle(async () => getCandles(await platform(), request, (await params).symbol));
 }

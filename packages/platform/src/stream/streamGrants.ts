@@ -1,9 +1,9 @@
 import { isPrivateTopic, parseTopic } from '@quoteline/protocol';
 import type { StreamHub, TopicClosure } from '@quoteline/stream';
-import { isEmbedPrincipal } from './directory';
-import type { Principal } from './sessions/principal';
-import type { EmbedKeys } from './embed/embedKeys';
-import type { Sessions } from './sessions/sessions';
+import type { EmbedKeys } from '../embed/embedKeys';
+import type { Principal } from '../sessions/principal';
+import type { Sessions } from '../sessions/sessions';
+import { isEmbedPrincipal } from './streamPrincipal';
 
 /** Why topics leave open streams, in the words the widgets show. */
 export const CLOSURES = {
