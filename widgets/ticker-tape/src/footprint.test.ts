@@ -7,7 +7,7 @@ describe('ticker tape footprint', () => {
   it('depends on no chart library, directly or through an import', () => {
     const pkg = JSON.parse(readFileSync(join(__dirname, '../package.json'), 'utf8')) as { dependencies: Record<string, string> };
     expect(Object.keys(pkg.dependencies).sort()).toEqual(['@quoteline/client', '@quoteline/protocol', '@quoteline/widget-kit', 'zod']);
-    for (const dir of ['../../kit', '../../../packages/client', '../../../packages/protocol']) {
+    for (const dir of ['../../widget-kit', '../../../packages/client', '../../../packages/protocol']) {
       const deps = Object.keys((JSON.parse(readFileSync(join(__dirname, dir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> }).dependencies ?? {});
       expect(deps.join(','), dir).not.toMatch(/chart/);
     }
