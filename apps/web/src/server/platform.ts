@@ -1,6 +1,6 @@
 import 'server-only';
 import { getPlatform, type Platform } from '@quoteline/platform';
-import { platformConfigFromEnv } from '../env';
+import { platformConfigFromEnv } from '@/env';
 
 /** This process's platform, configured from the environment. */
 export function platform(): Promise<Platform> {

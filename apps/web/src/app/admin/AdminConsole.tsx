@@ -5,7 +5,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { apiJson } from '@quoteline/client';
 import { useSession } from '@quoteline/client/react';
 import { addInstrumentRequestSchema, embedKeyRequestSchema } from '@quoteline/protocol';
-import { Field } from '../Field';
+import { Field } from '@/app/Field';
 import { adminKeys as keys, byField, issuesOf, json, numberOf, useFeeds, useRefresh, type Feed } from './adminApi';
 import { ConfirmProvider, useConfirm } from './ConfirmDialog';
 import { ConsoleNav } from './ConsoleNav';

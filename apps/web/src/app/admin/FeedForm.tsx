@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { ApiError, apiJson } from '@quoteline/client';
 import { createFeedRequestSchema } from '@quoteline/protocol';
-import { Field } from '../Field';
+import { Field } from '@/app/Field';
 import { byField, issuesOf, json, numberOf, useRefresh, type Feed } from './adminApi';
 import { OneTimeToken } from './OneTimeToken';
 import { SettingsFields, settingsOf } from './SettingsFields';

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { ApiError, apiJson } from '@quoteline/client';
 import { MAX_REPLAY_BYTES, replayOptionsSchema } from '@quoteline/protocol';
-import { Field } from '../Field';
+import { Field } from '@/app/Field';
 import { byField, numberOf, useRefresh, type Feed } from './adminApi';
 
 type Played = { rows: number; speed: number; loop: boolean };

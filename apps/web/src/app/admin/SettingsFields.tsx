@@ -1,5 +1,5 @@
 'use client';
-import { Field } from '../Field';
+import { Field } from '@/app/Field';
 import type { Feed } from './adminApi';
 
 /** The tunable settings of a feed, as typed (text) in a form. */

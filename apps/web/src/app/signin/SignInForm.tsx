@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { ApiError, apiJson } from '@quoteline/client';
 import { accountKeys } from '@quoteline/client/react';
 import { sessionRequestSchema } from '@quoteline/protocol';
-import { Field } from '../Field';
+import { Field } from '@/app/Field';
 
 /** Email and password, validated before sending; errors say what to do. */
 export function SignInForm() {
