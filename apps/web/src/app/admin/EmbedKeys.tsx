@@ -1,0 +1,109 @@
+'use client';
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { apiJson } from '@quoteline/client';
+import { embedKeyRequestSchema } from '@quoteline/protocol';
+import { Field } from '@/app/Field';
+import { adminKeys as keys, byField, issuesOf, json, useRefresh } from './adminApi';
+import { useConfirm } from './ConfirmDialog';
+
+type Key = { key: string; label: string; origins: string[]; feeds: string[]; symbols: string[] | null; revokedAt: string | null; createdAt: string };
+
+/** The embed keys: created here (the new key shown once), revoked after a confirmation. */
+export function EmbedKeys() {
+  const refresh = useRefresh();
+  const confirm = useConfirm();
+  const { data } = useQuery({ queryKey: keys.embedKeys, queryFn: () => apiJson<{ keys: Key[] }>('/api/admin/embed-keys') });
+  const [form, setForm] = useState({ label: '', origins: '', feeds: 'demo' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [created, setCreated] = useState<string | null>(null);
+  const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
+  const create = useMutation({
+    mutationFn: (body: unknown) => apiJson<{ key: string }>('/api/admin/embed-keys', json('POST', body)),
+    onSuccess: (r) => {
+      setCreated(r.key);
+      setForm({ label: '', origins: '', feeds: 'demo' });
+      void refresh();
+    },
+    onError: (e) => setErrors({ form: e.message, ...issuesOf(e) }),
+  });
+  const revoke = useMutation({ mutationFn: (key: string) => apiJson(`/api/admin/embed-keys/${key}`, json('DELETE')), onSuccess: refresh });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = embedKeyRequestSchema.safeParse({ label: form.label, origins: list(form.origins), feeds: list(form.feeds) });
+    if (!parsed.success) return setErrors(byField(parsed.error.issues));
+    setErrors({});
+    create.mutate(parsed.data);
+  };
+  return (
+    <section className="admin-section" aria-labelledby="keys-title">
+      <h2 id="keys-title">Embed keys</h2>
+      {created && (
+        <p role="status">
+          New key: <code>{created}</code>
+        </p>
+      )}
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Label</th>
+            <th scope="col">Key</th>
+            <th scope="col">Origins</th>
+            <th scope="col">Feeds</th>
+            <th scope="col">State</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data?.keys.length === 0 && (
+            <tr>
+              <td colSpan={5} className="muted">
+                No embed keys yet.
+              </td>
+            </tr>
+          )}
+          {data?.keys.map((k) => (
+            <tr key={k.key}>
+              <th scope="row">{k.label}</th>
+              <td>
+                <code>{k.key}</code>
+              </td>
+              <td>{k.origins.join(', ')}</td>
+              <td>{k.feeds.join(', ')}</td>
+              <td>
+                {k.revokedAt ? (
+                  'Revoked'
+                ) : (
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={async () => {
+                      if (await confirm({ question: `Revoke the key "${k.label}"?`, detail: 'Its widgets stop within seconds, on every site that uses it. This cannot be undone.', action: 'Revoke key' })) revoke.mutate(k.key);
+                    }}
+                  >
+                    Revoke
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form className="admin-form" onSubmit={submit} noValidate aria-label="Create an embed key">
+        {(['label', 'origins', 'feeds'] as const).map((name) => (
+          <Field
+            key={name}
+            id={`key-${name}`}
+            label={name === 'label' ? 'Label' : name === 'origins' ? 'Allowed origins (comma-separated)' : 'Feeds (comma-separated)'}
+            value={form[name]}
+            onChange={(e) => setForm({ ...form, [name]: e.target.value })}
+            error={errors[name]}
+          />
+        ))}
+        <button type="submit" disabled={create.isPending}>
+          Create key
+        </button>
+        {errors.form && <p role="alert" className="field-error">{errors.form}</p>}
+      </form>
+    </section>
+  );
+}
