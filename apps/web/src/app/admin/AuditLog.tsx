@@ -2,6 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { apiJson } from '@quoteline/client';
 import { adminKeys as keys } from './adminApi';
+import { ConsoleTable } from './ConsoleTable';
 
 type Entry = { id: string; actor: string; action: string; target: string; at: string };
 
@@ -14,28 +15,18 @@ export function AuditLog() {
       {data?.entries.length === 0 ? (
         <p className="muted">Nothing changed yet.</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-              <th scope="col">Target</th>
+        <ConsoleTable columns={['When', 'Who', 'What', 'Target']}>
+          {data?.entries.map((e) => (
+            <tr key={e.id}>
+              <td>{new Date(e.at).toLocaleString('en-GB')}</td>
+              <td>{e.actor}</td>
+              <td>{e.action}</td>
+              <td>
+                <code>{e.target}</code>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {data?.entries.map((e) => (
-              <tr key={e.id}>
-                <td>{new Date(e.at).toLocaleString('en-GB')}</td>
-                <td>{e.actor}</td>
-                <td>{e.action}</td>
-                <td>
-                  <code>{e.target}</code>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </ConsoleTable>
       )}
     </section>
   );

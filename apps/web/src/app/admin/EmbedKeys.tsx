@@ -6,6 +6,7 @@ import { embedKeyRequestSchema } from '@quoteline/protocol';
 import { Field } from '@/app/Field';
 import { adminKeys as keys, byField, issuesOf, json, useRefresh } from './adminApi';
 import { useConfirm } from './ConfirmDialog';
+import { ConsoleTable } from './ConsoleTable';
 
 type Key = { key: string; label: string; origins: string[]; feeds: string[]; symbols: string[] | null; revokedAt: string | null; createdAt: string };
 
@@ -43,51 +44,33 @@ export function EmbedKeys() {
           New key: <code>{created}</code>
         </p>
       )}
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Label</th>
-            <th scope="col">Key</th>
-            <th scope="col">Origins</th>
-            <th scope="col">Feeds</th>
-            <th scope="col">State</th>
+      <ConsoleTable columns={['Label', 'Key', 'Origins', 'Feeds', 'State']} empty={data?.keys.length === 0 && 'No embed keys yet.'}>
+        {data?.keys.map((k) => (
+          <tr key={k.key}>
+            <th scope="row">{k.label}</th>
+            <td>
+              <code>{k.key}</code>
+            </td>
+            <td>{k.origins.join(', ')}</td>
+            <td>{k.feeds.join(', ')}</td>
+            <td>
+              {k.revokedAt ? (
+                'Revoked'
+              ) : (
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={async () => {
+                    if (await confirm({ question: `Revoke the key "${k.label}"?`, detail: 'Its widgets stop within seconds, on every site that uses it. This cannot be undone.', action: 'Revoke key' })) revoke.mutate(k.key);
+                  }}
+                >
+                  Revoke
+                </button>
+              )}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {data?.keys.length === 0 && (
-            <tr>
-              <td colSpan={5} className="muted">
-                No embed keys yet.
-              </td>
-            </tr>
-          )}
-          {data?.keys.map((k) => (
-            <tr key={k.key}>
-              <th scope="row">{k.label}</th>
-              <td>
-                <code>{k.key}</code>
-              </td>
-              <td>{k.origins.join(', ')}</td>
-              <td>{k.feeds.join(', ')}</td>
-              <td>
-                {k.revokedAt ? (
-                  'Revoked'
-                ) : (
-                  <button
-                    type="button"
-                    className="link-button"
-                    onClick={async () => {
-                      if (await confirm({ question: `Revoke the key "${k.label}"?`, detail: 'Its widgets stop within seconds, on every site that uses it. This cannot be undone.', action: 'Revoke key' })) revoke.mutate(k.key);
-                    }}
-                  >
-                    Revoke
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </ConsoleTable>
       <form className="admin-form" onSubmit={submit} noValidate aria-label="Create an embed key">
         {(['label', 'origins', 'feeds'] as const).map((name) => (
           <Field

@@ -3,6 +3,7 @@ import type { StatsEvent } from '@quoteline/protocol';
 import { statsTotals } from '@quoteline/client';
 import { useConnectionStats, useSession } from '@quoteline/client/react';
 import { formatBytes } from '@quoteline/widget-kit';
+import { ConsoleTable } from './ConsoleTable';
 import styles from './LiveConnections.module.css';
 
 const count = new Intl.NumberFormat('en-GB');
@@ -78,77 +79,42 @@ function Instance({ sample }: { sample: StatsEvent }) {
         ))}
       </dl>
       <div className={styles.tables}>
-        <table>
-          <caption>
-            Streams per topic
-            {sample.topicCount > sample.topics.length && <span className="muted"> (top {sample.topics.length} of {sample.topicCount})</span>}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Topic</th>
-              <th scope="col" className={styles.num}>
-                Streams
+        <ConsoleTable
+          caption={
+            <>
+              Streams per topic
+              {sample.topicCount > sample.topics.length && <span className="muted"> (top {sample.topics.length} of {sample.topicCount})</span>}
+            </>
+          }
+          columns={['Topic', { label: 'Streams', className: styles.num }]}
+          empty={sample.topics.length === 0 && 'No topic has a stream.'}
+        >
+          {sample.topics.map((t) => (
+            <tr key={t.topic}>
+              <th scope="row">
+                <code>{t.topic}</code>
               </th>
+              <td className={styles.num}>{count.format(t.streams)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {sample.topics.length === 0 ? (
-              <tr>
-                <td colSpan={2} className="muted">
-                  No topic has a stream.
-                </td>
-              </tr>
-            ) : (
-              sample.topics.map((t) => (
-                <tr key={t.topic}>
-                  <th scope="row">
-                    <code>{t.topic}</code>
-                  </th>
-                  <td className={styles.num}>{count.format(t.streams)}</td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
-        <table>
-          <caption>Slowest consumers (most unsent bytes)</caption>
-          <thead>
-            <tr>
-              <th scope="col">Connection</th>
-              <th scope="col">Opened by</th>
-              <th scope="col" className={styles.num}>
-                Topics
+          ))}
+        </ConsoleTable>
+        <ConsoleTable
+          caption="Slowest consumers (most unsent bytes)"
+          columns={['Connection', 'Opened by', { label: 'Topics', className: styles.num }, { label: 'Pending', className: styles.num }, { label: 'Waiting', className: styles.num }]}
+          empty={sample.slowest.length === 0 && 'No open streams.'}
+        >
+          {sample.slowest.map((c) => (
+            <tr key={c.connectionId}>
+              <th scope="row">
+                <code>{c.connectionId}</code>
               </th>
-              <th scope="col" className={styles.num}>
-                Pending
-              </th>
-              <th scope="col" className={styles.num}>
-                Waiting
-              </th>
+              <td>{c.principal}</td>
+              <td className={styles.num}>{c.topics}</td>
+              <td className={styles.num}>{formatBytes(c.pendingBytes)}</td>
+              <td className={styles.num}>{c.lagMs === 0 ? '—' : `${count.format(c.lagMs)} ms`}</td>
             </tr>
-          </thead>
-          <tbody>
-            {sample.slowest.length === 0 ? (
-              <tr>
-                <td colSpan={5} className="muted">
-                  No open streams.
-                </td>
-              </tr>
-            ) : (
-              sample.slowest.map((c) => (
-                <tr key={c.connectionId}>
-                  <th scope="row">
-                    <code>{c.connectionId}</code>
-                  </th>
-                  <td>{c.principal}</td>
-                  <td className={styles.num}>{c.topics}</td>
-                  <td className={styles.num}>{formatBytes(c.pendingBytes)}</td>
-                  <td className={styles.num}>{c.lagMs === 0 ? '—' : `${count.format(c.lagMs)} ms`}</td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
+          ))}
+        </ConsoleTable>
       </div>
     </article>
   );
