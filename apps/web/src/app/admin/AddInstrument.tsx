@@ -4,7 +4,8 @@ import { useMutation } from '@tanstack/react-query';
 import { apiJson } from '@quoteline/client';
 import { addInstrumentRequestSchema } from '@quoteline/protocol';
 import { Field } from '@/app/Field';
-import { byField, issuesOf, json, numberOf, useRefresh } from './adminApi';
+import { FormError } from '@/app/FormError';
+import { errorsOf, json, numberOf, useRefresh, validated } from './adminApi';
 
 /** Adds an instrument to a feed; every subscriber of the feed sees it at once. */
 export function AddInstrument({ slug }: { slug: string }) {
@@ -17,15 +18,12 @@ export function AddInstrument({ slug }: { slug: string }) {
       setForm({ symbol: '', name: '', price: '' });
       void refresh();
     },
-    onError: (e) => setErrors({ form: e.message, ...issuesOf(e) }),
+    onError: (e) => setErrors(errorsOf(e)),
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    // The same schema the API validates with.
-    const parsed = addInstrumentRequestSchema.safeParse({ symbol: form.symbol.trim(), name: form.name, price: numberOf(form.price) });
-    if (!parsed.success) return setErrors(byField(parsed.error.issues));
-    setErrors({});
-    add.mutate(parsed.data);
+    const body = validated(addInstrumentRequestSchema, { symbol: form.symbol.trim(), name: form.name, price: numberOf(form.price) }, setErrors);
+    if (body) add.mutate(body);
   };
   const field = (name: 'symbol' | 'name' | 'price', label: string) => (
     <Field id={`${slug}-${name}`} label={label} value={form[name]} onChange={(e) => setForm({ ...form, [name]: e.target.value })} error={errors[name]} autoComplete="off" />
@@ -38,7 +36,7 @@ export function AddInstrument({ slug }: { slug: string }) {
       <button type="submit" disabled={add.isPending}>
         Add instrument
       </button>
-      {errors.form && <p role="alert" className="field-error">{errors.form}</p>}
+      <FormError>{errors.form}</FormError>
     </form>
   );
 }

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { ApiError, apiJson } from '@quoteline/client';
+import { FormError } from '@/app/FormError';
 import { json, useRefresh, type Feed } from './adminApi';
 import { useConfirm } from './ConfirmDialog';
 
@@ -51,11 +52,7 @@ export function DeleteFeed({ feed }: { feed: Feed }) {
           Delete feed
         </button>
       )}
-      {error && (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      )}
+      <FormError>{error}</FormError>
     </div>
   );
 }

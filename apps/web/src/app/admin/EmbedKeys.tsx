@@ -4,7 +4,8 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { apiJson } from '@quoteline/client';
 import { embedKeyRequestSchema } from '@quoteline/protocol';
 import { Field } from '@/app/Field';
-import { adminKeys as keys, byField, issuesOf, json, useRefresh } from './adminApi';
+import { FormError } from '@/app/FormError';
+import { adminKeys as keys, errorsOf, json, useRefresh, validated } from './adminApi';
 import { useConfirm } from './ConfirmDialog';
 import { ConsoleTable } from './ConsoleTable';
 
@@ -26,15 +27,13 @@ export function EmbedKeys() {
       setForm({ label: '', origins: '', feeds: 'demo' });
       void refresh();
     },
-    onError: (e) => setErrors({ form: e.message, ...issuesOf(e) }),
+    onError: (e) => setErrors(errorsOf(e)),
   });
   const revoke = useMutation({ mutationFn: (key: string) => apiJson(`/api/admin/embed-keys/${key}`, json('DELETE')), onSuccess: refresh });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const parsed = embedKeyRequestSchema.safeParse({ label: form.label, origins: list(form.origins), feeds: list(form.feeds) });
-    if (!parsed.success) return setErrors(byField(parsed.error.issues));
-    setErrors({});
-    create.mutate(parsed.data);
+    const body = validated(embedKeyRequestSchema, { label: form.label, origins: list(form.origins), feeds: list(form.feeds) }, setErrors);
+    if (body) create.mutate(body);
   };
   return (
     <section className="admin-section" aria-labelledby="keys-title">
@@ -85,7 +84,7 @@ export function EmbedKeys() {
         <button type="submit" disabled={create.isPending}>
           Create key
         </button>
-        {errors.form && <p role="alert" className="field-error">{errors.form}</p>}
+        <FormError>{errors.form}</FormError>
       </form>
     </section>
   );

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { apiJson } from '@quoteline/client';
+import { FormError } from '@/app/FormError';
 import { json, useRefresh, type Feed } from './adminApi';
 import { AddInstrument } from './AddInstrument';
 import { DeleteFeed } from './DeleteFeed';
@@ -37,7 +38,7 @@ export function FeedCard({ feed }: { feed: Feed }) {
           {paused ? 'Resume updates' : 'Pause updates'}
         </button>
       </header>
-      {error && <p role="alert" className="field-error">{error}</p>}
+      <FormError>{error}</FormError>
       <InstrumentTable feed={feed} onRemove={(symbol) => remove.mutate(symbol)} />
       <AddInstrument slug={feed.slug} />
       {feed.source === 'push' && <PushTokenPanel feed={feed} />}

@@ -4,7 +4,8 @@ import { useMutation } from '@tanstack/react-query';
 import { ApiError, apiJson } from '@quoteline/client';
 import { createFeedRequestSchema } from '@quoteline/protocol';
 import { Field } from '@/app/Field';
-import { byField, issuesOf, json, numberOf, useRefresh, type Feed } from './adminApi';
+import { FormError } from '@/app/FormError';
+import { errorsOf, json, numberOf, useRefresh, validated, type Feed } from './adminApi';
 import { OneTimeToken } from './OneTimeToken';
 import { SettingsFields, settingsOf } from './SettingsFields';
 
@@ -33,7 +34,7 @@ export function FeedForm() {
       void refresh();
     },
     // A taken slug belongs next to the slug field; anything else next to the button.
-    onError: (e) => setErrors(e instanceof ApiError && e.code === 'duplicate_feed' ? { slug: e.message } : { form: e.message, ...issuesOf(e) }),
+    onError: (e) => setErrors(e instanceof ApiError && e.code === 'duplicate_feed' ? { slug: e.message } : errorsOf(e)),
   });
   const set = (name: keyof typeof EMPTY, value: string) => setForm((f) => ({ ...f, [name]: value }));
 
@@ -41,12 +42,10 @@ export function FeedForm() {
     event.preventDefault();
     const settings = Object.fromEntries(settingsOf(form.source).map((name) => [name, numberOf(form[name])]));
     const seed = form.source === 'simulator' ? { seed: numberOf(form.seed) } : {};
-    // The same schema the API validates with.
-    const parsed = createFeedRequestSchema.safeParse({ slug: form.slug.trim(), name: form.name, source: form.source, ...settings, ...seed });
-    if (!parsed.success) return setErrors(byField(parsed.error.issues));
-    setErrors({});
+    const body = validated(createFeedRequestSchema, { slug: form.slug.trim(), name: form.name, source: form.source, ...settings, ...seed }, setErrors);
+    if (!body) return;
     setCreated(null);
-    create.mutate(parsed.data);
+    create.mutate(body);
   };
 
   return (
@@ -81,11 +80,7 @@ export function FeedForm() {
         <button type="submit" disabled={create.isPending}>
           {create.isPending ? 'Creating…' : 'Create feed'}
         </button>
-        {errors.form && (
-          <p role="alert" className="field-error">
-            {errors.form}
-          </p>
-        )}
+        <FormError>{errors.form}</FormError>
       </form>
     </section>
   );

@@ -4,7 +4,8 @@ import { useMutation } from '@tanstack/react-query';
 import { apiJson } from '@quoteline/client';
 import { updateFeedRequestSchema } from '@quoteline/protocol';
 import { Field } from '@/app/Field';
-import { byField, issuesOf, json, numberOf, useRefresh, type Feed } from './adminApi';
+import { FormError } from '@/app/FormError';
+import { errorsOf, json, numberOf, useRefresh, validated, type Feed } from './adminApi';
 import { SettingsFields, settingsOf, settingsText } from './SettingsFields';
 
 const formOf = (feed: Feed) => ({ name: feed.name, ...settingsText(feed) });
@@ -32,7 +33,7 @@ export function FeedSettings({ feed }: { feed: Feed }) {
       setSaved(feed.source === 'simulator' ? 'Saved: the new settings apply live.' : 'Saved.');
       void refresh();
     },
-    onError: (e) => setErrors({ form: e.message, ...issuesOf(e) }),
+    onError: (e) => setErrors(errorsOf(e)),
   });
   const set = (name: keyof typeof form, value: string) => {
     setSaved(null);
@@ -43,11 +44,9 @@ export function FeedSettings({ feed }: { feed: Feed }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const values = { name: form.name, ...Object.fromEntries(settingsOf(feed.source).map((name) => [name, numberOf(form[name])])) };
-    // The same schema the API validates with.
-    const parsed = updateFeedRequestSchema.safeParse(values);
-    if (!parsed.success) return setErrors(byField(parsed.error.issues));
-    setErrors({});
-    const changed = Object.fromEntries(Object.entries(parsed.data).filter(([key, value]) => feed[key as keyof typeof parsed.data] !== value));
+    const body = validated(updateFeedRequestSchema, values, setErrors);
+    if (!body) return;
+    const changed = Object.fromEntries(Object.entries(body).filter(([key, value]) => feed[key as keyof typeof body] !== value));
     if (Object.keys(changed).length === 0) return setSaved('Nothing changed.');
     update.mutate(changed);
   };
@@ -65,11 +64,7 @@ export function FeedSettings({ feed }: { feed: Feed }) {
         <p role="status" className="muted">
           {saved}
         </p>
-        {errors.form && (
-          <p role="alert" className="field-error">
-            {errors.form}
-          </p>
-        )}
+        <FormError>{errors.form}</FormError>
       </form>
     </section>
   );

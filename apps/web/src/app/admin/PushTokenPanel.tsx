@@ -2,6 +2,7 @@
 import { useState, useSyncExternalStore } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { apiJson } from '@quoteline/client';
+import { FormError } from '@/app/FormError';
 import { json, useRefresh, type Feed } from './adminApi';
 import { useConfirm } from './ConfirmDialog';
 import { OneTimeToken } from './OneTimeToken';
@@ -51,11 +52,7 @@ export function PushTokenPanel({ feed }: { feed: Feed }) {
       >
         Rotate push token
       </button>
-      {error && (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      )}
+      <FormError>{error}</FormError>
     </section>
   );
 }

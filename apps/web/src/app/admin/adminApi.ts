@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, apiJson } from '@quoteline/client';
+import type { z } from 'zod';
 
 /** A feed as `GET /api/admin/feeds` lists it. */
 export type Feed = {
@@ -41,6 +42,19 @@ export function byField(issues: readonly { path: readonly PropertyKey[]; message
 
 /** The API's issues of a failed call, by field. */
 export const issuesOf = (e: unknown) => (e instanceof ApiError ? byField(e.issues) : {});
+
+/** What a failed call shows on a form: its message under the form, the API's issues next to their fields. */
+export const errorsOf = (e: Error): Record<string, string> => ({ form: e.message, ...issuesOf(e) });
+
+/**
+ * Form values checked with the API's own schema before sending: the body to
+ * send, or null; either way `setErrors` shows what is wrong, by field (or nothing).
+ */
+export function validated<T>(schema: z.ZodType<T>, values: unknown, setErrors: (errors: Record<string, string>) => void): T | null {
+  const parsed = schema.safeParse(values);
+  setErrors(parsed.success ? {} : byField(parsed.error.issues));
+  return parsed.success ? parsed.data : null;
+}
 
 /** A number typed into a text field: NaN when empty or not a number, so the schema says "enter a number". */
 export const numberOf = (text: string) => (text.trim() === '' ? Number.NaN : Number(text.trim()));

@@ -5,6 +5,7 @@ import { ApiError, apiJson } from '@quoteline/client';
 import { accountKeys } from '@quoteline/client/react';
 import { sessionRequestSchema } from '@quoteline/protocol';
 import { Field } from '@/app/Field';
+import { FormError } from '@/app/FormError';
 
 /** Email and password, validated before sending; errors say what to do. */
 export function SignInForm() {
@@ -39,11 +40,7 @@ export function SignInForm() {
     <form className="form" onSubmit={submit} noValidate>
       <Field id="email" label="Email" type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} error={fieldErrors.email} />
       <Field id="password" label="Password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} error={fieldErrors.password} />
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError>{error}</FormError>
       <button type="submit" className="primary" disabled={pending}>
         {pending ? 'Signing in…' : 'Sign in'}
       </button>
