@@ -2,15 +2,12 @@
 import { useId, useState, type FormEvent } from 'react';
 import { ApiError, placeOrder } from '@quoteline/client';
 import { useAccount, useFeed } from '@quoteline/client/react';
-import { orderRequestSchema, type OrderView } from '@quoteline/protocol';
-import { FeedPaused, formatCents, formatPrice, StreamStatus, toCents, TopicNotice, widgetBaseCss } from '@quoteline/widget-kit';
+import { orderRequestSchema } from '@quoteline/protocol';
+import { FeedPaused, formatCents, StreamStatus, toCents, TopicNotice, widgetBaseCss } from '@quoteline/widget-kit';
 import { orderTicketConfigSchema, type OrderTicketConfig } from './config';
-
-type Phase =
-  | { kind: 'idle' }
-  | { kind: 'pending' }
-  | { kind: 'accepted'; order: OrderView }
-  | { kind: 'rejected'; message: string };
+import { estimateCents } from './estimate';
+import { OrderFields, type OrderDraft } from './OrderFields';
+import { OrderOutcome, type Phase } from './OrderOutcome';
 
 const css = `
 .ql-ticket form{display:grid;grid-template-columns:1fr 1fr;gap:10px 12px}
@@ -27,14 +24,8 @@ const css = `
 .ql-ticket button[aria-describedby]:disabled{cursor:not-allowed}
 `;
 
-/** Fields a person edits, kept as typed so errors can sit next to them. */
-interface Draft {
-  symbol: string;
-  side: 'buy' | 'sell';
-  type: 'market' | 'limit';
-  quantity: string;
-  limitPrice: string;
-}
+/** Validation issues (the schema's or the API's) as one message per field (the last), `form` when none is named. */
+const errorsByField = (issues: readonly { path: readonly PropertyKey[]; message: string }[]) => Object.fromEntries(issues.map((i) => [String(i.path[0] ?? 'form'), i.message]));
 
 /** Buy or sell one instrument: validated before sending, live bid/ask and estimated cost, then pending → accepted → filled. */
 export function OrderTicket(props: Partial<OrderTicketConfig> & { accountId: string; theme?: 'light' | 'dark' }) {
@@ -43,23 +34,18 @@ export function OrderTicket(props: Partial<OrderTicketConfig> & { accountId: str
   const feed = useFeed(config.feed);
   const { account } = useAccount(config.accountId);
   const id = useId();
-  const [draft, setDraft] = useState<Draft>({ symbol: '', side: 'buy', type: 'market', quantity: '10', limitPrice: '' });
+  const [draft, setDraft] = useState<OrderDraft>({ symbol: '', side: 'buy', type: 'market', quantity: '10', limitPrice: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [key, setKey] = useState(() => crypto.randomUUID());
 
   const symbol = draft.symbol || feed?.symbols[0] || '';
   const quote = symbol ? feed?.rows[symbol] : undefined;
-  const quantity = Number(draft.quantity);
-  const unit = draft.type === 'limit' ? toCents(draft.limitPrice || 0) : quote ? toCents(draft.side === 'buy' ? quote.ask : quote.bid) : 0;
-  const estimate = Number.isInteger(quantity) && quantity > 0 && unit > 0 ? quantity * unit : null;
-  // Read-your-writes: the ticket trusts the stream, so "Filled" shows when the stream delivered the fill.
-  const live = phase.kind === 'accepted' ? account?.orders.find((o) => o.id === phase.order.id) : undefined;
-  const status = live?.status ?? null;
+  const estimate = estimateCents(draft, quote);
   // The server refuses orders on a paused feed (409 feed_paused): say so before anyone tries.
   const paused = feed?.status === 'paused';
 
-  const update = (patch: Partial<Draft>) => {
+  const update = (patch: Partial<OrderDraft>) => {
     setDraft((d) => ({ ...d, ...patch }));
     setKey(crypto.randomUUID()); // a changed order is a new order
   };
@@ -76,7 +62,7 @@ export function OrderTicket(props: Partial<OrderTicketConfig> & { accountId: str
     };
     const parsed = orderRequestSchema.safeParse(candidate);
     if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? 'form'), i.message])));
+      setErrors(errorsByField(parsed.error.issues));
       return;
     }
     setErrors({});
@@ -86,22 +72,10 @@ export function OrderTicket(props: Partial<OrderTicketConfig> & { accountId: str
       setPhase({ kind: 'accepted', order });
       setKey(crypto.randomUUID());
     } catch (error) {
-      if (error instanceof ApiError && error.issues.length) setErrors(Object.fromEntries(error.issues.map((i) => [String(i.path[0] ?? 'form'), i.message])));
+      if (error instanceof ApiError && error.issues.length) setErrors(errorsByField(error.issues));
       setPhase({ kind: 'rejected', message: error instanceof Error ? error.message : 'The order could not be placed.' });
     }
   };
-
-  const field = (name: keyof Draft) => ({
-    id: `${id}-${name}`,
-    'aria-invalid': errors[name] ? true : undefined,
-    'aria-describedby': errors[name] ? `${id}-${name}-error` : undefined,
-  });
-  const fieldError = (name: string) =>
-    errors[name] ? (
-      <p className="ql-field-error" id={`${id}-${name}-error`}>
-        {errors[name]}
-      </p>
-    ) : null;
 
   return (
     <section className="ql-widget ql-ticket" data-theme={theme} aria-labelledby={`${id}-title`} data-testid="order-ticket">
@@ -115,53 +89,7 @@ export function OrderTicket(props: Partial<OrderTicketConfig> & { accountId: str
       </header>
       {feed?.problem && <TopicNotice problem={feed.problem} feed={config.feed} />}
       <form onSubmit={submit} noValidate>
-        <div className="ql-wide">
-          <label htmlFor={`${id}-symbol`}>Instrument</label>
-          <select {...field('symbol')} value={symbol} onChange={(e) => update({ symbol: e.target.value })} disabled={!feed}>
-            {feed?.symbols.map((s) => (
-              <option key={s} value={s}>
-                {s} · {feed.rows[s]!.name}
-              </option>
-            ))}
-          </select>
-          {fieldError('symbol')}
-        </div>
-        <div className="ql-touch ql-wide" aria-live="off">
-          <span>
-            Bid <strong data-testid="ticket-bid">{quote ? formatPrice(quote.bid, quote.decimals) : '—'}</strong>
-          </span>
-          <span>
-            Ask <strong data-testid="ticket-ask">{quote ? formatPrice(quote.ask, quote.decimals) : '—'}</strong>
-          </span>
-        </div>
-        <fieldset className="ql-wide">
-          <legend>Side</legend>
-          {(['buy', 'sell'] as const).map((side) => (
-            <label key={side}>
-              <input type="radio" name={`${id}-side`} value={side} checked={draft.side === side} onChange={() => update({ side })} />
-              {side === 'buy' ? 'Buy' : 'Sell'}
-            </label>
-          ))}
-        </fieldset>
-        <div>
-          <label htmlFor={`${id}-type`}>Type</label>
-          <select {...field('type')} value={draft.type} onChange={(e) => update({ type: e.target.value as Draft['type'] })}>
-            <option value="market">Market</option>
-            <option value="limit">Limit</option>
-          </select>
-        </div>
-        <div>
-          <label htmlFor={`${id}-quantity`}>Quantity</label>
-          <input {...field('quantity')} inputMode="numeric" value={draft.quantity} onChange={(e) => update({ quantity: e.target.value })} />
-          {fieldError('quantity')}
-        </div>
-        {draft.type === 'limit' && (
-          <div className="ql-wide">
-            <label htmlFor={`${id}-limitPrice`}>Limit price</label>
-            <input {...field('limitPrice')} inputMode="decimal" value={draft.limitPrice} onChange={(e) => update({ limitPrice: e.target.value })} placeholder={quote ? String(quote.price) : ''} />
-            {fieldError('limitPrice')}
-          </div>
-        )}
+        <OrderFields id={id} draft={draft} symbol={symbol} feed={feed} quote={quote} errors={errors} onChange={update} />
         <p className="ql-wide ql-muted" data-testid="ticket-estimate">
           Estimated {draft.side === 'buy' ? 'cost' : 'proceeds'}: {estimate === null ? '—' : formatCents(estimate)}
           {account && <> · Cash {formatCents(toCents(account.cash))}</>}
@@ -174,26 +102,7 @@ export function OrderTicket(props: Partial<OrderTicketConfig> & { accountId: str
         <button type="submit" className="ql-primary ql-wide" disabled={phase.kind === 'pending' || !feed || paused} aria-describedby={paused ? `${id}-paused` : undefined}>
           {phase.kind === 'pending' ? 'Sending…' : `${draft.side === 'buy' ? 'Buy' : 'Sell'} ${symbol}`}
         </button>
-        <div className="ql-wide" role="status" aria-live="polite">
-          {phase.kind === 'rejected' && (
-            <p className="ql-outcome" data-kind="rejected" data-testid="ticket-outcome">
-              Rejected: {phase.message}
-            </p>
-          )}
-          {phase.kind === 'accepted' && (
-            <p className="ql-outcome" data-kind={status ?? 'accepted'} data-testid="ticket-outcome">
-              {status === 'filled'
-                ? `Filled: ${phase.order.side} ${phase.order.quantity} ${phase.order.symbol} at ${live?.averagePrice ?? phase.order.averagePrice}`
-                : status === 'open'
-                  ? `Accepted: resting at ${phase.order.limitPrice} until the market reaches it`
-                  : status === 'cancelled'
-                    ? 'Cancelled'
-                    : status === 'rejected'
-                      ? `Rejected: ${live?.reason ?? 'by the market'}`
-                      : 'Accepted: confirming…'}
-            </p>
-          )}
-        </div>
+        <OrderOutcome phase={phase} orders={account?.orders} />
       </form>
     </section>
   );
