@@ -7,7 +7,16 @@ import { defineConfig } from 'vitest/config';
 // Playwright specs are never picked up here.
 
 /** Suites that run on PostgreSQL too (same files, another DATABASE_URL), plus the PostgreSQL-only migration check. */
-const postgresSuites = ['trading', 'adminFeeds', 'feedAdmin', 'feedRestart', 'embedKeys', 'shutdown', 'idempotencyLease', 'postgresMigrations'].map((name) => `tests/integration/${name}.test.ts`);
+const postgresSuites = [
+  'trading',
+  'adminFeeds',
+  'feedAdmin',
+  'feedRestart',
+  'embedKeys',
+  'shutdown',
+  'idempotencyLease',
+  'postgresMigrations',
+].map((name) => `tests/integration/${name}.test.ts`);
 
 export default defineConfig({
   test: {
@@ -17,7 +26,14 @@ export default defineConfig({
           name: 'unit',
           // Globs are relative to the folder vitest runs in: from the root every package's
           // tests plus the scripts' and benchmarks'; from a package (its `test` script) its own `src`.
-          include: ['packages/*/src/**/*.test.{ts,tsx}', 'widgets/*/src/**/*.test.{ts,tsx}', 'apps/*/src/**/*.test.{ts,tsx}', 'bench/**/*.test.ts', 'scripts/**/*.test.ts', 'src/**/*.test.{ts,tsx}'],
+          include: [
+            'packages/*/src/**/*.test.{ts,tsx}',
+            'widgets/*/src/**/*.test.{ts,tsx}',
+            'apps/*/src/**/*.test.{ts,tsx}',
+            'bench/**/*.test.ts',
+            'scripts/**/*.test.ts',
+            'src/**/*.test.{ts,tsx}',
+          ],
           environment: 'node',
         },
       },

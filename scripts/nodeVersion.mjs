@@ -5,7 +5,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './lib.mjs';
 
-const parts = (version) => version.replace(/^v/, '').split('.').map((p) => Number.parseInt(p, 10) || 0);
+const parts = (version) =>
+  version
+    .replace(/^v/, '')
+    .split('.')
+    .map((p) => Number.parseInt(p, 10) || 0);
 
 function compare(a, b) {
   const [x, y] = [parts(a), parts(b)];
@@ -22,11 +26,14 @@ const TESTS = { '>=': (c) => c >= 0, '>': (c) => c > 0, '<=': (c) => c <= 0, '<'
  */
 export function satisfies(version, range) {
   return range.split('||').some((set) =>
-    set.trim().split(/\s+/).every((comparator) => {
-      const m = /^(>=|<=|>|<|=)?v?(\d+(?:\.\d+){0,2})$/.exec(comparator);
-      if (!m) throw new Error(`unsupported engines range "${range}" (use comparators such as ">=20.19 <23")`);
-      return TESTS[m[1] ?? '='](compare(version, m[2]));
-    }),
+    set
+      .trim()
+      .split(/\s+/)
+      .every((comparator) => {
+        const m = /^(>=|<=|>|<|=)?v?(\d+(?:\.\d+){0,2})$/.exec(comparator);
+        if (!m) throw new Error(`unsupported engines range "${range}" (use comparators such as ">=20.19 <23")`);
+        return TESTS[m[1] ?? '='](compare(version, m[2]));
+      }),
   );
 }
 

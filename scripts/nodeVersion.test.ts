@@ -7,7 +7,12 @@ import { nodeVersionProblem, requiredNodeRange, satisfies } from './nodeVersion.
 function runAs(fake: string, script: string): Promise<{ code: number | null; output: string }> {
   const preload = `data:text/javascript,Object.defineProperty(process.versions,'node',{value:'${fake}'})`;
   return new Promise((done) => {
-    const child = spawn(process.execPath, ['--import', preload, script], { cwd: ROOT, env: { ...process.env, PORT: '1' }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', preload, script], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: '1' },
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
@@ -45,7 +50,9 @@ describe('the Node.js version check', () => {
     for (const script of ['scripts/start.mjs', 'scripts/start-scaled.mjs', 'scripts/test.mjs', 'scripts/setup.mjs']) {
       const { code, output } = await runAs('18.20.4', script);
       expect({ script, code }).toEqual({ script, code: 1 });
-      expect(output).toContain(`Quoteline needs Node.js ${requiredNodeRange()} (package.json "engines"); this is Node.js 18.20.4.`);
+      expect(output).toContain(
+        `Quoteline needs Node.js ${requiredNodeRange()} (package.json "engines"); this is Node.js 18.20.4.`,
+      );
       expect(output).not.toMatch(/\[1\/\d\]|Port 1 is in use|Starting/);
     }
   }, 120_000);

@@ -11,8 +11,14 @@ function dependencies(): Map<string, string[]> {
     for (const dir of readdirSync(join(root, group))) {
       const file = join(root, group, dir, 'package.json');
       if (!existsSync(file)) continue;
-      const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name: string; dependencies?: Record<string, string>; peerDependencies?: Record<string, string> };
-      const deps = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies }).filter((d) => d.startsWith('@quoteline/'));
+      const pkg = JSON.parse(readFileSync(file, 'utf8')) as {
+        name: string;
+        dependencies?: Record<string, string>;
+        peerDependencies?: Record<string, string>;
+      };
+      const deps = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies }).filter((d) =>
+        d.startsWith('@quoteline/'),
+      );
       out.set(pkg.name.slice('@quoteline/'.length), deps.map((d) => d.slice('@quoteline/'.length)).sort());
     }
   return out;
@@ -24,7 +30,15 @@ function drawn(): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const line of block.trim().split('\n')) {
     const [from, to] = line.split(/\s*─*▶\s*/);
-    out.set(from!.replace(/─+$/, '').trim(), to!.trim() === '(none)' ? [] : to!.split(',').map((t) => t.trim()).sort());
+    out.set(
+      from!.replace(/─+$/, '').trim(),
+      to!.trim() === '(none)'
+        ? []
+        : to!
+            .split(',')
+            .map((t) => t.trim())
+            .sort(),
+    );
   }
   return out;
 }

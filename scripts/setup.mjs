@@ -35,7 +35,11 @@ export async function setup({ browser = false, databaseUrl = QUIET_ENV.DATABASE_
   });
 
   const schemaStamp = at('packages', 'db', 'src', 'generated', '.schema-hash');
-  const schemaHash = hashFiles([at('prisma', 'sqlite', 'schema.prisma'), at('prisma', 'postgresql', 'schema.prisma'), at('package-lock.json')]);
+  const schemaHash = hashFiles([
+    at('prisma', 'sqlite', 'schema.prisma'),
+    at('prisma', 'postgresql', 'schema.prisma'),
+    at('package-lock.json'),
+  ]);
   await step(++n, total, 'Prisma client (prisma generate)', {
     skip: () => (readStamp(schemaStamp) === schemaHash ? 'schema unchanged' : null),
     work: async () => {

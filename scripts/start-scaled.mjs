@@ -22,15 +22,18 @@ function fail(lines) {
 function port(name, value = process.env[name]) {
   if (value === undefined || value.trim() === '') return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 65535) fail([`${name}=${process.env[name]} is not a port number (1-65535) or a list of them.`]);
+  if (!Number.isInteger(n) || n < 1 || n > 65535)
+    fail([`${name}=${process.env[name]} is not a port number (1-65535) or a list of them.`]);
   return n;
 }
 
 const listen = port('PORT') ?? 8443;
 const appPorts = process.env.SCALED_APP_PORTS?.split(',').map((value) => port('SCALED_APP_PORTS', value));
 const instances = Number(process.env.INSTANCES ?? appPorts?.length ?? 3);
-if (!Number.isInteger(instances) || instances < 1) fail([`INSTANCES=${process.env.INSTANCES} is not a positive whole number.`]);
-if (appPorts && appPorts.length !== instances) fail([`SCALED_APP_PORTS names ${appPorts.length} ports for ${instances} instances.`]);
+if (!Number.isInteger(instances) || instances < 1)
+  fail([`INSTANCES=${process.env.INSTANCES} is not a positive whole number.`]);
+if (appPorts && appPorts.length !== instances)
+  fail([`SCALED_APP_PORTS names ${appPorts.length} ports for ${instances} instances.`]);
 const dataDir = process.env.SCALED_DIR ? resolve(process.env.SCALED_DIR) : at('.data', 'scaled');
 const shownDir = relative(process.cwd(), dataDir).startsWith('..') ? dataDir : relative(process.cwd(), dataDir) || '.';
 

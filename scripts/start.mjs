@@ -14,7 +14,9 @@ const host = process.env.HOST ?? '127.0.0.1';
 // Checked first: setup can take minutes on a fresh machine.
 if (!(await portIsFree(port, host))) {
   console.error(`\nPort ${port} is in use (another Quoteline still running, or another program).`);
-  console.error(`See what holds it with: ss -ltnp 'sport = :${port}'   or start on another port: PORT=${port + 1} npm start`);
+  console.error(
+    `See what holds it with: ss -ltnp 'sport = :${port}'   or start on another port: PORT=${port + 1} npm start`,
+  );
   process.exit(1);
 }
 
@@ -27,7 +29,12 @@ try {
 
 console.log(`\nStarting Quoteline on http://localhost:${port} …`);
 // detached: the server and its child next-server form one process group we can stop together.
-const server = spawn(bin('next'), ['start', '-H', host, '-p', String(port)], { cwd: at('apps', 'web'), env: QUIET_ENV, stdio: 'inherit', detached: true });
+const server = spawn(bin('next'), ['start', '-H', host, '-p', String(port)], {
+  cwd: at('apps', 'web'),
+  env: QUIET_ENV,
+  stdio: 'inherit',
+  detached: true,
+});
 
 const stop = (signal) => {
   try {

@@ -41,16 +41,21 @@ async function main(): Promise<void> {
   try {
     const maxAccounts = Math.max(...accountCounts);
     for (let i = 0; i < maxAccounts; i++) {
-      execFileSync(join(ROOT, 'node_modules/.bin/tsx'), ['packages/platform/src/cli/createUser.ts', '--email', `bench${i}@example.com`, '--cash', '10000000.00'], {
-        cwd: ROOT,
-        env: { ...process.env, DATABASE_URL: server.databaseUrl, QUOTELINE_PASSWORD: 'bench-password' },
-        stdio: 'ignore',
-      });
+      execFileSync(
+        join(ROOT, 'node_modules/.bin/tsx'),
+        ['packages/platform/src/cli/createUser.ts', '--email', `bench${i}@example.com`, '--cash', '10000000.00'],
+        {
+          cwd: ROOT,
+          env: { ...process.env, DATABASE_URL: server.databaseUrl, QUOTELINE_PASSWORD: 'bench-password' },
+          stdio: 'ignore',
+        },
+      );
     }
     for (const [index, accounts] of accountCounts.entries()) {
       const clients = clientCounts[index] ?? clientCounts.at(-1)!;
       const sessions: TestSession[] = [];
-      for (let a = 0; a < accounts; a++) sessions.push(await signIn(server.url, `bench${a}@example.com`, 'bench-password'));
+      for (let a = 0; a < accounts; a++)
+        sessions.push(await signIn(server.url, `bench${a}@example.com`, 'bench-password'));
       const histogram = new LatencyHistogram(60_000);
       let accepted = 0;
       let refused = 0;
@@ -89,7 +94,9 @@ async function main(): Promise<void> {
         p99: histogram.percentile(99),
         serverCpuPerOrderMs: accepted ? Math.round((cpu / accepted) * 1e6) / 1000 : 0,
       });
-      console.log(`bench:orders ${accounts} account(s) × ${clients} clients: ${Math.round(accepted / seconds)} orders/s`);
+      console.log(
+        `bench:orders ${accounts} account(s) × ${clients} clients: ${Math.round(accepted / seconds)} orders/s`,
+      );
     }
   } finally {
     await server.stop();
@@ -98,9 +105,14 @@ async function main(): Promise<void> {
   const table = [
     '| accounts | concurrent clients | accepted orders/s | p50 ms | p99 ms | server CPU ms/order | refused | failed |',
     '|--:|--:|--:|--:|--:|--:|--:|--:|',
-    ...results.map((r) => `| ${r.accounts} | ${r.clients} | ${r.ordersPerSecond} | ${r.p50} | ${r.p99} | ${r.serverCpuPerOrderMs} | ${r.refused} | ${r.failed} |`),
+    ...results.map(
+      (r) =>
+        `| ${r.accounts} | ${r.clients} | ${r.ordersPerSecond} | ${r.p50} | ${r.p99} | ${r.serverCpuPerOrderMs} | ${r.refused} | ${r.failed} |`,
+    ),
   ].join('\n');
-  console.log(`\n${table}\n\n(${seconds} s per row; market orders of 1 share alternating buy/sell; SQLite in WAL mode; client and server share the machine's 2 cores)`);
+  console.log(
+    `\n${table}\n\n(${seconds} s per row; market orders of 1 share alternating buy/sell; SQLite in WAL mode; client and server share the machine's 2 cores)`,
+  );
   mkdirSync(join(ROOT, '.data/bench'), { recursive: true });
   writeFileSync(join(ROOT, '.data/bench/orders.md'), table + '\n');
   writeFileSync(join(ROOT, '.data/bench/orders.json'), JSON.stringify(results, null, 2));

@@ -13,26 +13,35 @@ import { freePort } from '../../scripts/servers/process.mjs';
 const streams = Number(process.env.BENCH_STREAMS ?? 50);
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
 
-interface Result { wireBytes: number; events: number; lags: number[] }
+interface Result {
+  wireBytes: number;
+  events: number;
+  lags: number[];
+}
 
 function measure(url: string, ca: string, gzip: boolean, stopAt: number): Promise<Result> {
   return new Promise((done, fail) => {
     const result: Result = { wireBytes: 0, events: 0, lags: [] };
-    const req = request(new URL('/api/stream?topics=feed:demo', url), { ca, headers: { Accept: 'text/event-stream', ...(gzip ? { 'Accept-Encoding': 'gzip' } : {}) } }, (res) => {
-      if (gzip && res.headers['content-encoding'] !== 'gzip') return fail(new Error('nginx did not compress the stream'));
-      res.on('data', (chunk: Buffer) => (result.wireBytes += chunk.length));
-      const body = gzip ? res.pipe(createGunzip({ flush: constants.Z_SYNC_FLUSH })) : res;
-      const parser = createStreamParser({
-        onEvent: (event) => {
-          if (event.type !== 'update') return;
-          result.events++;
-          result.lags.push(Date.now() - event.data.ts);
-        },
-      });
-      body.setEncoding('utf8');
-      body.on('data', (text: string) => parser.feed(text));
-      body.on('error', () => undefined);
-    });
+    const req = request(
+      new URL('/api/stream?topics=feed:demo', url),
+      { ca, headers: { Accept: 'text/event-stream', ...(gzip ? { 'Accept-Encoding': 'gzip' } : {}) } },
+      (res) => {
+        if (gzip && res.headers['content-encoding'] !== 'gzip')
+          return fail(new Error('nginx did not compress the stream'));
+        res.on('data', (chunk: Buffer) => (result.wireBytes += chunk.length));
+        const body = gzip ? res.pipe(createGunzip({ flush: constants.Z_SYNC_FLUSH })) : res;
+        const parser = createStreamParser({
+          onEvent: (event) => {
+            if (event.type !== 'update') return;
+            result.events++;
+            result.lags.push(Date.now() - event.data.ts);
+          },
+        });
+        body.setEncoding('utf8');
+        body.on('data', (text: string) => parser.feed(text));
+        body.on('error', () => undefined);
+      },
+    );
     req.on('error', () => undefined);
     req.end();
     setTimeout(() => {
@@ -60,13 +69,23 @@ try {
   const ca = readFileSync(shape.tls.cert, 'utf8');
   console.log(`measuring ${streams} gzip and ${streams} plain streams for ${seconds} s …`);
   const stopAt = Date.now() + seconds * 1000;
-  const runs = await Promise.all(Array.from({ length: streams * 2 }, (_, i) => measure(shape.url, ca, i % 2 === 0, stopAt).then((r) => ({ gzip: i % 2 === 0, ...r }))));
+  const runs = await Promise.all(
+    Array.from({ length: streams * 2 }, (_, i) =>
+      measure(shape.url, ca, i % 2 === 0, stopAt).then((r) => ({ gzip: i % 2 === 0, ...r })),
+    ),
+  );
   const rows = [true, false].map((gzip) => {
     const mine = runs.filter((r) => r.gzip === gzip);
     const events = mine.reduce((s, r) => s + r.events, 0);
     const bytes = mine.reduce((s, r) => s + r.wireBytes, 0);
     const lags = mine.flatMap((r) => r.lags).sort((a, b) => a - b);
-    return { encoding: gzip ? 'gzip' : 'identity', events, bytesPerEvent: bytes / Math.max(1, events), p50: pct(lags, 0.5), p99: pct(lags, 0.99) };
+    return {
+      encoding: gzip ? 'gzip' : 'identity',
+      events,
+      bytesPerEvent: bytes / Math.max(1, events),
+      p50: pct(lags, 0.5),
+      p99: pct(lags, 0.99),
+    };
   });
   const table = [
     '| encoding | events | wire bytes / event | p50 ms | p99 ms |',

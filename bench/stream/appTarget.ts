@@ -30,7 +30,9 @@ UPDATE Feed SET status = 'paused' WHERE slug <> '${BENCH_FEED.slug}';`;
   // startAppServer spawns `next` itself, so raise the fd limit of the running processes (root with CAP_SYS_RESOURCE only).
   for (const pid of groupPids(pgid)) {
     try {
-      execFileSync('prlimit', ['--pid', String(pid), `--nofile=${WANTED_FD_LIMIT}:${WANTED_FD_LIMIT}`], { stdio: 'ignore' });
+      execFileSync('prlimit', ['--pid', String(pid), `--nofile=${WANTED_FD_LIMIT}:${WANTED_FD_LIMIT}`], {
+        stdio: 'ignore',
+      });
     } catch {
       // not permitted here: the inherited limit stays, and the report shows it
     }
@@ -41,7 +43,11 @@ UPDATE Feed SET status = 'paused' WHERE slug <> '${BENCH_FEED.slug}';`;
     path: `/api/stream?topics=feed:${BENCH_FEED.slug}`,
     pgid,
     async stats(): Promise<ServerStreamStats> {
-      const health = (await getJson(options.port, '/api/health')) as { connections: number; head: string; stream: Omit<ServerStreamStats, 'connections' | 'published'> };
+      const health = (await getJson(options.port, '/api/health')) as {
+        connections: number;
+        head: string;
+        stream: Omit<ServerStreamStats, 'connections' | 'published'>;
+      };
       // head is `<epoch>:<offset>`; only the bench feed publishes, so the offset counts its events.
       return { published: Number(health.head.split(':')[1]), connections: health.connections, ...health.stream };
     },

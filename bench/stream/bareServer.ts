@@ -30,7 +30,13 @@ const cents = Array.from({ length: config.instruments }, () => 10_000);
 const wire = (c: number) => c / 100;
 const quote = (i: number) => {
   const mid = cents[i]!;
-  return { topic: config.topic, symbol: `${config.prefix}${i}`, price: wire(mid), bid: wire(mid - 5), ask: wire(mid + 5) };
+  return {
+    topic: config.topic,
+    symbol: `${config.prefix}${i}`,
+    price: wire(mid),
+    bid: wire(mid - 5),
+    ask: wire(mid + 5),
+  };
 };
 const frame = (type: string, data: unknown, id?: string) =>
   `${id === undefined ? '' : `id: ${id}\n`}event: ${type}\ndata: ${JSON.stringify(data)}\n\n`;
@@ -63,7 +69,13 @@ const server = createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   if (url.pathname === '/health') {
     res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
-    res.end(JSON.stringify({ connections: clients.size, published: offset, stream: { ...stats, conflated: 0, maxPendingBytes: maxPending() } }));
+    res.end(
+      JSON.stringify({
+        connections: clients.size,
+        published: offset,
+        stream: { ...stats, conflated: 0, maxPendingBytes: maxPending() },
+      }),
+    );
     return;
   }
   if (url.pathname !== '/stream' || !/text\/event-stream/.test(req.headers.accept ?? '')) {
@@ -77,9 +89,22 @@ const server = createServer((req, res) => {
     Connection: 'keep-alive',
   });
   // Same opening as the app: retry, ready, then a snapshot of every instrument.
-  let opening = 'retry: 1000\n\n' + frame('ready', { connectionId: randomBytes(12).toString('base64url'), token: randomBytes(24).toString('base64url'), instance: 'bare', protocol: 1, topics: [config.topic] });
+  let opening =
+    'retry: 1000\n\n' +
+    frame('ready', {
+      connectionId: randomBytes(12).toString('base64url'),
+      token: randomBytes(24).toString('base64url'),
+      instance: 'bare',
+      protocol: 1,
+      topics: [config.topic],
+    });
   const ts = Date.now();
-  for (let i = 0; i < config.instruments; i++) opening += frame('add', { ...quote(i), name: `${config.prefix} ${i}`, open: 100, decimals: 2, ts }, `${epoch}:${offset}`);
+  for (let i = 0; i < config.instruments; i++)
+    opening += frame(
+      'add',
+      { ...quote(i), name: `${config.prefix} ${i}`, open: 100, decimals: 2, ts },
+      `${epoch}:${offset}`,
+    );
   res.write(encoder.encode(opening));
   clients.add(res);
   res.on('close', () => clients.delete(res));

@@ -32,7 +32,12 @@ export async function startBareTarget(config: BareConfig, env: NodeJS.ProcessEnv
         stream: Omit<ServerStreamStats, 'connections' | 'closed' | 'published'> & { slowClosed: number };
       };
       const { slowClosed, ...stream } = health.stream;
-      return { published: health.published, connections: health.connections, ...stream, closed: slowClosed ? { slow_consumer: slowClosed } : {} };
+      return {
+        published: health.published,
+        connections: health.connections,
+        ...stream,
+        closed: slowClosed ? { slow_consumer: slowClosed } : {},
+      };
     },
     stop: () => stopChild(child),
   };

@@ -14,7 +14,11 @@ const liveGroups = new Set<number>();
  * with the open-file limit raised first by bash: one socket per stream needs
  * one fd, and Node cannot raise a limit itself.
  */
-export function spawnTsEntry(file: string, args: string[], options: { env: NodeJS.ProcessEnv; ipc?: boolean }): ChildProcess {
+export function spawnTsEntry(
+  file: string,
+  args: string[],
+  options: { env: NodeJS.ProcessEnv; ipc?: boolean },
+): ChildProcess {
   const script = `ulimit -n ${WANTED_FD_LIMIT} 2>/dev/null || ulimit -n "$(ulimit -Hn)"; exec "$@"`;
   const stdio: StdioOptions = options.ipc ? ['ignore', 'inherit', 'inherit', 'ipc'] : ['ignore', 'inherit', 'inherit'];
   const child = spawn('bash', ['-c', script, 'bench', process.execPath, '--import', 'tsx', join(ROOT, file), ...args], {

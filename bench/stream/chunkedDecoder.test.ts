@@ -21,7 +21,8 @@ describe('ChunkedDecoder', () => {
   });
 
   it('survives every split point, down to one byte per read', () => {
-    for (const size of [1, 2, 3, 7]) expect(decodeInPieces(wire, size)).toEqual({ body: 'hello, chunked!\n', done: true });
+    for (const size of [1, 2, 3, 7])
+      expect(decodeInPieces(wire, size)).toEqual({ body: 'hello, chunked!\n', done: true });
   });
 
   it('rejects a broken size line', () => {

@@ -42,7 +42,11 @@ export const USAGE = `npm run bench:stream -- [options]
   --cpu-prof          profile our server during the window (V8 profiler via inspector; files under
                       <out>/profiles; summary printed; the profiler inflates that run's numbers)`;
 
-const list = (value: string) => value.split(',').map((s) => s.trim()).filter(Boolean);
+const list = (value: string) =>
+  value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 function positiveInt(name: string, value: string): number {
   const n = Number(value);
@@ -96,7 +100,8 @@ export function parseBenchOptions(argv: string[]): BenchOptions | null {
   } else {
     scenarios = list(values.scenarios).map((pair) => {
       const [streams, tickMs] = pair.split('@');
-      if (streams === undefined || tickMs === undefined) throw new Error(`--scenarios takes streams@tickMs pairs, got '${pair}'`);
+      if (streams === undefined || tickMs === undefined)
+        throw new Error(`--scenarios takes streams@tickMs pairs, got '${pair}'`);
       return { streams: positiveInt('scenarios', streams), tickMs: positiveInt('scenarios', tickMs) };
     });
   }
@@ -115,7 +120,8 @@ export function parseBenchOptions(argv: string[]): BenchOptions | null {
     warmupMs: positiveNumber('warmup', values.warmup) * 1000,
     windowMs: positiveNumber('seconds', values.seconds) * 1000,
     concurrency: positiveInt('concurrency', values.concurrency),
-    openDeadlineMs: values['open-deadline'] === undefined ? null : positiveNumber('open-deadline', values['open-deadline']) * 1000,
+    openDeadlineMs:
+      values['open-deadline'] === undefined ? null : positiveNumber('open-deadline', values['open-deadline']) * 1000,
     quietWaitMs: nonNegativeNumber('quiet-wait', values['quiet-wait']) * 1000,
     retries: Math.floor(nonNegativeNumber('retries', values.retries)),
     firstPort,

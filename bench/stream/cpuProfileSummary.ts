@@ -52,9 +52,19 @@ export function summarizeCpuProfile(file: string, top = 25): string {
     byArea.set(a, (byArea.get(a) ?? 0) + us);
   }
   const rows = (m: Map<string, number>, n: number) =>
-    [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, us]) => `${((100 * us) / total).toFixed(1).padStart(5)} %  ${k}`);
-  return [`busy ${(total / 1e6).toFixed(2)} s (idle and the profiler excluded); self time by area:`, ...rows(byArea, 12), '', 'by function:', ...rows(byFunction, top)].join('\n');
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, us]) => `${((100 * us) / total).toFixed(1).padStart(5)} %  ${k}`);
+  return [
+    `busy ${(total / 1e6).toFixed(2)} s (idle and the profiler excluded); self time by area:`,
+    ...rows(byArea, 12),
+    '',
+    'by function:',
+    ...rows(byFunction, top),
+  ].join('\n');
 }
 
 // `tsx bench/stream/cpuProfileSummary.ts <file.cpuprofile>`
-if (process.argv[1]?.endsWith('cpuProfileSummary.ts') && process.argv[2]) console.info(summarizeCpuProfile(process.argv[2]));
+if (process.argv[1]?.endsWith('cpuProfileSummary.ts') && process.argv[2])
+  console.info(summarizeCpuProfile(process.argv[2]));

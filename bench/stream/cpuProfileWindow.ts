@@ -16,7 +16,11 @@ export function cpuProfileEnv(dir: string, name: string): Record<string, string>
 }
 
 /** Window hooks that profile the process listening on `port` for exactly the measured window; `file` is set once written. */
-export function cpuProfileWindow(port: number, dir: string, name: string): { opened(): void; closed(): Promise<void>; file: string | null } {
+export function cpuProfileWindow(
+  port: number,
+  dir: string,
+  name: string,
+): { opened(): void; closed(): Promise<void>; file: string | null } {
   let pid: number | null = null;
   const hooks = {
     file: null as string | null,

@@ -33,7 +33,8 @@ export class LoadGeneratorProcess {
     for (;;) {
       const index = this.inbox.findIndex((m) => m.type === type);
       if (index !== -1) return this.inbox.splice(0, index + 1).at(-1) as MessageOf<T>;
-      if (this.child.exitCode !== null || this.child.signalCode !== null) throw new Error(`the load generator exited (${this.child.exitCode ?? this.child.signalCode}) before '${type}'`);
+      if (this.child.exitCode !== null || this.child.signalCode !== null)
+        throw new Error(`the load generator exited (${this.child.exitCode ?? this.child.signalCode}) before '${type}'`);
       const left = deadline - Date.now();
       if (left <= 0) throw new Error(`the load generator sent no '${type}' in ${timeoutMs} ms`);
       await new Promise<void>((resolve) => {
@@ -51,7 +52,8 @@ export class LoadGeneratorProcess {
   async stop(): Promise<void> {
     if (this.child.connected) this.child.send({ type: 'stop' } satisfies LoadCommand);
     const exited = new Promise((resolve) => this.child.once('exit', resolve));
-    if (this.child.exitCode === null && this.child.signalCode === null) await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
+    if (this.child.exitCode === null && this.child.signalCode === null)
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
     await stopChild(this.child, 2000);
   }
 }

@@ -35,7 +35,15 @@ export interface LoadReport {
   open: number;
   /** Streams the server ended or broke since they opened (all time). */
   closedByServer: number;
-  latency: { count: number; p50: number | null; p99: number | null; p999: number | null; max: number; mean: number | null; negative: number };
+  latency: {
+    count: number;
+    p50: number | null;
+    p99: number | null;
+    p999: number | null;
+    max: number;
+    mean: number | null;
+    negative: number;
+  };
   /** The load generator's own event-loop delay (ms): high values mean the client, not the server, is the bottleneck. */
   loopDelayP99Ms: number;
 }

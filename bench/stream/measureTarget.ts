@@ -91,14 +91,22 @@ export async function measureTarget(target: Target, options: MeasureOptions): Pr
     concurrency: options.concurrency,
     connectTimeoutMs: options.connectTimeoutMs,
     openDeadlineMs: options.openDeadlineMs,
-    maxLifetimeMs: options.openDeadlineMs + options.warmupMs + (options.retries + 1) * (options.quietWaitMs + options.windowMs + 10_000) + 120_000,
+    maxLifetimeMs:
+      options.openDeadlineMs +
+      options.warmupMs +
+      (options.retries + 1) * (options.quietWaitMs + options.windowMs + 10_000) +
+      120_000,
   };
   const load = new LoadGeneratorProcess(config, options.env);
   try {
     const connected = await load.next('connected', options.openDeadlineMs + 30_000);
     const opened = sampleGroup(target.pgid);
-    const failures = Object.entries(connected.failed).map(([k, v]) => `${k} ${v}`).join(', ');
-    options.log(`  ${target.kind}: ${connected.opened}/${options.streams} streams open in ${(connected.rampMs / 1000).toFixed(1)} s${failures ? ` (failed: ${failures})` : ''}; warming up`);
+    const failures = Object.entries(connected.failed)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ');
+    options.log(
+      `  ${target.kind}: ${connected.opened}/${options.streams} streams open in ${(connected.rampMs / 1000).toFixed(1)} s${failures ? ` (failed: ${failures})` : ''}; warming up`,
+    );
     await sleep(options.warmupMs);
 
     // The cores are shared: a window disturbed by other processes is measured again, and the calmest one kept.
@@ -108,13 +116,25 @@ export async function measureTarget(target: Target, options: MeasureOptions): Pr
       attempts++;
       if (options.quietWaitMs > 0) {
         const quiet = await waitForQuietMachine([target.pgid, load.pid], options.quietWaitMs, QUIET_PERCENT);
-        if (quiet.otherPercent >= QUIET_PERCENT) options.log(`  other load on the machine stayed at ${quiet.otherPercent.toFixed(0)} % of a core for ${(quiet.waitedMs / 1000).toFixed(0)} s; measuring anyway`);
-        else if (quiet.waitedMs > 1500) options.log(`  waited ${(quiet.waitedMs / 1000).toFixed(0)} s for other load on the machine to calm down`);
+        if (quiet.otherPercent >= QUIET_PERCENT)
+          options.log(
+            `  other load on the machine stayed at ${quiet.otherPercent.toFixed(0)} % of a core for ${(quiet.waitedMs / 1000).toFixed(0)} s; measuring anyway`,
+          );
+        else if (quiet.waitedMs > 1500)
+          options.log(`  waited ${(quiet.waitedMs / 1000).toFixed(0)} s for other load on the machine to calm down`);
       }
-      const result = summarize(target, options, { ...(await measureWindow(target, load, options)), baseline, opened, connected, clientFd: fdLimit(load.pid) });
+      const result = summarize(target, options, {
+        ...(await measureWindow(target, load, options)),
+        baseline,
+        opened,
+        connected,
+        clientFd: fdLimit(load.pid),
+      });
       if (!best || result.otherCpuPercent < best.otherCpuPercent) best = result;
       if (result.otherCpuPercent < QUIET_PERCENT) break;
-      options.log(`  window disturbed: other processes used ${result.otherCpuPercent.toFixed(0)} % of a core${attempt < options.retries ? '; measuring again' : ''}`);
+      options.log(
+        `  window disturbed: other processes used ${result.otherCpuPercent.toFixed(0)} % of a core${attempt < options.retries ? '; measuring again' : ''}`,
+      );
     }
     return { ...best!, windows: attempts };
   } finally {
@@ -169,7 +189,8 @@ function summarize(
   const clientCpu = m.client1.cpuSeconds - m.client0.cpuSeconds;
   const mib = (bytes: number) => bytes / 1024 / 1024;
   const closed: Record<string, number> = {};
-  for (const [reason, n] of Object.entries(m.after.closed)) if (n - (m.before.closed[reason] ?? 0) > 0) closed[reason] = n - (m.before.closed[reason] ?? 0);
+  for (const [reason, n] of Object.entries(m.after.closed))
+    if (n - (m.before.closed[reason] ?? 0) > 0) closed[reason] = n - (m.before.closed[reason] ?? 0);
   return {
     kind: target.kind,
     streams: options.streams,

@@ -6,7 +6,11 @@ import { machineBusySeconds, sampleGroup } from './procStats';
  * two cores are shared with other people's test runs, whose bursts would
  * otherwise land in the measured window. Returns the last "other" reading.
  */
-export async function waitForQuietMachine(pgids: number[], maxWaitMs: number, maxOtherPercent = 25): Promise<{ otherPercent: number; waitedMs: number }> {
+export async function waitForQuietMachine(
+  pgids: number[],
+  maxWaitMs: number,
+  maxOtherPercent = 25,
+): Promise<{ otherPercent: number; waitedMs: number }> {
   const started = Date.now();
   const ours = () => pgids.reduce((sum, pgid) => sum + sampleGroup(pgid).cpuSeconds, 0);
   for (;;) {

@@ -43,7 +43,9 @@ export function openRawStream(target: RawStreamTarget, handlers: RawStreamHandle
   const timer = setTimeout(() => fail('timeout'), target.timeoutMs);
 
   socket.on('connect', () => {
-    socket.write(`GET ${target.path} HTTP/1.1\r\nHost: 127.0.0.1:${target.port}\r\nAccept: text/event-stream\r\nConnection: keep-alive\r\n\r\n`);
+    socket.write(
+      `GET ${target.path} HTTP/1.1\r\nHost: 127.0.0.1:${target.port}\r\nAccept: text/event-stream\r\nConnection: keep-alive\r\n\r\n`,
+    );
   });
   socket.on('data', (chunk: Buffer) => {
     if (state === 'done') return;

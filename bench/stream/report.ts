@@ -51,8 +51,14 @@ export function ratio(a: number | null | undefined, b: number | null | undefined
   return a == null || b == null || b === 0 ? null : a / b;
 }
 
-const fmt = (n: number | null | undefined, digits = 0) => (n == null || !Number.isFinite(n) ? '–' : n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
-const counts = (r: Record<string, number>) => Object.entries(r).map(([k, v]) => `${k} ${v}`).join(', ');
+const fmt = (n: number | null | undefined, digits = 0) =>
+  n == null || !Number.isFinite(n)
+    ? '–'
+    : n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const counts = (r: Record<string, number>) =>
+  Object.entries(r)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
 
 function notes(t: TargetResult): string {
   const parts: string[] = [`opened in ${fmt(t.rampMs / 1000, 1)} s`];
@@ -92,10 +98,18 @@ export function toMarkdown(info: RunInfo, results: ScenarioResult[]): string {
       );
     }
   }
-  lines.push('', '## Ours / bare', '', '| streams @ tick | CPU per event | p99 latency | delivered ev/s |', '| --- | ---: | ---: | ---: |');
+  lines.push(
+    '',
+    '## Ours / bare',
+    '',
+    '| streams @ tick | CPU per event | p99 latency | delivered ev/s |',
+    '| --- | ---: | ---: | ---: |',
+  );
   for (const r of results) {
     const x = (n: number | null) => (n == null ? '–' : `${fmt(n, 2)}×`);
-    lines.push(`| ${fmt(r.scenario.streams)} @ ${r.scenario.tickMs} ms | ${x(r.ratios.cpuPerEvent)} | ${x(r.ratios.p99)} | ${x(r.ratios.deliveredPerSec)} |`);
+    lines.push(
+      `| ${fmt(r.scenario.streams)} @ ${r.scenario.tickMs} ms | ${x(r.ratios.cpuPerEvent)} | ${x(r.ratios.p99)} | ${x(r.ratios.deliveredPerSec)} |`,
+    );
   }
   return lines.join('\n') + '\n';
 }

@@ -22,11 +22,18 @@ function describe(t: TargetResult): string {
   return `${t.kind}: ${n(t.deliveredPerSec)} ev/s of ${n(t.expectedPerSec)}, p50 ${n(t.latencyMs.p50)} ms, p99 ${n(t.latencyMs.p99)} ms, server ${n(t.serverCpuPercent)} % CPU = ${n(t.serverCpuUsPerEvent, 2)} µs/event, client ${n(t.clientCpuPercent)} % CPU, other ${n(t.otherCpuPercent)} %, RSS/stream ${n(t.rssPerStreamKiB, 1)} KiB`;
 }
 
-async function runScenario(scenario: Scenario, options: BenchOptions, tag: string, nextPort: () => Promise<number>): Promise<ScenarioResult> {
+async function runScenario(
+  scenario: Scenario,
+  options: BenchOptions,
+  tag: string,
+  nextPort: () => Promise<number>,
+): Promise<ScenarioResult> {
   const result: ScenarioResult = { scenario, ratios: { cpuPerEvent: null, p99: null, deliveredPerSec: null } };
   const env = { ...process.env, [TAG_VARIABLE]: tag, NEXT_TELEMETRY_DISABLED: '1' };
   const profileDir = resolve(ROOT, options.outDir, 'profiles');
-  log(`scenario: ${scenario.streams} streams, feed of ${options.instruments} instruments ticking every ${scenario.tickMs} ms`);
+  log(
+    `scenario: ${scenario.streams} streams, feed of ${options.instruments} instruments ticking every ${scenario.tickMs} ms`,
+  );
   try {
     for (const kind of options.targets) {
       const port = await nextPort();
@@ -42,7 +49,15 @@ async function runScenario(scenario: Scenario, options: BenchOptions, tag: strin
               env: { [TAG_VARIABLE]: tag, ...(profile ? cpuProfileEnv(profileDir, profileName) : {}) },
             })
           : await startBareTarget(
-              { port, topic: `feed:${BENCH_FEED.slug}`, prefix: BENCH_FEED.prefix, instruments: options.instruments, tickMs: scenario.tickMs, keepAliveMs: 15_000, maxLifetimeMs: 30 * 60_000 },
+              {
+                port,
+                topic: `feed:${BENCH_FEED.slug}`,
+                prefix: BENCH_FEED.prefix,
+                instruments: options.instruments,
+                tickMs: scenario.tickMs,
+                keepAliveMs: 15_000,
+                maxLifetimeMs: 30 * 60_000,
+              },
               env,
             );
       try {
@@ -63,7 +78,10 @@ async function runScenario(scenario: Scenario, options: BenchOptions, tag: strin
         });
         result[kind] = measured;
         log(`  ${describe(measured)}`);
-        if (profile?.file) log(`  CPU profile of the window (the profiler inflates the numbers above): ${profile.file}\n${summarizeCpuProfile(profile.file)}`);
+        if (profile?.file)
+          log(
+            `  CPU profile of the window (the profiler inflates the numbers above): ${profile.file}\n${summarizeCpuProfile(profile.file)}`,
+          );
       } finally {
         await target.stop();
       }

@@ -28,7 +28,9 @@ export function folderHolder(dir) {
 /** Refused because another run holds the folder; `holder` says which. */
 export class FolderLockedError extends Error {
   constructor(dir, holder) {
-    super(`${dir} is in use by another scaled shape (pid ${holder.pid}${holder.url ? `, ${holder.url}` : ''}, since ${holder.started})`);
+    super(
+      `${dir} is in use by another scaled shape (pid ${holder.pid}${holder.url ? `, ${holder.url}` : ''}, since ${holder.started})`,
+    );
     this.name = 'FolderLockedError';
     this.holder = holder;
   }

@@ -30,7 +30,10 @@ export const instanceName = (n, listen) => `app-${n}@${listen}`;
  * loopback) is the proxy whose X-Forwarded-For it may trust, and pages come
  * from nginx's origin, or from the instance's own address when used directly.
  */
-export const proxyEnv = (listen, port) => ({ TRUSTED_PROXIES: '127.0.0.1', PUBLIC_ORIGIN: `https://localhost:${listen},http://127.0.0.1:${port}` });
+export const proxyEnv = (listen, port) => ({
+  TRUSTED_PROXIES: '127.0.0.1',
+  PUBLIC_ORIGIN: `https://localhost:${listen},http://127.0.0.1:${port}`,
+});
 
 /**
  * Starts everything; `progress(step, total, title)` reports each step. `dataDir`

@@ -40,5 +40,13 @@ export async function startAppInstance({ name, port, env = {}, timeoutMs = 60_00
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { name: label, port, url, child: server.child, pid: server.child.pid, stop: (graceMs) => server.stop(graceMs), kill: () => server.kill() };
+  return {
+    name: label,
+    port,
+    url,
+    child: server.child,
+    pid: server.child.pid,
+    stop: (graceMs) => server.stop(graceMs),
+    kill: () => server.kill(),
+  };
 }

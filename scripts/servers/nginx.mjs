@@ -58,7 +58,9 @@ export async function startNginx(options) {
   await Promise.race([
     waitForPort(options.listen, { what: 'nginx' }),
     server.exited.then(() => {
-      throw new Error(`nginx exited at start:\n${server.output()}\n${readFileSync(join(options.prefix, 'error.log'), 'utf8').slice(-2000)}`);
+      throw new Error(
+        `nginx exited at start:\n${server.output()}\n${readFileSync(join(options.prefix, 'error.log'), 'utf8').slice(-2000)}`,
+      );
     }),
   ]);
   return {

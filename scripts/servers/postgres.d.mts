@@ -35,5 +35,11 @@ export interface StartPostgresOptions {
 export function startPostgres(options?: StartPostgresOptions): Promise<PostgresServer>;
 export function postgresBinDir(root?: string): string;
 export function asPostgresUser(command: string, args: string[], uid?: number): [string, string[]];
-export function postgresUrl(parts: { host: string; port: number; user: string; password?: string; database: string }): string;
+export function postgresUrl(parts: {
+  host: string;
+  port: number;
+  user: string;
+  password?: string;
+  database: string;
+}): string;
 export function serverOptions(options: { port: number; socketDir: string; durable: boolean }): string;

@@ -5,7 +5,17 @@
 // only: scripts run this before npm ci. Types: postgres.d.mts beside it.
 import { execFile, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureDebianPackages } from '../system.mjs';
@@ -32,7 +42,8 @@ export function asPostgresUser(command, args, uid = process.getuid?.()) {
 
 /** A connection URL; user, password and database are percent-encoded. */
 export function postgresUrl({ host, port, user, password, database }) {
-  const auth = password === undefined ? encodeURIComponent(user) : `${encodeURIComponent(user)}:${encodeURIComponent(password)}`;
+  const auth =
+    password === undefined ? encodeURIComponent(user) : `${encodeURIComponent(user)}:${encodeURIComponent(password)}`;
   return `postgresql://${auth}@${host}:${port}/${encodeURIComponent(database)}`;
 }
 
@@ -79,7 +90,14 @@ function sweepOrphans(bin) {
     }
     if (processAlive(owner)) continue;
     if (existsSync(join(dir, 'data', 'postmaster.pid'))) {
-      const [command, args] = asPostgresUser(join(bin, 'pg_ctl'), ['-D', join(dir, 'data'), 'stop', '-m', 'immediate', '-w']);
+      const [command, args] = asPostgresUser(join(bin, 'pg_ctl'), [
+        '-D',
+        join(dir, 'data'),
+        'stop',
+        '-m',
+        'immediate',
+        '-w',
+      ]);
       try {
         execFileSync(command, args, { stdio: 'ignore', cwd: dir });
       } catch {
@@ -96,7 +114,14 @@ function sweepOrphans(bin) {
  * `<dir>/password`); without, a temp folder is used and removed on stop.
  * `durable: false` trades crash safety for speed (tests).
  */
-export async function startPostgres({ dir, port, database = 'quoteline', durable = true, install = true, log = () => {} } = {}) {
+export async function startPostgres({
+  dir,
+  port,
+  database = 'quoteline',
+  durable = true,
+  install = true,
+  log = () => {},
+} = {}) {
   if (install) await ensureDebianPackages(['postgresql']);
   const bin = postgresBinDir();
   if (dir !== undefined) return startIn(bin, dir, false, { port, database, durable, log });
@@ -134,7 +159,9 @@ async function startIn(bin, base, temporary, { port, database, durable, log }) {
     // Every folder above `base` must let the postgres user through (a repo under /root does not).
     const [command, args] = asPostgresUser('test', ['-w', base]);
     await exec(command, args).catch(() => {
-      throw new Error(`The postgres user cannot reach ${base}: pick a folder whose parents it may enter (e.g. under /tmp)`);
+      throw new Error(
+        `The postgres user cannot reach ${base}: pick a folder whose parents it may enter (e.g. under /tmp)`,
+      );
     });
   }
 
@@ -143,17 +170,42 @@ async function startIn(bin, base, temporary, { port, database, durable, log }) {
     writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
     if (owner) chownSync(passwordFile, owner.uid, owner.gid);
     log(`initdb ${dataDir}`);
-    await asPg('initdb', ['-D', dataDir, '-U', SUPERUSER, `--pwfile=${passwordFile}`, '-E', 'UTF8', '--locale=C', '--auth-local=trust', '--auth-host=scram-sha-256']);
+    await asPg('initdb', [
+      '-D',
+      dataDir,
+      '-U',
+      SUPERUSER,
+      `--pwfile=${passwordFile}`,
+      '-E',
+      'UTF8',
+      '--locale=C',
+      '--auth-local=trust',
+      '--auth-host=scram-sha-256',
+    ]);
   }
   const password = readFileSync(passwordFile, 'utf8').trim();
 
   // A server left running on this folder (a killed run) is ours: stop it before starting on a new port.
-  if (existsSync(join(dataDir, 'postmaster.pid'))) await asPg('pg_ctl', ['-D', dataDir, 'stop', '-m', 'fast', '-w']).catch(() => {});
+  if (existsSync(join(dataDir, 'postmaster.pid')))
+    await asPg('pg_ctl', ['-D', dataDir, 'stop', '-m', 'fast', '-w']).catch(() => {});
   const chosenPort = port ?? (await freePort());
   const startServer = async () => {
     log(`pg_ctl start on 127.0.0.1:${chosenPort}`);
-    await asPg('pg_ctl', ['-D', dataDir, '-l', join(base, 'postgres.log'), '-w', '-t', '60', '-o', serverOptions({ port: chosenPort, socketDir, durable }), 'start']).catch((error) => {
-      const tail = existsSync(join(base, 'postgres.log')) ? readFileSync(join(base, 'postgres.log'), 'utf8').split('\n').slice(-15).join('\n') : '';
+    await asPg('pg_ctl', [
+      '-D',
+      dataDir,
+      '-l',
+      join(base, 'postgres.log'),
+      '-w',
+      '-t',
+      '60',
+      '-o',
+      serverOptions({ port: chosenPort, socketDir, durable }),
+      'start',
+    ]).catch((error) => {
+      const tail = existsSync(join(base, 'postgres.log'))
+        ? readFileSync(join(base, 'postgres.log'), 'utf8').split('\n').slice(-15).join('\n')
+        : '';
       throw new Error(`${error.message}\n${tail}`);
     });
   };
@@ -173,7 +225,15 @@ async function startIn(bin, base, temporary, { port, database, durable, log }) {
 
   const local = ['-h', socketDir, '-p', String(chosenPort), '-U', SUPERUSER];
   const exists = async (name) =>
-    (await asPg('psql', [...local, '-d', 'postgres', '-tAc', `SELECT 1 FROM pg_database WHERE datname = '${name.replace(/'/g, "''")}'`])).trim() === '1';
+    (
+      await asPg('psql', [
+        ...local,
+        '-d',
+        'postgres',
+        '-tAc',
+        `SELECT 1 FROM pg_database WHERE datname = '${name.replace(/'/g, "''")}'`,
+      ])
+    ).trim() === '1';
   const createDatabase = async (name) => {
     if (!(await exists(name))) await asPg('createdb', [...local, name]);
     return postgresUrl({ host: '127.0.0.1', port: chosenPort, user: SUPERUSER, password, database: name });
@@ -196,7 +256,9 @@ async function startIn(bin, base, temporary, { port, database, durable, log }) {
     /** pg_ctl stop -m fast; a temp instance's folder is removed. */
     async stop() {
       process.removeListener('exit', stopSync);
-      await asPg('pg_ctl', ['-D', dataDir, 'stop', '-m', 'fast', '-w']).catch((error) => log(`pg_ctl stop: ${error.message}`));
+      await asPg('pg_ctl', ['-D', dataDir, 'stop', '-m', 'fast', '-w']).catch((error) =>
+        log(`pg_ctl stop: ${error.message}`),
+      );
       if (temporary) rmSync(base, { recursive: true, force: true });
     },
   };
@@ -206,7 +268,9 @@ async function startIn(bin, base, temporary, { port, database, durable, log }) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { parseArgs } = await import('node:util');
   const { at } = await import('../lib.mjs');
-  const { values } = parseArgs({ options: { dir: { type: 'string' }, port: { type: 'string' }, database: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { dir: { type: 'string' }, port: { type: 'string' }, database: { type: 'string' } },
+  });
   const server = await startPostgres({
     dir: values.dir ?? at('.data', 'postgres'),
     port: values.port ? Number(values.port) : undefined,

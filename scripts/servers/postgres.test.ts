@@ -9,8 +9,14 @@ afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, f
 
 describe('private PostgreSQL helpers', () => {
   it('runs the server binaries as the postgres user only when we are root (PostgreSQL refuses root)', () => {
-    expect(asPostgresUser('/usr/lib/postgresql/15/bin/initdb', ['-D', '/d'], 0)).toEqual(['runuser', ['-u', 'postgres', '--', '/usr/lib/postgresql/15/bin/initdb', '-D', '/d']]);
-    expect(asPostgresUser('/usr/lib/postgresql/15/bin/initdb', ['-D', '/d'], 1000)).toEqual(['/usr/lib/postgresql/15/bin/initdb', ['-D', '/d']]);
+    expect(asPostgresUser('/usr/lib/postgresql/15/bin/initdb', ['-D', '/d'], 0)).toEqual([
+      'runuser',
+      ['-u', 'postgres', '--', '/usr/lib/postgresql/15/bin/initdb', '-D', '/d'],
+    ]);
+    expect(asPostgresUser('/usr/lib/postgresql/15/bin/initdb', ['-D', '/d'], 1000)).toEqual([
+      '/usr/lib/postgresql/15/bin/initdb',
+      ['-D', '/d'],
+    ]);
   });
 
   it('finds the newest installed major version that has pg_ctl', () => {
@@ -34,6 +40,8 @@ describe('private PostgreSQL helpers', () => {
   });
 
   it('builds URLs with encoded credentials', () => {
-    expect(postgresUrl({ host: '127.0.0.1', port: 5433, user: 'postgres', password: 'a/b@c', database: 'q' })).toBe('postgresql://postgres:a%2Fb%40c@127.0.0.1:5433/q');
+    expect(postgresUrl({ host: '127.0.0.1', port: 5433, user: 'postgres', password: 'a/b@c', database: 'q' })).toBe(
+      'postgresql://postgres:a%2Fb%40c@127.0.0.1:5433/q',
+    );
   });
 });

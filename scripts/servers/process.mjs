@@ -42,11 +42,15 @@ export function freePort() {
  */
 export async function freePorts(count) {
   const servers = await Promise.all(
-    Array.from({ length: count }, () => new Promise((done, fail) => {
-      const server = createServer();
-      server.once('error', fail);
-      server.listen(0, '127.0.0.1', () => done(server));
-    })),
+    Array.from(
+      { length: count },
+      () =>
+        new Promise((done, fail) => {
+          const server = createServer();
+          server.once('error', fail);
+          server.listen(0, '127.0.0.1', () => done(server));
+        }),
+    ),
   );
   const ports = servers.map((server) => server.address().port);
   await Promise.all(servers.map((server) => new Promise((done) => server.close(done))));
@@ -55,7 +59,8 @@ export async function freePorts(count) {
 
 /** Throws a clear error when `port` is taken: a server of ours must not start where another one answers. */
 export async function ensurePortFree(port, what) {
-  if (!(await portIsFree(port))) throw new Error(`${what}: port ${port} is in use (another run, or another program: ss -ltnp 'sport = :${port}')`);
+  if (!(await portIsFree(port)))
+    throw new Error(`${what}: port ${port} is in use (another run, or another program: ss -ltnp 'sport = :${port}')`);
 }
 
 /** Resolves once something accepts TCP connections on 127.0.0.1:port; rejects after `timeoutMs`. */

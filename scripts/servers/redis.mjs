@@ -9,7 +9,20 @@ import { startProcess, waitForPort } from './process.mjs';
  */
 export async function startRedis({ port, dir, persistence = false }) {
   mkdirSync(dir, { recursive: true });
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', persistence ? '3600 1' : '', '--appendonly', 'no', '--protected-mode', 'yes'];
+  const args = [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--dir',
+    dir,
+    '--save',
+    persistence ? '3600 1' : '',
+    '--appendonly',
+    'no',
+    '--protected-mode',
+    'yes',
+  ];
   const server = startProcess('redis-server', args, { name: 'redis' });
   await Promise.race([
     waitForPort(port, { what: 'redis-server' }),
@@ -17,5 +30,12 @@ export async function startRedis({ port, dir, persistence = false }) {
       throw new Error(`redis-server exited at start:\n${server.output()}`);
     }),
   ]);
-  return { url: `redis://127.0.0.1:${port}`, port, pid: server.child.pid, stop: (graceMs) => server.stop(graceMs), kill: () => server.kill(), signal: (sig) => server.signal(sig) };
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    port,
+    pid: server.child.pid,
+    stop: (graceMs) => server.stop(graceMs),
+    kill: () => server.kill(),
+    signal: (sig) => server.signal(sig),
+  };
 }

@@ -4,12 +4,15 @@ import { ADMIN, closeContextsAfterEach, signedIn, TRADER, visitor } from './sign
 
 closeContextsAfterEach();
 
-test('an admin adds and removes an instrument and pauses the feed; a trader sees it live on the same stream', async ({ browser }) => {
+test('an admin adds and removes an instrument and pauses the feed; a trader sees it live on the same stream', async ({
+  browser,
+}) => {
   const admin = await signedIn(browser, ADMIN);
   const trader = await signedIn(browser, TRADER);
   const board = trader.getByTestId('quote-board');
   await expect(board.locator('tbody tr[data-symbol]')).toHaveCount(10);
-  const opened = async () => ((await (await trader.request.get('/api/health')).json()) as { stream: { opened: number } }).stream.opened;
+  const opened = async () =>
+    ((await (await trader.request.get('/api/health')).json()) as { stream: { opened: number } }).stream.opened;
 
   await admin.goto('/admin');
   // The console's live connections panel opens the admin's own stream; count from here on.
@@ -40,7 +43,9 @@ test('an admin adds and removes an instrument and pauses the feed; a trader sees
   const marker = board.getByTestId('feed-paused');
   await expect(marker).toBeVisible();
   await expect(marker).toContainText('Paused');
-  await expect(board.locator('[aria-live="polite"]').filter({ hasText: 'Paused' })).toHaveText('❚❚ Paused: feed demo is not updating');
+  await expect(board.locator('[aria-live="polite"]').filter({ hasText: 'Paused' })).toHaveText(
+    '❚❚ Paused: feed demo is not updating',
+  );
   const tape = trader.getByTestId('ticker-tape');
   await expect(tape.getByTestId('feed-paused')).toBeVisible();
   await tape.screenshot({ path: '.data/test-results/screens/paused-tape-light.png' });
@@ -78,22 +83,41 @@ test('the live connections panel counts open streams and goes up when a trader p
   const count = async () => Number((await streams.textContent())!.replace(/\D/g, ''));
   // Streams of earlier tests may still be closing: start from a count that held for a whole sample.
   await expect
-    .poll(async () => {
-      const first = await count();
-      await admin.waitForTimeout(1100);
-      return (await count()) === first;
-    }, { timeout: 10_000 })
+    .poll(
+      async () => {
+        const first = await count();
+        await admin.waitForTimeout(1100);
+        return (await count()) === first;
+      },
+      { timeout: 10_000 },
+    )
     .toBe(true);
   const before = await count();
   expect(before).toBeGreaterThanOrEqual(1); // at least the admin's own stream
-  await expect(panel.getByRole('table', { name: /Streams per topic/ }).first().getByRole('row', { name: /admin:connections/ })).toBeVisible();
+  await expect(
+    panel
+      .getByRole('table', { name: /Streams per topic/ })
+      .first()
+      .getByRole('row', { name: /admin:connections/ }),
+  ).toBeVisible();
 
   const trader = await visitor(browser);
   await trader.goto('/');
   await expect(trader.getByTestId('quote-board').locator('tbody tr[data-symbol]')).toHaveCount(10);
   await expect.poll(count, { timeout: 5000 }).toBeGreaterThan(before);
-  await expect(panel.getByRole('table', { name: /Streams per topic/ }).first().getByRole('row', { name: /feed:demo/ })).toBeVisible();
-  await expect(panel.getByRole('table', { name: /Slowest consumers/ }).first().getByRole('row', { name: /anonymous/ }).first()).toBeVisible();
+  await expect(
+    panel
+      .getByRole('table', { name: /Streams per topic/ })
+      .first()
+      .getByRole('row', { name: /feed:demo/ }),
+  ).toBeVisible();
+  await expect(
+    panel
+      .getByRole('table', { name: /Slowest consumers/ })
+      .first()
+      .getByRole('row', { name: /anonymous/ })
+      .first(),
+  ).toBeVisible();
 
   await panel.screenshot({ path: '.data/test-results/screens/admin-connections-light.png' });
   await admin.emulateMedia({ colorScheme: 'dark' });

@@ -10,7 +10,13 @@ closeContextsAfterEach();
 const createForm = (admin: Page) => admin.getByRole('form', { name: 'Create a feed' });
 
 /** Creates a feed through the page's form and waits for its card. */
-async function createFeed(admin: Page, slug: string, name: string, source: 'Simulator' | 'Push' | 'Replay', settings: Record<string, string> = {}): Promise<Locator> {
+async function createFeed(
+  admin: Page,
+  slug: string,
+  name: string,
+  source: 'Simulator' | 'Push' | 'Replay',
+  settings: Record<string, string> = {},
+): Promise<Locator> {
   const form = createForm(admin);
   await form.getByLabel('Slug').fill(slug);
   await form.getByLabel('Display name').fill(name);
@@ -32,16 +38,36 @@ async function addInstrument(card: Locator, symbol: string, name: string, price:
   await expect(card.getByRole('row', { name: new RegExp(`^${symbol} `) })).toBeVisible();
 }
 
-type ListedFeed = { slug: string; name: string; tickIntervalMs: number; volatility: number; drift: number; spreadBps: number; seed: number };
-const listed = async (page: Page, slug: string) => ((await (await page.request.get('/api/admin/feeds')).json()) as { feeds: ListedFeed[] }).feeds.find((f) => f.slug === slug);
+type ListedFeed = {
+  slug: string;
+  name: string;
+  tickIntervalMs: number;
+  volatility: number;
+  drift: number;
+  spreadBps: number;
+  seed: number;
+};
+const listed = async (page: Page, slug: string) =>
+  ((await (await page.request.get('/api/admin/feeds')).json()) as { feeds: ListedFeed[] }).feeds.find(
+    (f) => f.slug === slug,
+  );
 
-test('an admin creates a simulator feed (errors next to the fields first), renames it and retunes it live', async ({ browser }) => {
+test('an admin creates a simulator feed (errors next to the fields first), renames it and retunes it live', async ({
+  browser,
+}) => {
   const admin = await signedIn(browser, ADMIN);
   await admin.goto('/admin');
   const form = createForm(admin);
   // The console is long: "On this page" links lead to each part (and each feed).
   const onThisPage = admin.getByRole('navigation', { name: 'On this page' });
-  await expect(onThisPage.getByRole('link')).toContainText(['Feeds', 'demo', 'Create a feed', 'Embed keys', 'Audit log', 'Live connections']);
+  await expect(onThisPage.getByRole('link')).toContainText([
+    'Feeds',
+    'demo',
+    'Create a feed',
+    'Embed keys',
+    'Audit log',
+    'Live connections',
+  ]);
   await onThisPage.getByRole('link', { name: 'Create a feed' }).click();
   await expect(form).toBeInViewport();
 
@@ -58,13 +84,26 @@ test('an admin creates a simulator feed (errors next to the fields first), renam
   await expect(form.getByLabel('Drift')).toHaveAttribute('aria-invalid', 'false');
   expect(await listed(admin, 'not-a-slug')).toBeUndefined();
 
-  const card = await createFeed(admin, 'sim-e2e', 'Simulated E2E', 'Simulator', { 'Tick interval (ms)': '200', Volatility: '0.5', Drift: '0.1', 'Spread (bps)': '20', Seed: '7' });
+  const card = await createFeed(admin, 'sim-e2e', 'Simulated E2E', 'Simulator', {
+    'Tick interval (ms)': '200',
+    Volatility: '0.5',
+    Drift: '0.1',
+    'Spread (bps)': '20',
+    Seed: '7',
+  });
   await expect(admin.getByRole('status').filter({ hasText: 'Feed feed:sim-e2e created.' })).toBeVisible();
   await expect(card.getByText('No instruments yet')).toBeVisible(); // the empty state
   await admin.evaluate(() => window.scrollTo(0, 0));
   await onThisPage.getByRole('link', { name: 'sim-e2e', exact: true }).click();
   await expect(card.getByRole('heading', { level: 3 })).toBeInViewport();
-  expect(await listed(admin, 'sim-e2e')).toMatchObject({ name: 'Simulated E2E', tickIntervalMs: 200, volatility: 0.5, drift: 0.1, spreadBps: 20, seed: 7 });
+  expect(await listed(admin, 'sim-e2e')).toMatchObject({
+    name: 'Simulated E2E',
+    tickIntervalMs: 200,
+    volatility: 0.5,
+    drift: 0.1,
+    spreadBps: 20,
+    seed: 7,
+  });
 
   // The API's refusal, next to the field it is about.
   await form.getByLabel('Slug').fill('sim-e2e');
@@ -90,7 +129,13 @@ test('an admin creates a simulator feed (errors next to the fields first), renam
   await settings.getByRole('button', { name: 'Save settings' }).click();
   await expect(settings.getByRole('status')).toHaveText('Saved: the new settings apply live.');
   await expect(card.getByRole('heading', { level: 3 })).toContainText('Simulated (renamed)');
-  expect(await listed(admin, 'sim-e2e')).toMatchObject({ name: 'Simulated (renamed)', tickIntervalMs: 100, volatility: 1.2, drift: 0.1, spreadBps: 20 });
+  expect(await listed(admin, 'sim-e2e')).toMatchObject({
+    name: 'Simulated (renamed)',
+    tickIntervalMs: 100,
+    volatility: 1.2,
+    drift: 0.1,
+    spreadBps: 20,
+  });
   // Still live after the retune, on the watcher's open stream.
   const before = await last.textContent();
   await expect.poll(() => last.textContent(), { timeout: 5000 }).not.toBe(before);
@@ -99,7 +144,8 @@ test('an admin creates a simulator feed (errors next to the fields first), renam
   // Another admin retunes it meanwhile: an untouched form shows their value once the console is looked at again,
   // while a form being edited keeps what this admin typed.
   const other = await signedIn(browser, ADMIN);
-  const patch = (body: object) => other.request.patch('/api/admin/feeds/sim-e2e', { data: body, headers: { origin: new URL(other.url()).origin } });
+  const patch = (body: object) =>
+    other.request.patch('/api/admin/feeds/sim-e2e', { data: body, headers: { origin: new URL(other.url()).origin } });
   expect((await patch({ drift: -0.2 })).status()).toBe(200);
   const lookAgain = async () => {
     const refetched = admin.waitForResponse((r) => r.url().endsWith('/api/admin/feeds'));
@@ -116,7 +162,10 @@ test('an admin creates a simulator feed (errors next to the fields first), renam
   await expect(settings.getByLabel('Spread (bps)')).toHaveValue('30');
 });
 
-test('an admin creates a push feed and sees its token once; the shown tokens work, rotation retires the old one', async ({ browser, baseURL }) => {
+test('an admin creates a push feed and sees its token once; the shown tokens work, rotation retires the old one', async ({
+  browser,
+  baseURL,
+}) => {
   const admin = await signedIn(browser, ADMIN, { permissions: ['clipboard-read', 'clipboard-write'] });
   await admin.goto('/admin');
   const card = await createFeed(admin, 'push-e2e', 'Pushed E2E', 'Push');
@@ -135,7 +184,11 @@ test('an admin creates a push feed and sees its token once; the shown tokens wor
   await expect(card.getByTestId('tick-endpoint')).toHaveText(`POST ${endpoint}`);
   await expect(card.getByLabel('Example request')).toContainText(`curl -X POST ${endpoint}`);
   await expect(card.getByLabel('Example request')).toContainText('"symbol":"PSHE"');
-  const push = (t: string) => admin.request.post(endpoint, { headers: { Authorization: `Bearer ${t}` }, data: { ticks: [{ symbol: 'PSHE', price: 21.5 }] } });
+  const push = (t: string) =>
+    admin.request.post(endpoint, {
+      headers: { Authorization: `Bearer ${t}` },
+      data: { ticks: [{ symbol: 'PSHE', price: 21.5 }] },
+    });
   expect((await push(token)).status()).toBe(200);
 
   await box.getByRole('button', { name: 'I have stored it: hide the token' }).click();
@@ -159,7 +212,9 @@ test('an admin creates a push feed and sees its token once; the shown tokens wor
   expect((await push(rotated)).status()).toBe(200);
 });
 
-test('deleting a feed asks first; a watched one needs "delete anyway", which ends its topic for the watchers', async ({ browser }) => {
+test('deleting a feed asks first; a watched one needs "delete anyway", which ends its topic for the watchers', async ({
+  browser,
+}) => {
   const admin = await signedIn(browser, ADMIN);
   await admin.goto('/admin');
   const quiet = await createFeed(admin, 'quiet-e2e', 'Unwatched', 'Simulator');
@@ -207,7 +262,9 @@ test('deleting a feed asks first; a watched one needs "delete anyway", which end
   await expect(admin.getByRole('region', { name: 'Audit log' }).getByText('feed.delete').first()).toBeVisible();
 });
 
-test('a replayed CSV drives the chart: uploaded through the console, its prices reach a chart of its symbol', async ({ browser }) => {
+test('a replayed CSV drives the chart: uploaded through the console, its prices reach a chart of its symbol', async ({
+  browser,
+}) => {
   const admin = await signedIn(browser, ADMIN);
   await admin.goto('/admin');
   const card = await createFeed(admin, 'replay-e2e', 'Replayed E2E', 'Replay');
@@ -221,11 +278,18 @@ test('a replayed CSV drives the chart: uploaded through the console, its prices 
 
   // Bad rows come back with their line numbers; nothing is played.
   const file = upload.getByLabel('CSV file');
-  await file.setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('timestamp,symbol,price\n1767225600,RPLY,10.5\nnot-a-time,RPLY,11\n1767225602,OTHER,12\n') });
+  await file.setInputFiles({
+    name: 'bad.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('timestamp,symbol,price\n1767225600,RPLY,10.5\nnot-a-time,RPLY,11\n1767225602,OTHER,12\n'),
+  });
   await upload.getByRole('button', { name: 'Upload and play' }).click();
   const problems = upload.getByRole('list', { name: 'Rows that cannot be replayed' });
   await expect(upload.getByRole('alert')).toHaveText('2 row(s) cannot be replayed; nothing was changed.');
-  await expect(problems.getByRole('listitem')).toHaveText(['Line 3: "not-a-time" is not a timestamp', 'Line 4: OTHER is not an instrument of feed replay-e2e']);
+  await expect(problems.getByRole('listitem')).toHaveText([
+    'Line 3: "not-a-time" is not a timestamp',
+    'Line 4: OTHER is not an instrument of feed replay-e2e',
+  ]);
   await expect(file).toHaveAttribute('aria-invalid', 'true');
 
   // A trader's chart of the symbol, live on the replay feed, before the upload.
@@ -238,7 +302,10 @@ test('a replayed CSV drives the chart: uploaded through the console, its prices 
   await canvas.evaluate((el) => {
     const seen: string[] = [];
     (window as unknown as { seen: string[] }).seen = seen;
-    new MutationObserver(() => seen.push(el.getAttribute('data-last') ?? '')).observe(el, { attributes: true, attributeFilter: ['data-last'] });
+    new MutationObserver(() => seen.push(el.getAttribute('data-last') ?? '')).observe(el, {
+      attributes: true,
+      attributeFilter: ['data-last'],
+    });
   });
 
   const prices = ['10.50', '11.25', '12.34'];
@@ -254,14 +321,23 @@ test('a replayed CSV drives the chart: uploaded through the console, its prices 
   await expect(canvas).toHaveAttribute('data-last', '12.34', { timeout: 10_000 });
   const seen = await trader.evaluate(() => (window as unknown as { seen: string[] }).seen);
   // Only the file's prices, in the file's order (ticks may arrive batched), ending with its last row.
-  expect(seen.filter((p, i) => p !== seen[i - 1]).every((p, i, all) => prices.indexOf(p) > (i === 0 ? -1 : prices.indexOf(all[i - 1]!)))).toBe(true);
+  expect(
+    seen
+      .filter((p, i) => p !== seen[i - 1])
+      .every((p, i, all) => prices.indexOf(p) > (i === 0 ? -1 : prices.indexOf(all[i - 1]!))),
+  ).toBe(true);
   expect(seen.at(-1)).toBe('12.34');
 
   // The history agrees: a fresh chart starts from the candles and says the last price in words.
-  const candles = (await (await trader.request.get('/api/instruments/RPLY/candles?interval=1m')).json()) as { candles: { close: number }[] };
+  const candles = (await (await trader.request.get('/api/instruments/RPLY/candles?interval=1m')).json()) as {
+    candles: { close: number }[];
+  };
   expect(candles.candles.at(-1)!.close).toBe(12.34);
   await trader.reload();
-  await expect(trader.getByTestId('price-chart-canvas')).toHaveAttribute('aria-label', /^RPLY, 1-minute candles\. Last 12\.34,/);
+  await expect(trader.getByTestId('price-chart-canvas')).toHaveAttribute(
+    'aria-label',
+    /^RPLY, 1-minute candles\. Last 12\.34,/,
+  );
 });
 
 for (const scheme of ['light', 'dark'] as const) {
@@ -282,9 +358,16 @@ for (const scheme of ['light', 'dark'] as const) {
 
     const replay = await createFeed(admin, `shot-replay-${scheme}`, `Replay (${scheme})`, 'Replay');
     const upload = replay.getByRole('form', { name: /^Upload a replay file/ });
-    await upload.getByLabel('CSV file').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('1767225600,NOPE,1\n1767225601,NOPE,x\n') });
+    await upload.getByLabel('CSV file').setInputFiles({
+      name: 'bad.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('1767225600,NOPE,1\n1767225601,NOPE,x\n'),
+    });
     await upload.getByRole('button', { name: 'Upload and play' }).click();
-    await expect(upload.getByRole('listitem')).toHaveText([/^Line 1: NOPE is not an instrument/, /^Line 2: "x" is not a positive price/]); // in file order
+    await expect(upload.getByRole('listitem')).toHaveText([
+      /^Line 1: NOPE is not an instrument/,
+      /^Line 2: "x" is not a positive price/,
+    ]); // in file order
     await replay.screenshot({ path: `${SCREENS}/admin-replay-feed-${scheme}.png` });
 
     const symbol = `SHOT-${scheme === 'light' ? 'L' : 'D'}`;

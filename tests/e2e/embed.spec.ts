@@ -17,9 +17,12 @@ test.afterAll(async () => {
 });
 
 const opened = async (request: APIRequestContext) =>
-  ((await (await request.get('/api/health')).json()) as { stream: { opened: number }; connections: number });
+  (await (await request.get('/api/health')).json()) as { stream: { opened: number }; connections: number };
 
-test('a third-party page mounts four kinds of widget in Shadow DOM over ONE stream, and a board inserted later joins it', async ({ page, request }) => {
+test('a third-party page mounts four kinds of widget in Shadow DOM over ONE stream, and a board inserted later joins it', async ({
+  page,
+  request,
+}) => {
   const before = await opened(request);
   const streams: string[] = [];
   page.on('request', (r) => {
@@ -32,9 +35,15 @@ test('a third-party page mounts four kinds of widget in Shadow DOM over ONE stre
   await expect(boards.first().locator('tbody tr[data-symbol]')).toHaveCount(10);
   await expect(boards.nth(1).locator('tbody tr[data-symbol]')).toHaveCount(10);
   await expect(boards.first().getByRole('status')).toHaveText('Live');
-  const border = await boards.first().locator('td').first().evaluate((td) => getComputedStyle(td).borderTopStyle);
+  const border = await boards
+    .first()
+    .locator('td')
+    .first()
+    .evaluate((td) => getComputedStyle(td).borderTopStyle);
   expect(border).not.toBe('dashed');
-  await expect(page.locator('[data-quoteline="order-ticket"]').getByRole('link', { name: /Trade on Quoteline/ })).toBeVisible();
+  await expect(
+    page.locator('[data-quoteline="order-ticket"]').getByRole('link', { name: /Trade on Quoteline/ }),
+  ).toBeVisible();
   const tape = page.locator('[data-quoteline="ticker-tape"]');
   await expect(tape.getByTestId('ticker-tape')).toBeVisible();
   await expect(tape.getByText('HOOLI').first()).toBeVisible();
@@ -83,10 +92,16 @@ test('a page whose origin the key does not allow says so and receives no data', 
   await page.screenshot({ path: '.data/test-results/screens/embed-unauthorised.png' });
 });
 
-test('on Quoteline itself the same loader mounts the trading widgets for the signed-in account, on one stream', async ({ page, request }) => {
+test('on Quoteline itself the same loader mounts the trading widgets for the signed-in account, on one stream', async ({
+  page,
+  request,
+}) => {
   await page.goto('/embed-self.html');
   await expect(page.locator('[data-quoteline="order-ticket"]').getByRole('alert')).toHaveText(/Sign in on Quoteline/);
-  const signedIn = await page.request.post('/api/session', { data: { email: 'trader@example.com', password: 'quoteline-trader' }, headers: { Origin: new URL(page.url()).origin } });
+  const signedIn = await page.request.post('/api/session', {
+    data: { email: 'trader@example.com', password: 'quoteline-trader' },
+    headers: { Origin: new URL(page.url()).origin },
+  });
   expect(signedIn.status()).toBe(200);
   const before = (await opened(request)).stream.opened;
   await page.reload();

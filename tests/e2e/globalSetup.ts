@@ -11,7 +11,10 @@ export default async function globalSetup(config: FullConfig) {
     port: Number(new URL(baseURL).port),
     history: true, // charts show a past, as after `npm start`
     env: { QUOTELINE_INSTANCE: 'e2e-1', QUOTELINE_TEST_HOOKS: '1' },
-    sql: [feedSql('fx', { tickMs: 1000, count: 4, prefix: 'FX' }), embedKeySql('pk_shop_example_only', { origins: ['https://shop.example'], feeds: ['demo'] })].join('\n'),
+    sql: [
+      feedSql('fx', { tickMs: 1000, count: 4, prefix: 'FX' }),
+      embedKeySql('pk_shop_example_only', { origins: ['https://shop.example'], feeds: ['demo'] }),
+    ].join('\n'),
   });
   return () => server.stop();
 }

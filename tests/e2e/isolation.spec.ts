@@ -12,7 +12,11 @@ type Health = { connections: number; stream: { opened: number } };
 const health = async (request: APIRequestContext) => (await (await request.get('/api/health')).json()) as Health;
 
 /** The board's last prices as one string: changes when any price moves. */
-const pricesOf = (board: Locator) => board.locator('[data-testid^="last-"]').allTextContents().then((p) => p.join('|'));
+const pricesOf = (board: Locator) =>
+  board
+    .locator('[data-testid^="last-"]')
+    .allTextContents()
+    .then((p) => p.join('|'));
 
 /** Waits until the board shows rows and then a price change: it is live. */
 async function expectTicking(board: Locator) {
@@ -30,7 +34,10 @@ async function addBoard(page: Page, feed: string): Promise<Locator> {
   return board;
 }
 
-test('a board for a feed that does not exist says so; every other board in both tabs keeps ticking on ONE stream', async ({ browser, request }) => {
+test('a board for a feed that does not exist says so; every other board in both tabs keeps ticking on ONE stream', async ({
+  browser,
+  request,
+}) => {
   const openedBefore = (await health(request)).stream.opened;
   const first = await visitor(browser);
   await first.goto('/widgets?boards=demo,demo');
@@ -46,7 +53,11 @@ test('a board for a feed that does not exist says so; every other board in both 
   await expect(notice.getByRole('button', { name: 'Try again' })).toBeVisible();
   await expect(missing.getByRole('status')).toHaveText('Unavailable');
 
-  for (const board of [first.getByTestId('quote-board').nth(0), first.getByTestId('quote-board').nth(1), second.getByTestId('quote-board').nth(0)]) {
+  for (const board of [
+    first.getByTestId('quote-board').nth(0),
+    first.getByTestId('quote-board').nth(1),
+    second.getByTestId('quote-board').nth(0),
+  ]) {
     await expect(board.getByRole('status')).toHaveText('Live');
     await expectTicking(board);
   }
@@ -66,7 +77,10 @@ test('a board for a feed that does not exist says so; every other board in both 
   await first.screenshot({ path: '.data/test-results/screens/refused-board-dark.png', fullPage: true });
 });
 
-test('on a third-party page, a widget for a feed its key does not allow says so; the other widgets tick on ONE stream', async ({ browser, baseURL }) => {
+test('on a third-party page, a widget for a feed its key does not allow says so; the other widgets tick on ONE stream', async ({
+  browser,
+  baseURL,
+}) => {
   const demo = await serveDemo({ port: 0, quoteline: baseURL!.replace('127.0.0.1', 'localhost') });
   try {
     const page = await visitor(browser);
@@ -99,11 +113,28 @@ test('on a third-party page, a widget for a feed its key does not allow says so;
   }
 });
 
-test('an admin deletes a watched feed: its board says so, the others go on; after a reload it still says so', async ({ browser, baseURL }) => {
+test('an admin deletes a watched feed: its board says so, the others go on; after a reload it still says so', async ({
+  browser,
+  baseURL,
+}) => {
   const admin = await signedIn(browser, ADMIN);
-  const api = (method: 'post' | 'delete', path: string, data?: unknown) => admin.request[method](path, { data, headers: { Origin: baseURL! } });
-  expect((await api('post', '/api/admin/feeds', { slug: 'short-lived', name: 'Short lived', source: 'simulator', tickIntervalMs: 200 })).status()).toBe(201);
-  expect((await api('post', '/api/admin/feeds/short-lived/instruments', { symbol: 'SHRT', name: 'Short Co', price: 5 })).status()).toBe(201);
+  const api = (method: 'post' | 'delete', path: string, data?: unknown) =>
+    admin.request[method](path, { data, headers: { Origin: baseURL! } });
+  expect(
+    (
+      await api('post', '/api/admin/feeds', {
+        slug: 'short-lived',
+        name: 'Short lived',
+        source: 'simulator',
+        tickIntervalMs: 200,
+      })
+    ).status(),
+  ).toBe(201);
+  expect(
+    (
+      await api('post', '/api/admin/feeds/short-lived/instruments', { symbol: 'SHRT', name: 'Short Co', price: 5 })
+    ).status(),
+  ).toBe(201);
 
   const watcher = await visitor(browser);
   await watcher.goto('/widgets?boards=demo,short-lived');

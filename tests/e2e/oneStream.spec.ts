@@ -25,14 +25,17 @@ async function serverPrices(baseURL: string, feed: string, count: number): Promi
 }
 
 async function pagePrices(page: Page): Promise<Record<string, string>> {
-  return page.locator('[data-testid="quote-board"]').first().evaluate((board) => {
-    const out: Record<string, string> = {};
-    for (const row of board.querySelectorAll('tbody tr[data-symbol]')) {
-      const cell = row.querySelector('[data-testid^="last-"]');
-      out[row.getAttribute('data-symbol')!] = (cell?.textContent ?? '').replace(/,/g, '');
-    }
-    return out;
-  });
+  return page
+    .locator('[data-testid="quote-board"]')
+    .first()
+    .evaluate((board) => {
+      const out: Record<string, string> = {};
+      for (const row of board.querySelectorAll('tbody tr[data-symbol]')) {
+        const cell = row.querySelector('[data-testid^="last-"]');
+        out[row.getAttribute('data-symbol')!] = (cell?.textContent ?? '').replace(/,/g, '');
+      }
+      return out;
+    });
 }
 
 test.describe('one stream per browser', () => {
@@ -40,14 +43,18 @@ test.describe('one stream per browser', () => {
     await page.context().close();
   });
 
-  test('three tabs with several widgets each hold ONE stream, and a board added later joins it', async ({ context, page }) => {
+  test('three tabs with several widgets each hold ONE stream, and a board added later joins it', async ({
+    context,
+    page,
+  }) => {
     await expectConnections(page, 0);
     const openedBefore = (await health(page)).stream.opened;
     const tabs = [page, await context.newPage(), await context.newPage()];
     for (const tab of tabs) {
       await tab.goto('/widgets?boards=demo,demo,demo');
       await expect(tab.getByTestId('quote-board')).toHaveCount(3);
-      for (const board of await tab.getByTestId('quote-board').all()) await expect(board.locator('tbody tr[data-symbol]')).toHaveCount(10);
+      for (const board of await tab.getByTestId('quote-board').all())
+        await expect(board.locator('tbody tr[data-symbol]')).toHaveCount(10);
     }
     await expectConnections(page, 1);
 
@@ -83,7 +90,10 @@ test.describe('one stream per browser', () => {
     expect(streams).toHaveLength(2);
   });
 
-  test('when the server drops the stream, widgets say so, come back live, and show the server’s prices', async ({ page, baseURL }) => {
+  test('when the server drops the stream, widgets say so, come back live, and show the server’s prices', async ({
+    page,
+    baseURL,
+  }) => {
     await page.goto('/widgets?boards=fx');
     const board = page.getByTestId('quote-board');
     await expect(board.getByRole('status')).toHaveText('Live');
@@ -91,14 +101,25 @@ test.describe('one stream per browser', () => {
     await board.getByRole('status').evaluate((el) => {
       const seen: string[] = [];
       (window as unknown as { statusSeen: string[] }).statusSeen = seen;
-      new MutationObserver(() => seen.push(el.textContent ?? '')).observe(el, { childList: true, characterData: true, subtree: true });
+      new MutationObserver(() => seen.push(el.textContent ?? '')).observe(el, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
     });
     const dropped = await page.request.post('/api/test/streams/drop');
     expect(await dropped.json()).toMatchObject({ dropped: 1 });
-    await expect.poll(() => page.evaluate(() => (window as unknown as { statusSeen: string[] }).statusSeen)).toContain('Reconnecting…');
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { statusSeen: string[] }).statusSeen))
+      .toContain('Reconnecting…');
     await expect(board.getByRole('status')).toHaveText('Live');
     await expectConnections(page, 1);
     // The fx feed ticks once a second: between ticks the page must match a fresh server snapshot.
-    await expect.poll(async () => JSON.stringify(await pagePrices(page)) === JSON.stringify(await serverPrices(baseURL!, 'fx', 4)), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(
+        async () => JSON.stringify(await pagePrices(page)) === JSON.stringify(await serverPrices(baseURL!, 'fx', 4)),
+        { timeout: 10_000 },
+      )
+      .toBe(true);
   });
 });

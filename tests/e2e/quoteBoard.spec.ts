@@ -2,24 +2,39 @@ import { expect, test } from '@playwright/test';
 
 test('the trader page shows ten live quotes over exactly one stream', async ({ page }) => {
   // The SharedWorker opens the stream (Playwright does not see its requests): count on the server.
-  const opened = async () => ((await (await page.request.get('/api/health')).json()) as { stream: { opened: number } }).stream.opened;
+  const opened = async () =>
+    ((await (await page.request.get('/api/health')).json()) as { stream: { opened: number } }).stream.opened;
   const openedBefore = await opened();
   await page.goto('/');
   const board = page.getByTestId('quote-board');
   await expect(board.getByRole('status')).toHaveText('Live');
   const rows = board.locator('tbody tr[data-symbol]');
   await expect(rows).toHaveCount(10);
-  await expect(board.getByRole('columnheader')).toHaveText(['Symbol', 'Name', 'Last', 'Change', 'Change %', 'Bid', 'Ask', 'Time']);
+  await expect(board.getByRole('columnheader')).toHaveText([
+    'Symbol',
+    'Name',
+    'Last',
+    'Change',
+    'Change %',
+    'Bid',
+    'Ask',
+    'Time',
+  ]);
   // screen readers hear the biggest mover once the quotes are in (then every 30 s, never per tick)
-  await expect(board.locator('p[aria-live="polite"]')).toHaveText(/^Biggest move: [A-Z]+ at \d+\.\d{2}, (up|down|unchanged) \d+\.\d{2} percent\.$/);
+  await expect(board.locator('p[aria-live="polite"]')).toHaveText(
+    /^Biggest move: [A-Z]+ at \d+\.\d{2}, (up|down|unchanged) \d+\.\d{2} percent\.$/,
+  );
 
   const first = page.getByTestId('last-ACME');
   const before = await first.textContent();
   await expect
-    .poll(async () => {
-      const prices = await board.locator('[data-testid^="last-"]').allTextContents();
-      return prices.join('|');
-    }, { timeout: 5000 })
+    .poll(
+      async () => {
+        const prices = await board.locator('[data-testid^="last-"]').allTextContents();
+        return prices.join('|');
+      },
+      { timeout: 5000 },
+    )
     .not.toBe((await board.locator('[data-testid^="last-"]').allTextContents()).join('|'));
   expect(before).toMatch(/^\d[\d,]*\.\d{2}$/);
 
@@ -44,7 +59,8 @@ test('the quote board sorts by a column from the keyboard and says so to screen 
   await last.getByRole('button').focus();
   await page.keyboard.press('Enter');
   await expect(last).toHaveAttribute('aria-sort', 'ascending');
-  const prices = async () => (await board.locator('[data-testid^="last-"]').allTextContents()).map((t) => Number(t.replace(/,/g, '')));
+  const prices = async () =>
+    (await board.locator('[data-testid^="last-"]').allTextContents()).map((t) => Number(t.replace(/,/g, '')));
   const ascending = await prices();
   expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
   await page.keyboard.press('Enter');

@@ -32,7 +32,9 @@ test.afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-test('over https through nginx the trader page works on ONE HTTP/2 connection: page, widgets, stream and orders', async ({ browser }) => {
+test('over https through nginx the trader page works on ONE HTTP/2 connection: page, widgets, stream and orders', async ({
+  browser,
+}) => {
   const context = await browser.newContext({ ignoreHTTPSErrors: true, baseURL: shape.url });
   const page = await context.newPage();
   const accessLog = join(dataDir, 'nginx', 'access.log');
@@ -47,7 +49,9 @@ test('over https through nginx the trader page works on ONE HTTP/2 connection: p
   await expect(board.getByRole('status')).toHaveText('Live', { timeout: 20_000 });
   await expect(board.locator('tbody tr[data-symbol]')).toHaveCount(10);
 
-  const protocol = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).nextHopProtocol);
+  const protocol = await page.evaluate(
+    () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).nextHopProtocol,
+  );
   expect(protocol).toBe('h2');
 
   // A market order through the order ticket: a POST on the same connection, filled through the stream.
@@ -56,7 +60,9 @@ test('over https through nginx the trader page works on ONE HTTP/2 connection: p
   await ticket.getByLabel('Instrument').selectOption('ACME');
   await ticket.getByLabel('Quantity').fill('1');
   await ticket.getByRole('button', { name: 'Buy ACME' }).click();
-  await expect(ticket.getByTestId('ticket-outcome')).toHaveText(/^Filled: buy 1 ACME at \d+\.\d\d$/, { timeout: 15_000 });
+  await expect(ticket.getByTestId('ticket-outcome')).toHaveText(/^Filled: buy 1 ACME at \d+\.\d\d$/, {
+    timeout: 15_000,
+  });
   await page.screenshot({ path: '.data/test-results/screens/scaled-https-desk.png', fullPage: true });
 
   // nginx's log names the client connection of every request: after the sign-in navigation, one for all.

@@ -1,4 +1,11 @@
-import { expect, test, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from '@playwright/test';
+import {
+  expect,
+  test,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from '@playwright/test';
 
 export const ADMIN = ['admin@example.com', 'quoteline-admin'] as const;
 export const TRADER = ['trader@example.com', 'quoteline-trader'] as const;
@@ -17,7 +24,11 @@ export function closeContextsAfterEach(): void {
 }
 
 /** A page of a new context, signed in through the sign-in form. */
-export async function signedIn(browser: Browser, [email, password]: readonly [string, string], options: BrowserContextOptions = {}): Promise<Page> {
+export async function signedIn(
+  browser: Browser,
+  [email, password]: readonly [string, string],
+  options: BrowserContextOptions = {},
+): Promise<Page> {
   const context = await browser.newContext(options);
   contexts.push(context);
   const page = await context.newPage();

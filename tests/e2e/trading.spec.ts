@@ -1,7 +1,10 @@
 import { expect, test } from '@playwright/test';
 
-test('a trader signs in, buys 10, and sees the fill, the position and the lower cash live on one stream', async ({ page }) => {
-  const opened = async () => ((await (await page.request.get('/api/health')).json()) as { stream: { opened: number } }).stream.opened;
+test('a trader signs in, buys 10, and sees the fill, the position and the lower cash live on one stream', async ({
+  page,
+}) => {
+  const opened = async () =>
+    ((await (await page.request.get('/api/health')).json()) as { stream: { opened: number } }).stream.opened;
 
   await page.goto('/signin');
   await page.getByLabel('Email').fill('trader@example.com');

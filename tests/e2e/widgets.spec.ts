@@ -24,20 +24,25 @@ async function progressApart(page: Page, tape: Locator): Promise<[number | null,
 
 /** Pausing takes effect at the next animation frame: wait until two readings agree. */
 async function expectStill(page: Page, tape: Locator): Promise<void> {
-  await expect.poll(async () => {
-    const [a, b] = await progressApart(page, tape);
-    return a !== null && a === b;
-  }).toBe(true);
+  await expect
+    .poll(async () => {
+      const [a, b] = await progressApart(page, tape);
+      return a !== null && a === b;
+    })
+    .toBe(true);
 }
 
 async function expectMoving(page: Page, tape: Locator): Promise<void> {
-  await expect.poll(async () => {
-    const [a, b] = await progressApart(page, tape);
-    return a !== null && b !== null && b > a;
-  }).toBe(true);
+  await expect
+    .poll(async () => {
+      const [a, b] = await progressApart(page, tape);
+      return a !== null && b !== null && b > a;
+    })
+    .toBe(true);
 }
 
-const opened = async (page: Page) => ((await (await page.request.get('/api/health')).json()) as { stream: { opened: number } }).stream.opened;
+const opened = async (page: Page) =>
+  ((await (await page.request.get('/api/health')).json()) as { stream: { opened: number } }).stream.opened;
 
 test.describe('price chart', () => {
   test('draws the candle history on a canvas and keeps it going live', async ({ page }) => {
@@ -49,7 +54,9 @@ test.describe('price chart', () => {
     await expect(chart.getByRole('status')).toHaveText('Live');
     const canvas = chart.getByTestId('price-chart-canvas');
     await expect(canvas.locator('canvas').first()).toBeVisible();
-    await expect.poll(async () => Number(await canvas.getAttribute('data-bars'))).toBeGreaterThanOrEqual(history.candles.length);
+    await expect
+      .poll(async () => Number(await canvas.getAttribute('data-bars')))
+      .toBeGreaterThanOrEqual(history.candles.length);
     // one summary for people who cannot see the canvas: symbol, interval, last price, change
     await expect(canvas).toHaveAttribute('role', 'img');
     await expect(canvas).toHaveAttribute('aria-label', /^ACME, 1-minute candles\. Last \d+\.\d\d, (up|down|unchanged)/);
@@ -60,10 +67,16 @@ test.describe('price chart', () => {
 
   test('says when the history cannot be loaded and retries on request', async ({ page }) => {
     let fail = true;
-    await page.route('**/api/instruments/ACME/candles*', (route) => (fail ? route.fulfill({ status: 503, json: { error: { code: 'unavailable', message: 'Try again.' } } }) : route.continue()));
+    await page.route('**/api/instruments/ACME/candles*', (route) =>
+      fail
+        ? route.fulfill({ status: 503, json: { error: { code: 'unavailable', message: 'Try again.' } } })
+        : route.continue(),
+    );
     await page.goto('/widgets?chart=ACME');
     const chart = page.getByTestId('price-chart');
-    await expect(chart.getByRole('alert')).toContainText('Could not load the chart history of ACME.', { timeout: 15_000 });
+    await expect(chart.getByRole('alert')).toContainText('Could not load the chart history of ACME.', {
+      timeout: 15_000,
+    });
     await chart.screenshot({ path: `${SCREENS}/price-chart-error.png` });
     fail = false;
     await chart.getByRole('button', { name: 'Retry' }).click();
@@ -178,10 +191,14 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.goto('/widgets?tape=demo&chart=ACME,GLOBX');
     const tape = page.getByTestId('ticker-tape');
     await expect(tape.locator('ul:not([aria-hidden]) li[data-symbol]')).toHaveCount(10);
-    for (const canvas of await page.getByTestId('price-chart-canvas').all()) await expect(canvas.locator('canvas').first()).toBeVisible();
+    for (const canvas of await page.getByTestId('price-chart-canvas').all())
+      await expect(canvas.locator('canvas').first()).toBeVisible();
     await tape.locator('.ql-tape-viewport').hover(); // hold the strip still for the picture
     await tape.screenshot({ path: `${SCREENS}/ticker-tape-${scheme}.png` });
-    await page.getByTestId('price-chart').first().screenshot({ path: `${SCREENS}/price-chart-${scheme}.png` });
+    await page
+      .getByTestId('price-chart')
+      .first()
+      .screenshot({ path: `${SCREENS}/price-chart-${scheme}.png` });
     await page.screenshot({ path: `${SCREENS}/widgets-${scheme}.png`, fullPage: true });
     await context.close();
   });

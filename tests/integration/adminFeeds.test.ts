@@ -15,19 +15,29 @@ beforeAll(async () => {
 afterAll(() => server?.stop());
 
 const post = (s: TestSession, path: string, body?: unknown) =>
-  s.fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  s.fetch(path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 
 describe('admin: instruments', () => {
   it('adds an instrument live (subscribers see an add) and removes it (they see a remove)', async () => {
     const stream = await openTestStream(server.url, '/api/stream?topics=feed:demo');
     try {
       await stream.waitFor((events) => events.filter((e) => e.type === 'add').length >= 10);
-      const added = await post(admin, '/api/admin/feeds/demo/instruments', { symbol: 'NEWCO', name: 'New Co', price: 12.34 });
+      const added = await post(admin, '/api/admin/feeds/demo/instruments', {
+        symbol: 'NEWCO',
+        name: 'New Co',
+        price: 12.34,
+      });
       expect(added.status).toBe(201);
       await stream.waitFor((events) => events.some((e) => e.type === 'add' && e.data.symbol === 'NEWCO'), 2000);
       const add = stream.events.find((e) => e.type === 'add' && e.data.symbol === 'NEWCO')!;
       expect(add.data).toMatchObject({ name: 'New Co', price: 12.34, open: 12.34 });
-      expect((await post(admin, '/api/admin/feeds/demo/instruments', { symbol: 'NEWCO', name: 'Again', price: 1 })).status).toBe(409);
+      expect(
+        (await post(admin, '/api/admin/feeds/demo/instruments', { symbol: 'NEWCO', name: 'Again', price: 1 })).status,
+      ).toBe(409);
       const removed = await admin.fetch('/api/admin/feeds/demo/instruments/NEWCO', { method: 'DELETE' });
       expect(removed.status).toBe(204);
       await stream.waitFor((events) => events.some((e) => e.type === 'remove' && e.data.symbol === 'NEWCO'), 2000);
@@ -42,7 +52,12 @@ describe('admin: instruments', () => {
     ['a missing name', { symbol: 'OKAY', price: 1 }, 400, 'invalid_body'],
     ['a negative price', { symbol: 'OKAY', name: 'x', price: -1 }, 400, 'invalid_body'],
     ['a sub-cent price', { symbol: 'OKAY', name: 'x', price: 1.001 }, 400, 'invalid_price'],
-    ['a price above what integer cents hold on PostgreSQL', { symbol: 'OKAY', name: 'x', price: 30_000_000 }, 400, 'invalid_body'],
+    [
+      'a price above what integer cents hold on PostgreSQL',
+      { symbol: 'OKAY', name: 'x', price: 30_000_000 },
+      400,
+      'invalid_body',
+    ],
     ['a duplicate of a demo symbol', { symbol: 'ACME', name: 'x', price: 1 }, 409, 'duplicate_symbol'],
   ])('refuses %s with %s %s and adds nothing', async (_name, body, status, code) => {
     const response = await post(admin, '/api/admin/feeds/demo/instruments', body);
@@ -51,12 +66,22 @@ describe('admin: instruments', () => {
   });
 
   it('answers 404 for an unknown feed, 403 for traders, 401 signed out, 403 cross-site', async () => {
-    expect((await post(admin, '/api/admin/feeds/nope/instruments', { symbol: 'X', name: 'x', price: 1 })).status).toBe(404);
-    expect((await post(trader, '/api/admin/feeds/demo/instruments', { symbol: 'X', name: 'x', price: 1 })).status).toBe(403);
+    expect((await post(admin, '/api/admin/feeds/nope/instruments', { symbol: 'X', name: 'x', price: 1 })).status).toBe(
+      404,
+    );
+    expect((await post(trader, '/api/admin/feeds/demo/instruments', { symbol: 'X', name: 'x', price: 1 })).status).toBe(
+      403,
+    );
     expect((await post(trader, '/api/admin/feeds/demo/pause')).status).toBe(403);
-    const anonymous = await fetch(`${server.url}/api/admin/feeds/demo/pause`, { method: 'POST', headers: { Origin: server.url } });
+    const anonymous = await fetch(`${server.url}/api/admin/feeds/demo/pause`, {
+      method: 'POST',
+      headers: { Origin: server.url },
+    });
     expect(anonymous.status).toBe(401);
-    const crossSite = await fetch(`${server.url}/api/admin/feeds/demo/pause`, { method: 'POST', headers: { Origin: 'https://evil.example', cookie: admin.cookie } });
+    const crossSite = await fetch(`${server.url}/api/admin/feeds/demo/pause`, {
+      method: 'POST',
+      headers: { Origin: 'https://evil.example', cookie: admin.cookie },
+    });
     expect(crossSite.status).toBe(403);
   });
 });
@@ -101,23 +126,45 @@ describe('admin: embed keys, feeds list and audit log', () => {
   it('creates a key, lists it, revokes it (closing its streams) and records who did what', async () => {
     const bad = await post(admin, '/api/admin/embed-keys', { label: 'Shop', origins: ['*'], feeds: ['demo'] });
     expect(bad.status).toBe(400);
-    const created = await post(admin, '/api/admin/embed-keys', { label: 'Shop', origins: ['https://shop.example'], feeds: ['demo'] });
+    const created = await post(admin, '/api/admin/embed-keys', {
+      label: 'Shop',
+      origins: ['https://shop.example'],
+      feeds: ['demo'],
+    });
     expect(created.status).toBe(201);
     const { key } = (await created.json()) as { key: string };
     expect(key).toMatch(/^pk_/);
-    const listed = (await (await admin.fetch('/api/admin/embed-keys')).json()) as { keys: { key: string; revokedAt: string | null }[] };
+    const listed = (await (await admin.fetch('/api/admin/embed-keys')).json()) as {
+      keys: { key: string; revokedAt: string | null }[];
+    };
     expect(listed.keys.find((k) => k.key === key)).toMatchObject({ revokedAt: null });
-    const stream = await openTestStream(server.url, `/api/stream?topics=feed:demo&key=${key}`, { Accept: 'text/event-stream', Origin: 'https://shop.example' });
+    const stream = await openTestStream(server.url, `/api/stream?topics=feed:demo&key=${key}`, {
+      Accept: 'text/event-stream',
+      Origin: 'https://shop.example',
+    });
     await stream.waitFor((events) => events.some((e) => e.type === 'ready'));
     expect((await admin.fetch(`/api/admin/embed-keys/${key}`, { method: 'DELETE' })).status).toBe(204);
     await stream.ended;
     expect((await admin.fetch(`/api/admin/embed-keys/${key}`, { method: 'DELETE' })).status).toBe(404);
     expect((await trader.fetch('/api/admin/embed-keys')).status).toBe(403);
 
-    const feeds = (await (await admin.fetch('/api/admin/feeds')).json()) as { feeds: { slug: string; instruments: unknown[] }[] };
+    const feeds = (await (await admin.fetch('/api/admin/feeds')).json()) as {
+      feeds: { slug: string; instruments: unknown[] }[];
+    };
     expect(feeds.feeds.find((f) => f.slug === 'demo')!.instruments.length).toBeGreaterThanOrEqual(10);
-    const audit = (await (await admin.fetch('/api/admin/audit')).json()) as { entries: { actor: string; action: string; target: string }[] };
-    expect(audit.entries.map((e) => e.action)).toEqual(expect.arrayContaining(['embed_key.create', 'embed_key.revoke', 'instrument.add', 'instrument.remove', 'feed.pause', 'feed.resume']));
+    const audit = (await (await admin.fetch('/api/admin/audit')).json()) as {
+      entries: { actor: string; action: string; target: string }[];
+    };
+    expect(audit.entries.map((e) => e.action)).toEqual(
+      expect.arrayContaining([
+        'embed_key.create',
+        'embed_key.revoke',
+        'instrument.add',
+        'instrument.remove',
+        'feed.pause',
+        'feed.resume',
+      ]),
+    );
     expect(audit.entries.every((e) => e.actor === 'admin@example.com')).toBe(true);
     expect((await trader.fetch('/api/admin/audit')).status).toBe(403);
   });

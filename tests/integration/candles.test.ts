@@ -15,12 +15,21 @@ async function candles(url: string, query = ''): Promise<{ status: number; body:
 }
 
 /** Candle rows of the server's SQLite file, read directly (not through the app). */
-function storedCandles(server: AppServer, symbol: string, interval: string): { start: number; open: number; close: number; ticks: number }[] {
+function storedCandles(
+  server: AppServer,
+  symbol: string,
+  interval: string,
+): { start: number; open: number; close: number; ticks: number }[] {
   const require = createRequire(join(ROOT, 'packages/db/package.json'));
-  const Database = require('better-sqlite3') as new (path: string, o: { readonly: boolean }) => { prepare(s: string): { all(...a: unknown[]): unknown[] }; close(): void };
+  const Database = require('better-sqlite3') as new (
+    path: string,
+    o: { readonly: boolean },
+  ) => { prepare(s: string): { all(...a: unknown[]): unknown[] }; close(): void };
   const db = new Database(server.databaseUrl.slice('file:'.length), { readonly: true });
   try {
-    const rows = db.prepare('SELECT start, open, close, ticks FROM Candle WHERE symbol = ? AND interval = ? ORDER BY start').all(symbol, interval) as { start: string; open: number; close: number; ticks: number }[];
+    const rows = db
+      .prepare('SELECT start, open, close, ticks FROM Candle WHERE symbol = ? AND interval = ? ORDER BY start')
+      .all(symbol, interval) as { start: string; open: number; close: number; ticks: number }[];
     return rows.map((r) => ({ ...r, start: Date.parse(r.start) })); // Prisma keeps SQLite DateTimes as ISO text
   } finally {
     db.close();
@@ -81,11 +90,14 @@ describe('GET /api/instruments/<symbol>/candles', () => {
     expect(body.error.code).toBe('bad_request');
   });
 
-  it.each([['acme'], ['TOO-LONG-SYMBOL'], ['A%20B']])('refuses the symbol %s with 400 invalid_symbol', async (symbol) => {
-    const { status, body } = await candles(baseUrl, `${symbol}/candles`);
-    expect(status).toBe(400);
-    expect(body.error.code).toBe('invalid_symbol');
-  });
+  it.each([['acme'], ['TOO-LONG-SYMBOL'], ['A%20B']])(
+    'refuses the symbol %s with 400 invalid_symbol',
+    async (symbol) => {
+      const { status, body } = await candles(baseUrl, `${symbol}/candles`);
+      expect(status).toBe(400);
+      expect(body.error.code).toBe('invalid_symbol');
+    },
+  );
 
   it('answers 404 unknown_symbol for a well-formed symbol no feed carries', async () => {
     const { status, body } = await candles(baseUrl, 'NOPE/candles');
@@ -96,10 +108,17 @@ describe('GET /api/instruments/<symbol>/candles', () => {
 
 describe('candle persistence', () => {
   it('writes candles in batches while running', async () => {
-    const server = await startAppServer({ env: { QUOTELINE_CANDLE_FLUSH_MS: '300', QUOTELINE_INSTANCE: 'it-candles-batch' } });
+    const server = await startAppServer({
+      env: { QUOTELINE_CANDLE_FLUSH_MS: '300', QUOTELINE_INSTANCE: 'it-candles-batch' },
+    });
     try {
       await waitUntil(() => storedCandles(server, 'ACME', '1m').length > 0, 'candles in the database', 15_000, 100);
-      await waitUntil(() => (storedCandles(server, 'ACME', '1m').at(-1)?.ticks ?? 0) > 2, 'a later batch updating the same candle', 15_000, 100);
+      await waitUntil(
+        () => (storedCandles(server, 'ACME', '1m').at(-1)?.ticks ?? 0) > 2,
+        'a later batch updating the same candle',
+        15_000,
+        100,
+      );
     } finally {
       await server.stop();
     }
@@ -111,7 +130,12 @@ describe('candle persistence', () => {
     const first = await startAppServer({ env });
     let second: AppServer | null = null;
     try {
-      await waitUntil(async () => (await candles(first.url, 'ACME/candles')).body.candles.length > 0, 'candles', 15_000, 100);
+      await waitUntil(
+        async () => (await candles(first.url, 'ACME/candles')).body.candles.length > 0,
+        'candles',
+        15_000,
+        100,
+      );
       const before = (await candles(first.url, 'ACME/candles')).body.candles;
       expect(storedCandles(first, 'ACME', '1m')).toEqual([]);
       await first.stop({ keepDatabase: true });
@@ -139,19 +163,41 @@ describe('pushed ticks and the candle writer', () => {
     // A candle ten years ahead, as a database written before ts was bounded may hold: restoring it must not freeze GLOBX.
     const future = new Date(Math.floor((Date.now() + 10 * 365 * 86_400_000) / 60_000) * 60_000).toISOString();
     const sql = `INSERT INTO "Candle" ("id", "symbol", "interval", "start", "open", "high", "low", "close", "ticks") VALUES ('future', 'GLOBX', '1m', '${future}', 1, 1, 1, 1, 1);`;
-    const server = await startAppServer({ sql, env: { QUOTELINE_CANDLE_FLUSH_MS: '300', QUOTELINE_INSTANCE: 'it-candles-clock' } });
+    const server = await startAppServer({
+      sql,
+      env: { QUOTELINE_CANDLE_FLUSH_MS: '300', QUOTELINE_INSTANCE: 'it-candles-clock' },
+    });
     try {
       const admin = await signIn(server.url, 'admin@example.com', 'quoteline-admin');
-      const send = (path: string, body: unknown) => admin.fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-      const { pushToken } = (await (await send('/api/admin/feeds', { slug: 'clock', name: 'Clock', source: 'push' })).json()) as { pushToken: string };
-      expect((await send('/api/admin/feeds/clock/instruments', { symbol: 'CPX', name: 'Clock Co', price: 10 })).status).toBe(201);
+      const send = (path: string, body: unknown) =>
+        admin.fetch(path, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+      const { pushToken } = (await (
+        await send('/api/admin/feeds', { slug: 'clock', name: 'Clock', source: 'push' })
+      ).json()) as { pushToken: string };
+      expect(
+        (await send('/api/admin/feeds/clock/instruments', { symbol: 'CPX', name: 'Clock Co', price: 10 })).status,
+      ).toBe(201);
       const push = async (ticks: unknown[]) => {
-        const response = await fetch(`${server.url}/api/feeds/clock/ticks`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${pushToken}` }, body: JSON.stringify({ ticks }) });
-        return { status: response.status, body: (await response.json()) as { accepted: number; rejected: { index: number; reason: string }[] } };
+        const response = await fetch(`${server.url}/api/feeds/clock/ticks`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${pushToken}` },
+          body: JSON.stringify({ ticks }),
+        });
+        return {
+          status: response.status,
+          body: (await response.json()) as { accepted: number; rejected: { index: number; reason: string }[] },
+        };
       };
 
       const tenYears = Date.now() + 10 * 365 * 86_400_000;
-      const bad = await push([{ symbol: 'CPX', price: 11, ts: 9e15 }, { symbol: 'CPX', price: 11, ts: tenYears }]);
+      const bad = await push([
+        { symbol: 'CPX', price: 11, ts: 9e15 },
+        { symbol: 'CPX', price: 11, ts: tenYears },
+      ]);
       expect(bad.status).toBe(422);
       expect(bad.body.accepted).toBe(0);
       expect(bad.body.rejected.map((r) => r.index)).toEqual([0, 1]);
@@ -160,13 +206,29 @@ describe('pushed ticks and the candle writer', () => {
       const good = await push([{ symbol: 'CPX', price: 12 }]);
       expect(good).toEqual({ status: 200, body: { accepted: 1, rejected: [] } });
       const minute = Math.floor(Date.now() / 60_000) * 60_000;
-      await waitUntil(() => storedCandles(server, 'CPX', '1m').some((c) => c.close === 1200), 'the good tick in a stored candle', 15_000, 100);
+      await waitUntil(
+        () => storedCandles(server, 'CPX', '1m').some((c) => c.close === 1200),
+        'the good tick in a stored candle',
+        15_000,
+        100,
+      );
       const stored = storedCandles(server, 'CPX', '1m');
-      expect(stored.every((c) => Math.abs(c.start - minute) <= 60_000), JSON.stringify(stored)).toBe(true);
+      expect(
+        stored.every((c) => Math.abs(c.start - minute) <= 60_000),
+        JSON.stringify(stored),
+      ).toBe(true);
       // every instrument's candles go on being written, not only the pushed one
-      const liveTicks = (symbol: string) => storedCandles(server, symbol, '1m').filter((c) => c.start <= Date.now()).reduce((n, c) => n + c.ticks, 0);
+      const liveTicks = (symbol: string) =>
+        storedCandles(server, symbol, '1m')
+          .filter((c) => c.start <= Date.now())
+          .reduce((n, c) => n + c.ticks, 0);
       const acme = liveTicks('ACME');
-      await waitUntil(() => liveTicks('ACME') > acme && liveTicks('GLOBX') > 0, 'later batches of the demo feed', 15_000, 100);
+      await waitUntil(
+        () => liveTicks('ACME') > acme && liveTicks('GLOBX') > 0,
+        'later batches of the demo feed',
+        15_000,
+        100,
+      );
     } finally {
       await server.stop();
     }
@@ -184,7 +246,9 @@ describe('the demo seeded as `npm start` seeds it', () => {
       minutes.slice(1).forEach((c, i) => expect(c.time - minutes[i]!.time).toBe(60));
       expect(Date.now() / 1000 - minutes.at(-1)!.time).toBeLessThan(120);
       expect(new Set(minutes.map((c) => c.close)).size).toBeGreaterThan(100);
-      expect((await candles(server.url, 'GLOBX/candles?interval=5m')).body.candles.length).toBeGreaterThanOrEqual(12 * 12);
+      expect((await candles(server.url, 'GLOBX/candles?interval=5m')).body.candles.length).toBeGreaterThanOrEqual(
+        12 * 12,
+      );
       expect((await candles(server.url, 'GLOBX/candles?interval=1h')).body.candles.length).toBeGreaterThanOrEqual(12);
       // the seeded past ends at the price the live feed starts from: no jump between the last two minutes
       const [before, last] = [minutes.at(-2)!, minutes.at(-1)!];
@@ -194,7 +258,11 @@ describe('the demo seeded as `npm start` seeds it', () => {
       const seeded = past();
       expect(seeded).toBeGreaterThanOrEqual(12 * 60);
       // what every `npm start` does
-      execFileSync(join(ROOT, 'node_modules/.bin/tsx'), ['packages/platform/src/cli/seed.ts'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: server.databaseUrl }, stdio: 'ignore' });
+      execFileSync(join(ROOT, 'node_modules/.bin/tsx'), ['packages/platform/src/cli/seed.ts'], {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_URL: server.databaseUrl },
+        stdio: 'ignore',
+      });
       expect(past()).toBe(seeded);
     } finally {
       await server.stop();

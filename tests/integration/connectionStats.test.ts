@@ -19,12 +19,16 @@ beforeAll(async () => {
 afterAll(() => server?.stop());
 
 const SSE = { Accept: 'text/event-stream' };
-const samples = (events: readonly StreamEvent[]) => events.flatMap((e) => (e.type === 'stats' ? [e.data as StatsEvent] : []));
+const samples = (events: readonly StreamEvent[]) =>
+  events.flatMap((e) => (e.type === 'stats' ? [e.data as StatsEvent] : []));
 const latest = (s: TestStream) => samples(s.events).at(-1);
 
 describe('admin:connections', () => {
-  it('delivers this instance\'s samples to an admin, counting the streams that are open', async () => {
-    const watcher = await openTestStream(server.url, '/api/stream?topics=admin:connections', { ...SSE, cookie: admin.cookie });
+  it("delivers this instance's samples to an admin, counting the streams that are open", async () => {
+    const watcher = await openTestStream(server.url, '/api/stream?topics=admin:connections', {
+      ...SSE,
+      cookie: admin.cookie,
+    });
     const feeds: TestStream[] = [];
     try {
       expect(watcher.status).toBe(200);
@@ -33,7 +37,13 @@ describe('admin:connections', () => {
       for (let i = 0; i < N; i++) feeds.push(await openTestStream(server.url, '/api/stream?topics=feed:demo'));
       await watcher.waitFor((events) => samples(events).at(-1)?.streams === N + 1, 5000);
       const sample = latest(watcher)!;
-      expect(sample).toMatchObject({ topic: 'admin:connections', instance: 'it-stats', intervalMs: 200, streams: N + 1, topicCount: 2 });
+      expect(sample).toMatchObject({
+        topic: 'admin:connections',
+        instance: 'it-stats',
+        intervalMs: 200,
+        streams: N + 1,
+        topicCount: 2,
+      });
       expect(sample.topics).toEqual([
         { topic: 'feed:demo', streams: N },
         { topic: 'admin:connections', streams: 1 },
@@ -57,7 +67,10 @@ describe('admin:connections', () => {
   });
 
   it('snapshots the latest sample of each instance for a new admin subscriber, with the snapshot id', async () => {
-    const watcher = await openTestStream(server.url, '/api/stream?topics=admin:connections', { ...SSE, cookie: admin.cookie });
+    const watcher = await openTestStream(server.url, '/api/stream?topics=admin:connections', {
+      ...SSE,
+      cookie: admin.cookie,
+    });
     try {
       await watcher.waitFor((events) => events.length >= 2, 2000);
       const [ready, first] = watcher.events;
@@ -75,7 +88,9 @@ describe('admin:connections', () => {
       expect(refused.status).toBe(403);
       expect(await refused.json()).toMatchObject({ error: { code: 'forbidden' } });
     }
-    const embedded = await fetch(`${server.url}/api/stream?topics=admin:connections&key=pk_demo_localhost_only`, { headers: { ...SSE, Origin: 'http://localhost:4000' } });
+    const embedded = await fetch(`${server.url}/api/stream?topics=admin:connections&key=pk_demo_localhost_only`, {
+      headers: { ...SSE, Origin: 'http://localhost:4000' },
+    });
     expect(embedded.status).toBe(403);
 
     const stream = await openTestStream(server.url, '/api/stream?topics=feed:demo', { ...SSE, cookie: trader.cookie });
@@ -88,7 +103,10 @@ describe('admin:connections', () => {
         body: JSON.stringify({ connectionId, token, subscribe: ['admin:connections'] }),
       });
       expect(post.status).toBe(200);
-      expect(await post.json()).toMatchObject({ topics: ['feed:demo'], refused: [{ topic: 'admin:connections', code: 'forbidden' }] });
+      expect(await post.json()).toMatchObject({
+        topics: ['feed:demo'],
+        refused: [{ topic: 'admin:connections', code: 'forbidden' }],
+      });
       await new Promise((r) => setTimeout(r, 500));
       expect(stream.events.some((e) => e.type === 'stats')).toBe(false);
     } finally {
@@ -98,7 +116,10 @@ describe('admin:connections', () => {
 
   it('stops sending samples to a stream whose admin signs out', async () => {
     const session = await signIn(server.url, 'admin@example.com', 'quoteline-admin');
-    const watcher = await openTestStream(server.url, '/api/stream?topics=admin:connections', { ...SSE, cookie: session.cookie });
+    const watcher = await openTestStream(server.url, '/api/stream?topics=admin:connections', {
+      ...SSE,
+      cookie: session.cookie,
+    });
     try {
       await watcher.waitFor((events) => samples(events).length >= 2, 5000);
       expect((await session.fetch('/api/session', { method: 'DELETE' })).status).toBe(204);

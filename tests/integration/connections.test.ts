@@ -12,7 +12,9 @@ describe('connection bookkeeping', () => {
     try {
       // In batches of 100, so the listen backlog and file descriptors stay well within limits.
       for (let batch = 0; batch < 10; batch++) {
-        const opened = await Promise.all(Array.from({ length: 100 }, () => openTestStream(baseUrl, '/api/stream?topics=feed:demo')));
+        const opened = await Promise.all(
+          Array.from({ length: 100 }, () => openTestStream(baseUrl, '/api/stream?topics=feed:demo')),
+        );
         streams.push(...opened);
       }
       expect(streams.filter((s) => s.status === 200)).toHaveLength(1000);

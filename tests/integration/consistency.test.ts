@@ -25,7 +25,10 @@ beforeAll(async () => {
       env: { QUOTELINE_INSTANCE: 'resume-1' },
       sql: `${feedSql('fast', { tickMs: 20, count: 10 })}\n${feedSql('rapid', { tickMs: 10, count: 10 })}`,
     }),
-    startAppServer({ env: { QUOTELINE_INSTANCE: 'resume-2', QUOTELINE_LOG_CAPACITY: '50' }, sql: feedSql('fast', { tickMs: 20, count: 10 }) }),
+    startAppServer({
+      env: { QUOTELINE_INSTANCE: 'resume-2', QUOTELINE_LOG_CAPACITY: '50' },
+      sql: feedSql('fast', { tickMs: 20, count: 10 }),
+    }),
   ]);
 });
 
@@ -44,7 +47,9 @@ async function stream(server: AppServer, path = PATH, headers: Record<string, st
 const updates = (events: StreamEvent[]) => events.filter((e) => e.type === 'update').length;
 /** Events with an id in (after, upTo], as comparable records. */
 const window = (events: StreamEvent[], after: number, upTo: number) =>
-  events.filter((e) => e.id !== undefined && offsetOf(e.id) > after && offsetOf(e.id) <= upTo).map((e) => ({ id: e.id, type: e.type, data: e.data }));
+  events
+    .filter((e) => e.id !== undefined && offsetOf(e.id) > after && offsetOf(e.id) <= upTo)
+    .map((e) => ({ id: e.id, type: e.type, data: e.data }));
 
 const RAPID = 'feed:rapid';
 const STREAMS = 30;
@@ -68,7 +73,11 @@ describe('snapshot under a fast tick', () => {
     const expected = foldRows(reference.events.slice(1, 11), RAPID);
     expect(expected.size).toBe(10);
 
-    await waitUntil(() => streams.every((s) => offsetOf(lastId(s.events)) >= at), 'every stream to pass the reference id', 10_000);
+    await waitUntil(
+      () => streams.every((s) => offsetOf(lastId(s.events)) >= at),
+      'every stream to pass the reference id',
+      10_000,
+    );
     const positions = new Set<number>();
     for (const s of streams) {
       expect(s.status).toBe(200);
@@ -95,44 +104,58 @@ describe('snapshot under a fast tick', () => {
 describe('resume with a last event id the log still holds', () => {
   it.each([
     ['the Last-Event-ID header', (id: string) => [PATH, { ...SSE, 'Last-Event-ID': id }] as const],
-    ['the lastEventId query parameter', (id: string) => [`${PATH}&lastEventId=${encodeURIComponent(id)}`, SSE] as const],
-  ])('replays exactly what a connection that stayed open received, for every topic, resuming via %s', async (_via, resumeRequest) => {
-    const steady = await stream(replaying);
-    const dropped = await stream(replaying);
-    await dropped.waitFor((events) => updates(events) >= 50, 5000);
-    dropped.close(); // destroys the socket mid-stream
-    await dropped.ended;
-    const last = lastId(dropped.events)!;
-    const snapshotAt = offsetOf(dropped.events[1]!.id);
+    [
+      'the lastEventId query parameter',
+      (id: string) => [`${PATH}&lastEventId=${encodeURIComponent(id)}`, SSE] as const,
+    ],
+  ])(
+    'replays exactly what a connection that stayed open received, for every topic, resuming via %s',
+    async (_via, resumeRequest) => {
+      const steady = await stream(replaying);
+      const dropped = await stream(replaying);
+      await dropped.waitFor((events) => updates(events) >= 50, 5000);
+      dropped.close(); // destroys the socket mid-stream
+      await dropped.ended;
+      const last = lastId(dropped.events)!;
+      const snapshotAt = offsetOf(dropped.events[1]!.id);
 
-    // Many events of both feeds pass while B is away (feed:fast alone: ~300 in 600 ms; the demo feed ticks every 500 ms).
-    await sleep(600);
-    const [path, headers] = resumeRequest(last);
-    const resumed = await stream(replaying, path, headers);
+      // Many events of both feeds pass while B is away (feed:fast alone: ~300 in 600 ms; the demo feed ticks every 500 ms).
+      await sleep(600);
+      const [path, headers] = resumeRequest(last);
+      const resumed = await stream(replaying, path, headers);
 
-    // Both catch up to a common point well past the gap.
-    const target = offsetOf(lastId(steady.events)) + 100;
-    await waitUntil(() => offsetOf(lastId(steady.events)) >= target && offsetOf(lastId(resumed.events)) >= target, 'both streams past the target', 5000);
-    const upTo = Math.min(offsetOf(lastId(steady.events)), offsetOf(lastId(resumed.events)));
+      // Both catch up to a common point well past the gap.
+      const target = offsetOf(lastId(steady.events)) + 100;
+      await waitUntil(
+        () => offsetOf(lastId(steady.events)) >= target && offsetOf(lastId(resumed.events)) >= target,
+        'both streams past the target',
+        5000,
+      );
+      const upTo = Math.min(offsetOf(lastId(steady.events)), offsetOf(lastId(resumed.events)));
 
-    // The resumed stream is ready, then the replay: no reset, no snapshot, no duplicates.
-    expect(resumed.events[0]!.type).toBe('ready');
-    expect(resumed.events.some((e) => e.type === 'reset' || e.type === 'add')).toBe(false);
-    const resumedIds = resumed.events.slice(1).map((e) => offsetOf(e.id));
-    expect(resumedIds[0]).toBeGreaterThan(offsetOf(last));
-    expect(resumedIds.every((id, i) => i === 0 || id > resumedIds[i - 1]!)).toBe(true);
+      // The resumed stream is ready, then the replay: no reset, no snapshot, no duplicates.
+      expect(resumed.events[0]!.type).toBe('ready');
+      expect(resumed.events.some((e) => e.type === 'reset' || e.type === 'add')).toBe(false);
+      const resumedIds = resumed.events.slice(1).map((e) => offsetOf(e.id));
+      expect(resumedIds[0]).toBeGreaterThan(offsetOf(last));
+      expect(resumedIds.every((id, i) => i === 0 || id > resumedIds[i - 1]!)).toBe(true);
 
-    // After its last id, B's events equal A's: same ids, same order, same data; the gap is filled.
-    const afterDrop = window(resumed.events, offsetOf(last), upTo);
-    expect(afterDrop.length).toBeGreaterThanOrEqual(100);
-    expect(afterDrop).toEqual(window(steady.events, offsetOf(last), upTo));
-    expect(new Set(afterDrop.map((e) => (e.data as { topic?: string }).topic))).toEqual(new Set(['feed:fast', 'feed:demo']));
-    // And before the drop, B had exactly A's events since its snapshot: nothing lost across the drop.
-    expect(window(dropped.events, snapshotAt, offsetOf(last))).toEqual(window(steady.events, snapshotAt, offsetOf(last)));
+      // After its last id, B's events equal A's: same ids, same order, same data; the gap is filled.
+      const afterDrop = window(resumed.events, offsetOf(last), upTo);
+      expect(afterDrop.length).toBeGreaterThanOrEqual(100);
+      expect(afterDrop).toEqual(window(steady.events, offsetOf(last), upTo));
+      expect(new Set(afterDrop.map((e) => (e.data as { topic?: string }).topic))).toEqual(
+        new Set(['feed:fast', 'feed:demo']),
+      );
+      // And before the drop, B had exactly A's events since its snapshot: nothing lost across the drop.
+      expect(window(dropped.events, snapshotAt, offsetOf(last))).toEqual(
+        window(steady.events, snapshotAt, offsetOf(last)),
+      );
 
-    steady.close();
-    resumed.close();
-  });
+      steady.close();
+      resumed.close();
+    },
+  );
 
   it('never conflates a reader that keeps reading', async () => {
     expect((await getHealth(replaying.url)).stream.conflated).toBe(0);
@@ -164,7 +187,11 @@ describe('resume with a last event id the log cannot replay', () => {
     first.close();
     const last = lastId(first.events)!;
     // The log keeps 50 events; wait until more than that have passed.
-    await waitUntil(async () => offsetOf((await getHealth(forgetful.url)).head) > offsetOf(last) + 100, 'history to move on', 5000);
+    await waitUntil(
+      async () => offsetOf((await getHealth(forgetful.url)).head) > offsetOf(last) + 100,
+      'history to move on',
+      5000,
+    );
     const resumed = await stream(forgetful, PATH, { ...SSE, 'Last-Event-ID': last });
     await settle(resumed);
     expectResetThenSnapshot(resumed, 'history_trimmed');

@@ -69,7 +69,9 @@ describe('a database outage', () => {
     }
     const counts = new Map<number, number>();
     for (const status of meanwhile) counts.set(status, (counts.get(status) ?? 0) + 1);
-    console.log(`orders sent while PostgreSQL went down: ${[...counts].map(([status, n]) => `${n} × ${status}`).join(', ')}`);
+    console.log(
+      `orders sent while PostgreSQL went down: ${[...counts].map(([status, n]) => `${n} × ${status}`).join(', ')}`,
+    );
     expect(meanwhile.filter((status) => status !== 201 && status !== 503)).toEqual([]);
 
     await waitUntil(async () => (await readiness()).status === 200, 'readiness 200 again', 20_000, 200);

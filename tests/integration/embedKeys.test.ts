@@ -18,7 +18,9 @@ beforeAll(async () => {
 afterAll(() => server?.stop());
 
 const stream = (query: string, origin?: string) =>
-  fetch(`${server.url}/api/stream?${query}`, { headers: { Accept: 'text/event-stream', ...(origin ? { Origin: origin } : {}) } });
+  fetch(`${server.url}/api/stream?${query}`, {
+    headers: { Accept: 'text/event-stream', ...(origin ? { Origin: origin } : {}) },
+  });
 
 describe('GET /api/stream?key= (CORS for embed keys)', () => {
   it('answers an allowed origin with CORS for exactly that origin', async () => {
@@ -50,18 +52,30 @@ describe('GET /api/stream?key= (CORS for embed keys)', () => {
     ['a feed outside the key', 'topics=feed:other&key=pk_shop_key_000001', 'feed:other'],
     ['an account topic', 'topics=account:x&key=pk_shop_key_000001', 'account:x'],
     ['an admin topic', 'topics=admin:connections&key=pk_shop_key_000001', 'admin:connections'],
-  ])('refuses %s (its only topic) with 403 that the allowed page can read, naming the topic', async (_name, query, topic) => {
-    const response = await stream(query, SHOP);
-    expect(response.status).toBe(403);
-    expect(response.headers.get('access-control-allow-origin')).toBe(SHOP);
-    expect(await response.json()).toMatchObject({ error: { code: 'forbidden', refused: [{ topic, code: 'forbidden' }] } });
-  });
+  ])(
+    'refuses %s (its only topic) with 403 that the allowed page can read, naming the topic',
+    async (_name, query, topic) => {
+      const response = await stream(query, SHOP);
+      expect(response.status).toBe(403);
+      expect(response.headers.get('access-control-allow-origin')).toBe(SHOP);
+      expect(await response.json()).toMatchObject({
+        error: { code: 'forbidden', refused: [{ topic, code: 'forbidden' }] },
+      });
+    },
+  );
 
   it('sends only the allowlisted symbols of a key', async () => {
-    const s = await openTestStream(server.url, '/api/stream?topics=feed:demo&key=pk_shop_symbols_01', { Accept: 'text/event-stream', Origin: SHOP });
+    const s = await openTestStream(server.url, '/api/stream?topics=feed:demo&key=pk_shop_symbols_01', {
+      Accept: 'text/event-stream',
+      Origin: SHOP,
+    });
     try {
       await s.waitFor((events) => events.filter((e) => e.type === 'update').length >= 6, 5000);
-      const symbols = new Set(s.events.filter((e) => e.type === 'add' || e.type === 'update').map((e) => (e.data as { symbol: string }).symbol));
+      const symbols = new Set(
+        s.events
+          .filter((e) => e.type === 'add' || e.type === 'update')
+          .map((e) => (e.data as { symbol: string }).symbol),
+      );
       expect([...symbols].sort()).toEqual(['ACME', 'HOOLI']);
     } finally {
       s.close();
@@ -70,10 +84,18 @@ describe('GET /api/stream?key= (CORS for embed keys)', () => {
 
   it('closes the streams of a key within seconds of its revocation', async () => {
     await server.db.exec(embedKeySql('pk_soon_revoked_01', { origins: [SHOP], feeds: ['demo'] }));
-    const s = await openTestStream(server.url, '/api/stream?topics=feed:demo&key=pk_soon_revoked_01', { Accept: 'text/event-stream', Origin: SHOP });
+    const s = await openTestStream(server.url, '/api/stream?topics=feed:demo&key=pk_soon_revoked_01', {
+      Accept: 'text/event-stream',
+      Origin: SHOP,
+    });
     await s.waitFor((events) => events.some((e) => e.type === 'ready'));
-    await server.db.exec(`UPDATE "EmbedKey" SET "revokedAt" = '${new Date().toISOString()}' WHERE "key" = 'pk_soon_revoked_01'`);
-    const ended = await Promise.race([s.ended.then(() => 'closed'), new Promise((r) => setTimeout(() => r('still open'), 8000))]);
+    await server.db.exec(
+      `UPDATE "EmbedKey" SET "revokedAt" = '${new Date().toISOString()}' WHERE "key" = 'pk_soon_revoked_01'`,
+    );
+    const ended = await Promise.race([
+      s.ended.then(() => 'closed'),
+      new Promise((r) => setTimeout(() => r('still open'), 8000)),
+    ]);
     expect(ended).toBe('closed');
     const again = await stream('topics=feed:demo&key=pk_soon_revoked_01', SHOP);
     expect(again.status).toBe(403);
@@ -86,14 +108,23 @@ describe('embed check and subscriptions from other origins', () => {
     expect(ok.status).toBe(200);
     expect(ok.headers.get('access-control-allow-origin')).toBe(SHOP);
     expect(await ok.json()).toEqual({ feeds: ['demo'], symbols: ['ACME', 'HOOLI'] });
-    const no = await fetch(`${server.url}/api/embed/check?key=pk_shop_symbols_01`, { headers: { Origin: 'https://evil.example' } });
+    const no = await fetch(`${server.url}/api/embed/check?key=pk_shop_symbols_01`, {
+      headers: { Origin: 'https://evil.example' },
+    });
     expect(no.status).toBe(403);
     expect(no.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('answers the preflight of an allowed origin only, and applies the key to new topics', async () => {
     const preflight = (origin: string) =>
-      fetch(`${server.url}/api/stream/subscriptions?key=pk_shop_key_000001`, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' } });
+      fetch(`${server.url}/api/stream/subscriptions?key=pk_shop_key_000001`, {
+        method: 'OPTIONS',
+        headers: {
+          Origin: origin,
+          'Access-Control-Request-Method': 'POST',
+          'Access-Control-Request-Headers': 'content-type',
+        },
+      });
     const allowed = await preflight(SHOP);
     expect(allowed.status).toBe(204);
     expect(allowed.headers.get('access-control-allow-origin')).toBe(SHOP);
@@ -101,15 +132,25 @@ describe('embed check and subscriptions from other origins', () => {
     expect(denied.status).toBe(403);
     expect(denied.headers.get('access-control-allow-origin')).toBeNull();
 
-    const s = await openTestStream(server.url, '/api/stream?topics=feed:demo&key=pk_shop_key_000001', { Accept: 'text/event-stream', Origin: SHOP });
+    const s = await openTestStream(server.url, '/api/stream?topics=feed:demo&key=pk_shop_key_000001', {
+      Accept: 'text/event-stream',
+      Origin: SHOP,
+    });
     try {
       await s.waitFor((events) => events.some((e) => e.type === 'ready'));
       const { connectionId, token } = s.events[0]!.data as { connectionId: string; token: string };
       const post = (body: unknown) =>
-        fetch(`${server.url}/api/stream/subscriptions?key=pk_shop_key_000001`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: SHOP }, body: JSON.stringify(body) });
+        fetch(`${server.url}/api/stream/subscriptions?key=pk_shop_key_000001`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Origin: SHOP },
+          body: JSON.stringify(body),
+        });
       const outside = await post({ connectionId, token, subscribe: ['account:abc'] });
       expect(outside.status).toBe(200);
-      expect(await outside.json()).toMatchObject({ topics: ['feed:demo'], refused: [{ topic: 'account:abc', code: 'forbidden' }] });
+      expect(await outside.json()).toMatchObject({
+        topics: ['feed:demo'],
+        refused: [{ topic: 'account:abc', code: 'forbidden' }],
+      });
       const ok = await post({ connectionId, token, unsubscribe: ['feed:demo'] });
       expect(ok.status).toBe(200);
       expect(ok.headers.get('access-control-allow-origin')).toBe(SHOP);

@@ -34,21 +34,47 @@ describe('Idempotency-Key leases', () => {
       const filled = await outcomeOf(trader.order(buy, 'lease-filled'));
       const refused = await outcomeOf(trader.order(tooMuch, 'lease-refused'));
       expect([filled.status, refused.status]).toEqual([201, 422]);
-      const orders = async () => Number((await server.db.query<{ n: unknown }>(`SELECT count(*) AS n FROM "Order"`))[0]!.n);
+      const orders = async () =>
+        Number((await server.db.query<{ n: unknown }>(`SELECT count(*) AS n FROM "Order"`))[0]!.n);
       expect(await orders()).toBe(1);
       // As an owner that died before storing the answers leaves them: claimed, the lease still running.
-      await server.db.exec(`UPDATE "IdempotencyKey" SET "state" = 'in_flight', "status" = NULL, "body" = NULL WHERE "key" IN ('lease-filled', 'lease-refused')`);
+      await server.db.exec(
+        `UPDATE "IdempotencyKey" SET "state" = 'in_flight', "status" = NULL, "body" = NULL WHERE "key" IN ('lease-filled', 'lease-refused')`,
+      );
 
-      expect(await outcomeOf(trader.order(buy, 'lease-filled'))).toMatchObject({ status: 409, code: 'idempotency_key_in_flight' });
-      expect(await outcomeOf(trader.order(tooMuch, 'lease-refused'))).toMatchObject({ status: 409, code: 'idempotency_key_in_flight' });
-      expect(await outcomeOf(trader.order(tooMuch, 'lease-filled'))).toMatchObject({ status: 422, code: 'idempotency_key_reused' });
+      expect(await outcomeOf(trader.order(buy, 'lease-filled'))).toMatchObject({
+        status: 409,
+        code: 'idempotency_key_in_flight',
+      });
+      expect(await outcomeOf(trader.order(tooMuch, 'lease-refused'))).toMatchObject({
+        status: 409,
+        code: 'idempotency_key_in_flight',
+      });
+      expect(await outcomeOf(trader.order(tooMuch, 'lease-filled'))).toMatchObject({
+        status: 422,
+        code: 'idempotency_key_reused',
+      });
 
       await sleep(LEASE_MS + 300);
       // The committed order is the answer; the refusal (nothing committed) runs anew and is refused again.
-      expect(await outcomeOf(trader.order(buy, 'lease-filled'))).toEqual({ status: 201, id: filled.id, code: undefined });
-      expect(await outcomeOf(trader.order(tooMuch, 'lease-refused'))).toMatchObject({ status: 422, code: 'insufficient_funds' });
-      expect(await outcomeOf(trader.order(buy, 'lease-filled'))).toEqual({ status: 201, id: filled.id, code: undefined });
-      expect(await outcomeOf(trader.order(tooMuch, 'lease-filled'))).toMatchObject({ status: 422, code: 'idempotency_key_reused' });
+      expect(await outcomeOf(trader.order(buy, 'lease-filled'))).toEqual({
+        status: 201,
+        id: filled.id,
+        code: undefined,
+      });
+      expect(await outcomeOf(trader.order(tooMuch, 'lease-refused'))).toMatchObject({
+        status: 422,
+        code: 'insufficient_funds',
+      });
+      expect(await outcomeOf(trader.order(buy, 'lease-filled'))).toEqual({
+        status: 201,
+        id: filled.id,
+        code: undefined,
+      });
+      expect(await outcomeOf(trader.order(tooMuch, 'lease-filled'))).toMatchObject({
+        status: 422,
+        code: 'idempotency_key_reused',
+      });
       expect(await orders()).toBe(1);
       const states = await server.db.query<{ state: string }>(`SELECT "state" FROM "IdempotencyKey"`);
       expect(states.map((k) => k.state)).toEqual(['done', 'done']);
@@ -81,7 +107,9 @@ describe('Idempotency-Keys after kill -9', () => {
       const watch = (async () => {
         await sleep(1_000);
         while (!killedAt && Date.now() - started < 6_000) {
-          const claimedNow = await first.db.query<{ orderId?: string | null }>(`SELECT * FROM "IdempotencyKey" WHERE "state" = 'in_flight'`);
+          const claimedNow = await first.db.query<{ orderId?: string | null }>(
+            `SELECT * FROM "IdempotencyKey" WHERE "state" = 'in_flight'`,
+          );
           if (claimedNow.some((k) => k.orderId) || (claimedNow.length > 0 && Date.now() - started > 4_000)) kill();
           else await sleep(1);
         }
@@ -97,13 +125,20 @@ describe('Idempotency-Keys after kill -9', () => {
       }
       await watch;
       const firstAnswers = await Promise.all(before);
-      await new Promise((r) => (first.process.exitCode !== null || first.process.signalCode !== null ? r(null) : first.process.once('exit', r)));
-      const claimed = await first.db.query<{ state: string; orderId?: string | null }>(`SELECT * FROM "IdempotencyKey"`);
+      await new Promise((r) =>
+        first.process.exitCode !== null || first.process.signalCode !== null ? r(null) : first.process.once('exit', r),
+      );
+      const claimed = await first.db.query<{ state: string; orderId?: string | null }>(
+        `SELECT * FROM "IdempotencyKey"`,
+      );
       const inFlightAtKill = claimed.filter((k) => k.state === 'in_flight').length;
       const committedAtKill = claimed.filter((k) => k.state === 'in_flight' && k.orderId).length;
       const cutShort = firstAnswers.filter((a) => a.status === 'no answer').length;
 
-      second = await startAppServer({ databaseUrl: first.databaseUrl, env: { ...env, QUOTELINE_INSTANCE: 'it-lease-2' } });
+      second = await startAppServer({
+        databaseUrl: first.databaseUrl,
+        env: { ...env, QUOTELINE_INSTANCE: 'it-lease-2' },
+      });
       await sleep(Math.max(0, killedAt + LEASE_MS + 500 - Date.now()));
       const retry = await signIn(second.url, 'trader@example.com', 'quoteline-trader');
       const retried: Outcome[] = [];
@@ -112,9 +147,13 @@ describe('Idempotency-Keys after kill -9', () => {
       for (const key of keys) again.push(await outcomeOf(retry.order(body, key)));
 
       const stuck = keys.filter((_, i) => retried[i]!.status === 409);
-      const left = (await second.db.query<{ n: unknown }>(`SELECT count(*) AS n FROM "IdempotencyKey" WHERE "state" = 'in_flight'`))[0]!.n;
+      const left = (
+        await second.db.query<{ n: unknown }>(`SELECT count(*) AS n FROM "IdempotencyKey" WHERE "state" = 'in_flight'`)
+      )[0]!.n;
       const orders = await second.db.query<{ id: string }>(`SELECT "id" FROM "Order"`);
-      console.log(`${keys.length} keys sent, ${firstAnswers.length - cutShort} answered before the kill, ${cutShort} cut short, ${inFlightAtKill} in flight at the kill (${committedAtKill} with a committed order); after the lease: ${stuck.length} answered 409, ${Number(left)} left in flight`);
+      console.log(
+        `${keys.length} keys sent, ${firstAnswers.length - cutShort} answered before the kill, ${cutShort} cut short, ${inFlightAtKill} in flight at the kill (${committedAtKill} with a committed order); after the lease: ${stuck.length} answered 409, ${Number(left)} left in flight`,
+      );
 
       expect(cutShort, 'the kill came in the middle of the burst').toBeGreaterThan(0);
       expect(stuck, 'keys still answering 409 after the lease').toEqual([]);

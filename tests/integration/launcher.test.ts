@@ -25,29 +25,42 @@ afterAll(() => {
 });
 
 describe('npm start (scripts/start.mjs)', () => {
-  it('stops the server when its terminal closes (SIGHUP to the launcher\'s process group), as on Ctrl-C', { timeout: 300_000 }, async () => {
-    port = await freePort();
-    const launcher = spawn(process.execPath, ['scripts/start.mjs'], {
-      cwd: ROOT,
-      env: { ...process.env, PORT: String(port), DATABASE_URL: `file:${join(folder, 'quoteline.db')}` },
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    launcher.stdout!.on('data', (d) => (output += d));
-    launcher.stderr!.on('data', (d) => (output += d));
-    const exited = new Promise<void>((done) => launcher.once('exit', () => done()));
-    await waitUntil(() => output.includes('Quoteline is running') || launcher.exitCode !== null, 'the launcher to report the server running', 240_000, 200);
-    expect(output).toContain('Quoteline is running');
-    expect(await portIsFree(port)).toBe(false);
+  it(
+    "stops the server when its terminal closes (SIGHUP to the launcher's process group), as on Ctrl-C",
+    { timeout: 300_000 },
+    async () => {
+      port = await freePort();
+      const launcher = spawn(process.execPath, ['scripts/start.mjs'], {
+        cwd: ROOT,
+        env: { ...process.env, PORT: String(port), DATABASE_URL: `file:${join(folder, 'quoteline.db')}` },
+        detached: true,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      launcher.stdout!.on('data', (d) => (output += d));
+      launcher.stderr!.on('data', (d) => (output += d));
+      const exited = new Promise<void>((done) => launcher.once('exit', () => done()));
+      await waitUntil(
+        () => output.includes('Quoteline is running') || launcher.exitCode !== null,
+        'the launcher to report the server running',
+        240_000,
+        200,
+      );
+      expect(output).toContain('Quoteline is running');
+      expect(await portIsFree(port)).toBe(false);
 
-    const hungUpAt = Date.now();
-    process.kill(-launcher.pid!, 'SIGHUP');
-    await exited;
-    await waitUntil(() => portIsFree(port), `port ${port} free again`, 15_000, 100).catch(() => undefined);
-    const freedAfter = Date.now() - hungUpAt;
-    const left = listeners(port);
-    console.log(left.length === 0 ? `after SIGHUP the server stopped within ${freedAfter} ms` : `after SIGHUP the server (pid ${left.join(', ')}) still serves`);
-    expect(left).toEqual([]);
-  });
+      const hungUpAt = Date.now();
+      process.kill(-launcher.pid!, 'SIGHUP');
+      await exited;
+      await waitUntil(() => portIsFree(port), `port ${port} free again`, 15_000, 100).catch(() => undefined);
+      const freedAfter = Date.now() - hungUpAt;
+      const left = listeners(port);
+      console.log(
+        left.length === 0
+          ? `after SIGHUP the server stopped within ${freedAfter} ms`
+          : `after SIGHUP the server (pid ${left.join(', ')}) still serves`,
+      );
+      expect(left).toEqual([]);
+    },
+  );
 });

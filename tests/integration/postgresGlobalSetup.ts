@@ -11,7 +11,9 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const started = Date.now();
   const server = await startTestPostgres();
-  console.log(`integration-pg: PostgreSQL on 127.0.0.1:${server.port} (${server.dir}) up in ${Date.now() - started} ms`);
+  console.log(
+    `integration-pg: PostgreSQL on 127.0.0.1:${server.port} (${server.dir}) up in ${Date.now() - started} ms`,
+  );
   project.provide('postgresUrl', server.url);
   return () => server.stop();
 }

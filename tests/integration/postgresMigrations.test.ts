@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMigration, deployMigrations, migrationStatus } from '../../packages/db/src/cli/migrateCommands';
-import { openMigrateContext, openScratchContext, type OpenMigrateContext } from '../../packages/db/src/cli/migrateContext';
+import {
+  openMigrateContext,
+  openScratchContext,
+  type OpenMigrateContext,
+} from '../../packages/db/src/cli/migrateContext';
 import { createDb } from '../../packages/db/src/client';
 import { seed } from '../../packages/db/src/seed';
 import { ROOT } from '../support/root';
@@ -10,7 +14,12 @@ import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 // through the project's own migrate commands and the same adapter-pg the app uses.
 let database: TestDatabase;
 const lines: string[] = [];
-const target = () => ({ provider: 'postgresql' as const, databaseUrl: database.url, root: ROOT, log: (line: string) => lines.push(line) });
+const target = () => ({
+  provider: 'postgresql' as const,
+  databaseUrl: database.url,
+  root: ROOT,
+  log: (line: string) => lines.push(line),
+});
 
 async function withDev<T>(run: (ctx: OpenMigrateContext) => Promise<T>): Promise<T> {
   const ctx = await openMigrateContext(target());
@@ -33,7 +42,13 @@ describe('PostgreSQL migrations', () => {
     expect(before.pending).toHaveLength(before.total);
     expect(await withDev(deployMigrations)).toHaveLength(before.total);
     expect(await withDev(deployMigrations)).toEqual([]);
-    expect(await withDev(migrationStatus)).toEqual({ total: before.total, pending: [], failed: [], edited: [], missingLocally: [] });
+    expect(await withDev(migrationStatus)).toEqual({
+      total: before.total,
+      pending: [],
+      failed: [],
+      edited: [],
+      missingLocally: [],
+    });
   });
 
   it('are up to date with models.prisma: create finds no schema change (reading the catalog needs the "char" fix, quirk 3)', async () => {
@@ -45,10 +60,15 @@ describe('PostgreSQL migrations', () => {
         await scratch.close();
       }
     });
-    expect(created, 'prisma/postgresql/migrations lag behind models.prisma: run db:migrate:create with a PostgreSQL DATABASE_URL').toBeUndefined();
+    expect(
+      created,
+      'prisma/postgresql/migrations lag behind models.prisma: run db:migrate:create with a PostgreSQL DATABASE_URL',
+    ).toBeUndefined();
     expect(lines).toContain('No schema changes');
     // the scratch and shadow databases were ours to create, and to drop (quirk 4)
-    const leftovers = await database.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'quoteline\\_s%'");
+    const leftovers = await database.query<{ datname: string }>(
+      "SELECT datname FROM pg_database WHERE datname LIKE 'quoteline\\_s%'",
+    );
     expect(leftovers).toEqual([]);
   });
 
@@ -58,7 +78,10 @@ describe('PostgreSQL migrations', () => {
       await seed(db);
       await seed(db);
       expect(await db.instrument.count({ where: { feed: { slug: 'demo' } } })).toBe(10);
-      const user = await db.user.create({ data: { email: 'pg@example.com', passwordHash: 'x', account: { create: { cash: 9_007_199_254_740_993n } } }, include: { account: true } });
+      const user = await db.user.create({
+        data: { email: 'pg@example.com', passwordHash: 'x', account: { create: { cash: 9_007_199_254_740_993n } } },
+        include: { account: true },
+      });
       expect(user.account?.cash).toBe(9_007_199_254_740_993n);
     } finally {
       await db.$disconnect();

@@ -17,7 +17,11 @@ beforeAll(async () => {
   server = await startAppServer({ env: { QUOTELINE_INSTANCE: 'it-bodies' } });
   admin = await signIn(server.url, 'admin@example.com', 'quoteline-admin');
   trader = await signIn(server.url, 'trader@example.com', 'quoteline-trader');
-  const created = await admin.fetch('/api/admin/feeds', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ slug: 'bodies', name: 'Bodies', source: 'push' }) });
+  const created = await admin.fetch('/api/admin/feeds', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ slug: 'bodies', name: 'Bodies', source: 'push' }),
+  });
   expect(created.status).toBe(201);
   ({ pushToken } = (await created.json()) as { pushToken: string });
 });
@@ -35,7 +39,9 @@ describe('streamed bodies', () => {
     const { result, growth } = await peakRssGrowth(server.process.pid!, () =>
       Promise.all(uploads.map(([path, headers]) => chunkedUpload(server.url, path, { headers, totalBytes: HUGE }))),
     );
-    console.log(`3 × 200 MB chunked: answers ${result.map((r) => `${r.status} in ${r.ms} ms after ${(r.sentBytes / 2 ** 20).toFixed(1)} MB`).join(', ')}; RSS +${(growth / 2 ** 20).toFixed(1)} MB`);
+    console.log(
+      `3 × 200 MB chunked: answers ${result.map((r) => `${r.status} in ${r.ms} ms after ${(r.sentBytes / 2 ** 20).toFixed(1)} MB`).join(', ')}; RSS +${(growth / 2 ** 20).toFixed(1)} MB`,
+    );
     for (const answer of result) {
       expect(answer.status).toBe(413);
       expect(codeOf(answer.body)).toBe('payload_too_large');
@@ -51,19 +57,57 @@ describe('streamed bodies', () => {
     ['a trader', 'POST', '/api/admin/feeds', () => ({ Origin: server.url, cookie: trader.cookie }), 403, 'forbidden'],
     ['signed out', 'PATCH', '/api/admin/feeds/demo', () => ({ Origin: server.url }), 401, 'unauthorized'],
     ['signed out', 'POST', '/api/admin/feeds/demo/instruments', () => ({ Origin: server.url }), 401, 'unauthorized'],
-    ['a trader', 'POST', '/api/admin/feeds/demo/instruments', () => ({ Origin: server.url, cookie: trader.cookie }), 403, 'forbidden'],
-    ['signed out', 'POST', '/api/admin/feeds/bodies/replay', () => ({ Origin: server.url, 'Content-Type': 'text/csv' }), 401, 'unauthorized'],
+    [
+      'a trader',
+      'POST',
+      '/api/admin/feeds/demo/instruments',
+      () => ({ Origin: server.url, cookie: trader.cookie }),
+      403,
+      'forbidden',
+    ],
+    [
+      'signed out',
+      'POST',
+      '/api/admin/feeds/bodies/replay',
+      () => ({ Origin: server.url, 'Content-Type': 'text/csv' }),
+      401,
+      'unauthorized',
+    ],
     ['signed out', 'POST', '/api/admin/embed-keys', () => ({ Origin: server.url }), 401, 'unauthorized'],
-    ['a cross-site admin', 'POST', '/api/admin/embed-keys', () => ({ Origin: 'https://evil.example', cookie: admin.cookie }), 403, 'forbidden'],
+    [
+      'a cross-site admin',
+      'POST',
+      '/api/admin/embed-keys',
+      () => ({ Origin: 'https://evil.example', cookie: admin.cookie }),
+      403,
+      'forbidden',
+    ],
     ['no push token', 'POST', '/api/feeds/bodies/ticks', () => ({}), 401, 'unauthorized'],
-    ['a wrong push token', 'POST', '/api/feeds/bodies/ticks', () => ({ Authorization: 'Bearer push_wrong' }), 403, 'forbidden'],
-    ['signed out', 'POST', '/api/orders', () => ({ Origin: server.url, 'Idempotency-Key': 'k-1' }), 401, 'unauthorized'],
+    [
+      'a wrong push token',
+      'POST',
+      '/api/feeds/bodies/ticks',
+      () => ({ Authorization: 'Bearer push_wrong' }),
+      403,
+      'forbidden',
+    ],
+    [
+      'signed out',
+      'POST',
+      '/api/orders',
+      () => ({ Origin: server.url, 'Idempotency-Key': 'k-1' }),
+      401,
+      'unauthorized',
+    ],
     ['a cross-site page', 'POST', '/api/session', () => ({ Origin: 'https://evil.example' }), 403, 'forbidden'],
   ];
-  it.each(refusals)('refuses %s on %s %s before reading its 200 MB body', async (_who, method, path, headers, status, code) => {
-    const answer = await chunkedUpload(server.url, path, { method, headers: headers(), totalBytes: HUGE });
-    expect(answer.status).toBe(status);
-    expect(codeOf(answer.body)).toBe(code);
-    expect(answer.ms).toBeLessThan(1_000);
-  });
+  it.each(refusals)(
+    'refuses %s on %s %s before reading its 200 MB body',
+    async (_who, method, path, headers, status, code) => {
+      const answer = await chunkedUpload(server.url, path, { method, headers: headers(), totalBytes: HUGE });
+      expect(answer.status).toBe(status);
+      expect(codeOf(answer.body)).toBe(code);
+      expect(answer.ms).toBeLessThan(1_000);
+    },
+  );
 });

@@ -17,14 +17,24 @@ let server: AppServer;
 beforeAll(async () => {
   server = await startAppServer({ env: { QUOTELINE_INSTANCE: 'it-throttle', TRUSTED_PROXIES: '127.0.0.2' } });
   // A third account with the trader's password, for the lock-out test.
-  await server.db.exec(`INSERT INTO "User" ("id", "email", "passwordHash", "role", "createdAt") SELECT 'victim', 'victim@example.com', "passwordHash", 'trader', "createdAt" FROM "User" WHERE "email" = 'trader@example.com';
+  await server.db
+    .exec(`INSERT INTO "User" ("id", "email", "passwordHash", "role", "createdAt") SELECT 'victim', 'victim@example.com', "passwordHash", 'trader', "createdAt" FROM "User" WHERE "email" = 'trader@example.com';
 INSERT INTO "Account" ("id", "userId", "cash", "reserved", "version", "createdAt") VALUES ('victim-account', 'victim', 100000, 0, 0, '${new Date().toISOString()}');`);
 });
 afterAll(() => server?.stop());
 
 /** A sign-in POST sent from `from` (a loopback address) with extra headers. */
-async function attempt(email: string, password: string, { from = '127.0.0.1', headers = {} }: { from?: string; headers?: Record<string, string> } = {}): Promise<{ status: number; code?: string }> {
-  const answer = await httpRequest(server.url, '/api/session', { method: 'POST', from, headers: { 'Content-Type': 'application/json', Origin: server.url, ...headers }, body: JSON.stringify({ email, password }) });
+async function attempt(
+  email: string,
+  password: string,
+  { from = '127.0.0.1', headers = {} }: { from?: string; headers?: Record<string, string> } = {},
+): Promise<{ status: number; code?: string }> {
+  const answer = await httpRequest(server.url, '/api/session', {
+    method: 'POST',
+    from,
+    headers: { 'Content-Type': 'application/json', Origin: server.url, ...headers },
+    body: JSON.stringify({ email, password }),
+  });
   return { status: answer.status, code: errorCode(answer) };
 }
 
@@ -34,7 +44,9 @@ describe('sign-in throttle', () => {
     const answers = await Promise.all(passwords.map((p) => attempt('trader@example.com', p)));
     const statuses = answers.map((a) => a.status);
     const verified = statuses.filter((s) => s !== 429).length;
-    console.log(`60 parallel sign-ins: ${verified} passwords checked (${statuses.filter((s) => s === 200).length} signed in), ${statuses.filter((s) => s === 429).length} × 429`);
+    console.log(
+      `60 parallel sign-ins: ${verified} passwords checked (${statuses.filter((s) => s === 200).length} signed in), ${statuses.filter((s) => s === 429).length} × 429`,
+    );
     expect(verified).toBeLessThanOrEqual(5);
     expect(answers.filter((a) => a.status === 429).every((a) => a.code === 'too_many_requests')).toBe(true);
   });
@@ -51,10 +63,17 @@ describe('sign-in throttle', () => {
 
   it('ignores X-Forwarded-For and X-Real-IP from a peer that is no trusted proxy: rotating them buys no attempts', async () => {
     const answers = await Promise.all(
-      Array.from({ length: 51 }, (_, i) => attempt(`sprayed-${i}@example.com`, 'guess', { from: '127.0.0.3', headers: { 'X-Forwarded-For': `198.51.100.${i}`, 'X-Real-IP': `198.51.100.${i}` } })),
+      Array.from({ length: 51 }, (_, i) =>
+        attempt(`sprayed-${i}@example.com`, 'guess', {
+          from: '127.0.0.3',
+          headers: { 'X-Forwarded-For': `198.51.100.${i}`, 'X-Real-IP': `198.51.100.${i}` },
+        }),
+      ),
     );
     const statuses = answers.map((a) => a.status);
-    console.log(`51 sign-ins on 51 emails from one peer rotating X-Forwarded-For: ${statuses.filter((s) => s === 401).length} × 401, ${statuses.filter((s) => s === 429).length} × 429`);
+    console.log(
+      `51 sign-ins on 51 emails from one peer rotating X-Forwarded-For: ${statuses.filter((s) => s === 401).length} × 401, ${statuses.filter((s) => s === 429).length} × 429`,
+    );
     expect(statuses.filter((s) => s === 401)).toHaveLength(50); // the per-client limit of the peer itself
     expect(statuses.filter((s) => s === 429)).toHaveLength(1);
   });

@@ -20,7 +20,11 @@ const raws: RawRequest[] = [];
 
 beforeAll(async () => {
   server = await startAppServer({
-    env: { QUOTELINE_INSTANCE: 'slow-1', QUOTELINE_MAX_QUEUE_BYTES: String(MAX_QUEUE_BYTES), QUOTELINE_KEEPALIVE_MS: '1000' },
+    env: {
+      QUOTELINE_INSTANCE: 'slow-1',
+      QUOTELINE_MAX_QUEUE_BYTES: String(MAX_QUEUE_BYTES),
+      QUOTELINE_KEEPALIVE_MS: '1000',
+    },
     sql: `${feedSql('flood', { tickMs: 10, count: INSTRUMENTS })}\nUPDATE "Feed" SET "status" = 'paused' WHERE "slug" = 'demo';`,
   });
 });
@@ -43,7 +47,12 @@ async function measure(client: TestStream, from: number, to: number) {
     count++;
     latency += client.arrivals[i]! - (event.data as UpdateEvent).ts;
   });
-  return { published: to - from, received: count, share: count / (to - from), meanLatencyMs: count ? latency / count : NaN };
+  return {
+    published: to - from,
+    received: count,
+    share: count / (to - from),
+    meanLatencyMs: count ? latency / count : NaN,
+  };
 }
 
 describe('a client that stops reading', () => {
@@ -103,7 +112,12 @@ describe('a client that stops reading', () => {
     // 300 ms of flood is ~2,400 updates, ~330 KB to replay: ten times the bound, far inside the log's 10,000 events.
     await waitUntil(async () => (await head()) > offsetOf(last) + 2000, 'the flood to move on', 5000);
 
-    const resumed = await openTestStream(server.url, PATH, { Accept: 'text/event-stream', 'Last-Event-ID': last }, { headersTimeoutMs: 3000 });
+    const resumed = await openTestStream(
+      server.url,
+      PATH,
+      { Accept: 'text/event-stream', 'Last-Event-ID': last },
+      { headersTimeoutMs: 3000 },
+    );
     streams.push(resumed);
     expect(resumed.status).toBe(200);
     await resumed.waitFor((events) => events.length >= 1 + INSTRUMENTS + 1, 5000);

@@ -13,7 +13,10 @@ let trader: TestSession;
 const SYMBOLS = ['FAST0', 'FAST1', 'FAST2', 'FAST3', 'FAST4'];
 
 beforeAll(async () => {
-  server = await startAppServer({ env: { QUOTELINE_INSTANCE: 'it-stall' }, sql: feedSql('fast', { tickMs: 50, count: 5, prefix: 'FAST' }) });
+  server = await startAppServer({
+    env: { QUOTELINE_INSTANCE: 'it-stall' },
+    sql: feedSql('fast', { tickMs: 50, count: 5, prefix: 'FAST' }),
+  });
   trader = await signIn(server.url, 'trader@example.com', 'quoteline-trader');
 });
 afterAll(() => server?.stop());

@@ -28,7 +28,9 @@ describe('GET /api/stream refusals', () => {
     ['a wildcard Accept', { Accept: '*/*' }],
     ['JSON only', { Accept: 'application/json' }],
   ])('answers 406 not_acceptable to %s', async (_name, headers) => {
-    const response = await fetch(`${baseUrl}/api/stream?topics=feed:demo`, { headers: headers as Record<string, string> });
+    const response = await fetch(`${baseUrl}/api/stream?topics=feed:demo`, {
+      headers: headers as Record<string, string>,
+    });
     expect(response.status).toBe(406);
     expect(await response.json()).toMatchObject({ error: { code: 'not_acceptable' } });
   });
@@ -41,25 +43,26 @@ describe('GET /api/stream refusals', () => {
     ['an uppercase slug', 'topics=feed:Demo'],
     ['only malformed topics', 'topics=stocks:x,feed:-x'],
     ['40 topics', tooMany],
-  ])(
-    'answers 400 invalid_topic to %s',
-    async (_name, query) => {
-      const response = await fetch(`${baseUrl}/api/stream?${query}`, { headers: { Accept: 'text/event-stream' } });
-      expect(response.status).toBe(400);
-      const body = (await response.json()) as { error: { code: string; message: string } };
-      expect(body.error.code).toBe('invalid_topic');
-      expect(body.error.message.length).toBeGreaterThan(10);
-    },
-  );
+  ])('answers 400 invalid_topic to %s', async (_name, query) => {
+    const response = await fetch(`${baseUrl}/api/stream?${query}`, { headers: { Accept: 'text/event-stream' } });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('invalid_topic');
+    expect(body.error.message.length).toBeGreaterThan(10);
+  });
 
   it('answers 404 unknown_topic for a feed that does not exist', async () => {
-    const response = await fetch(`${baseUrl}/api/stream?topics=feed:nope`, { headers: { Accept: 'text/event-stream' } });
+    const response = await fetch(`${baseUrl}/api/stream?topics=feed:nope`, {
+      headers: { Accept: 'text/event-stream' },
+    });
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({ error: { code: 'unknown_topic' } });
   });
 
   it('answers 403 forbidden for an account topic without a session', async () => {
-    const response = await fetch(`${baseUrl}/api/stream?topics=account:someone`, { headers: { Accept: 'text/event-stream' } });
+    const response = await fetch(`${baseUrl}/api/stream?topics=account:someone`, {
+      headers: { Accept: 'text/event-stream' },
+    });
     expect(response.status).toBe(403);
     expect(await response.json()).toMatchObject({ error: { code: 'forbidden' } });
   });
@@ -67,7 +70,10 @@ describe('GET /api/stream refusals', () => {
 
 describe('GET /api/stream', () => {
   it('sends retry, ready, ten adds, then live updates, unbuffered and uncompressed', async () => {
-    const stream = await openTestStream(baseUrl, '/api/stream?topics=feed:demo', { Accept: 'text/event-stream', 'Accept-Encoding': 'gzip, br' });
+    const stream = await openTestStream(baseUrl, '/api/stream?topics=feed:demo', {
+      Accept: 'text/event-stream',
+      'Accept-Encoding': 'gzip, br',
+    });
     try {
       expect(stream.status).toBe(200);
       expect(stream.headers['content-type']).toMatch(/^text\/event-stream/);
@@ -108,7 +114,9 @@ describe('GET /api/stream', () => {
 
   it('holds zero connections after 200 streams are opened and closed', async () => {
     expect(await waitForConnections(0)).toBe(0);
-    const streams = await Promise.all(Array.from({ length: 200 }, () => openTestStream(baseUrl, '/api/stream?topics=feed:demo')));
+    const streams = await Promise.all(
+      Array.from({ length: 200 }, () => openTestStream(baseUrl, '/api/stream?topics=feed:demo')),
+    );
     expect(streams.every((s) => s.status === 200)).toBe(true);
     expect(await waitForConnections(200)).toBe(200);
     for (const s of streams) s.close();
@@ -118,7 +126,11 @@ describe('GET /api/stream', () => {
 
 describe('POST /api/stream/subscriptions', () => {
   const post = (body: unknown, contentType = 'application/json') =>
-    fetch(`${baseUrl}/api/stream/subscriptions`, { method: 'POST', headers: { 'Content-Type': contentType }, body: JSON.stringify(body) });
+    fetch(`${baseUrl}/api/stream/subscriptions`, {
+      method: 'POST',
+      headers: { 'Content-Type': contentType },
+      body: JSON.stringify(body),
+    });
 
   it('refuses unknown connections, wrong tokens and bad topics', async () => {
     const stream = await openTestStream(baseUrl, '/api/stream?topics=feed:demo');
@@ -126,11 +138,16 @@ describe('POST /api/stream/subscriptions', () => {
       await stream.waitFor((events) => events.some((e) => e.type === 'ready'));
       const ready = stream.events[0]!.data as { connectionId: string; token: string };
       expect((await post({ connectionId: 'nope', token: ready.token, subscribe: ['feed:demo'] })).status).toBe(404);
-      expect((await post({ connectionId: ready.connectionId, token: 'x'.repeat(32), subscribe: ['feed:demo'] })).status).toBe(403);
+      expect(
+        (await post({ connectionId: ready.connectionId, token: 'x'.repeat(32), subscribe: ['feed:demo'] })).status,
+      ).toBe(403);
       // A bad topic is refused alone: the request answers 200 and names it.
       const bad = await post({ connectionId: ready.connectionId, token: ready.token, subscribe: ['nope'] });
       expect(bad.status).toBe(200);
-      expect(await bad.json()).toMatchObject({ topics: ['feed:demo'], refused: [{ topic: 'nope', code: 'invalid_topic' }] });
+      expect(await bad.json()).toMatchObject({
+        topics: ['feed:demo'],
+        refused: [{ topic: 'nope', code: 'invalid_topic' }],
+      });
       const missing = await post({ connectionId: ready.connectionId, token: ready.token, subscribe: ['feed:missing'] });
       expect(await missing.json()).toMatchObject({ refused: [{ topic: 'feed:missing', code: 'unknown_topic' }] });
       expect((await post({ connectionId: ready.connectionId }, 'text/plain')).status).toBe(400);

@@ -81,7 +81,11 @@ describe('POST /api/stream/subscriptions', () => {
 
   it('unsubscribes a feed: none of its events after the answer, while the other feed goes on', async () => {
     const { stream, ready } = await openStream('feed:demo,feed:second');
-    await stream.waitFor((events) => ofTopic(events, 'feed:second', 'update').length > 0 && ofTopic(events, 'feed:demo', 'update').length > 0, 5000);
+    await stream.waitFor(
+      (events) =>
+        ofTopic(events, 'feed:second', 'update').length > 0 && ofTopic(events, 'feed:demo', 'update').length > 0,
+      5000,
+    );
 
     const response = await post({ connectionId: ready.connectionId, token: ready.token, unsubscribe: ['feed:demo'] });
     expect(response.status).toBe(200);
@@ -90,7 +94,10 @@ describe('POST /api/stream/subscriptions', () => {
 
     // A few demo ticks (50 ms each) pass; the stream keeps carrying feed:second beyond that point.
     await sleep(400);
-    await stream.waitFor((events) => events.some((e) => topicOf(e) === 'feed:second' && offsetOf(e.id) > unsubscribedBy + 20), 5000);
+    await stream.waitFor(
+      (events) => events.some((e) => topicOf(e) === 'feed:second' && offsetOf(e.id) > unsubscribedBy + 20),
+      5000,
+    );
     const lateDemo = ofTopic(stream.events, 'feed:demo').filter((e) => offsetOf(e.id) > unsubscribedBy);
     expect(lateDemo).toEqual([]);
   });
@@ -121,7 +128,11 @@ describe('POST /api/stream/subscriptions', () => {
 
   it('adds the good topics of a request and refuses each bad one alone, with its code', async () => {
     const { stream, ready } = await openStream('feed:demo');
-    const response = await post({ connectionId: ready.connectionId, token: ready.token, subscribe: ['feed:nope', 'feed:second', 'account:someone', 'stocks:x', 'admin:connections'] });
+    const response = await post({
+      connectionId: ready.connectionId,
+      token: ready.token,
+      subscribe: ['feed:nope', 'feed:second', 'account:someone', 'stocks:x', 'admin:connections'],
+    });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       topics: ['feed:demo', 'feed:second'],
@@ -147,36 +158,86 @@ describe('POST /api/stream/subscriptions refusals', () => {
   });
 
   const cases: [string, number, string, () => { body?: unknown; contentType?: string; raw?: string }, boolean][] = [
-    ['an unknown connectionId', 404, 'not_found', () => ({ body: { ...auth, connectionId: 'nope', subscribe: ['feed:second'] } }), false],
-    ['a wrong token', 403, 'forbidden', () => ({ body: { ...auth, token: 'x'.repeat(32), subscribe: ['feed:second'] } }), false],
-    ['33 topics in one list', 400, 'invalid_topic', () => ({ body: { ...auth, subscribe: Array.from({ length: 33 }, (_, i) => `feed:f${i}`) } }), true],
+    [
+      'an unknown connectionId',
+      404,
+      'not_found',
+      () => ({ body: { ...auth, connectionId: 'nope', subscribe: ['feed:second'] } }),
+      false,
+    ],
+    [
+      'a wrong token',
+      403,
+      'forbidden',
+      () => ({ body: { ...auth, token: 'x'.repeat(32), subscribe: ['feed:second'] } }),
+      false,
+    ],
+    [
+      '33 topics in one list',
+      400,
+      'invalid_topic',
+      () => ({ body: { ...auth, subscribe: Array.from({ length: 33 }, (_, i) => `feed:f${i}`) } }),
+      true,
+    ],
     ['a body that is not JSON', 400, 'invalid_body', () => ({ raw: '{"connectionId":' }), false],
-    ['a body sent as text/plain', 400, 'invalid_body', () => ({ body: { ...auth, subscribe: ['feed:second'] }, contentType: 'text/plain' }), false],
-    ['a missing token', 400, 'invalid_body', () => ({ body: { connectionId: auth.connectionId, subscribe: ['feed:second'] } }), true],
-    ['an unknown field', 400, 'invalid_body', () => ({ body: { ...auth, subscribe: ['feed:second'], topics: ['feed:second'] } }), true],
-    ['a body over 16 KiB', 413, 'payload_too_large', () => ({ body: { ...auth, subscribe: ['feed:second'], pad: 'x'.repeat(17_000) } }), false],
+    [
+      'a body sent as text/plain',
+      400,
+      'invalid_body',
+      () => ({ body: { ...auth, subscribe: ['feed:second'] }, contentType: 'text/plain' }),
+      false,
+    ],
+    [
+      'a missing token',
+      400,
+      'invalid_body',
+      () => ({ body: { connectionId: auth.connectionId, subscribe: ['feed:second'] } }),
+      true,
+    ],
+    [
+      'an unknown field',
+      400,
+      'invalid_body',
+      () => ({ body: { ...auth, subscribe: ['feed:second'], topics: ['feed:second'] } }),
+      true,
+    ],
+    [
+      'a body over 16 KiB',
+      413,
+      'payload_too_large',
+      () => ({ body: { ...auth, subscribe: ['feed:second'], pad: 'x'.repeat(17_000) } }),
+      false,
+    ],
   ];
 
-  it.each(cases)('answers %s with %i %s in the JSON error shape, changing nothing', async (_name, status, code, make, hasIssues) => {
-    const { body, contentType, raw } = make();
-    const response = await post(body, { contentType, raw });
-    expect(response.status).toBe(status);
-    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-    const error = ((await response.json()) as { error: { code: string; message: string; issues?: unknown[] } }).error;
-    expect(error.code).toBe(code);
-    expect(typeof error.message).toBe('string');
-    expect(error.message.length).toBeGreaterThan(10);
-    if (hasIssues) expect(error.issues?.length).toBeGreaterThan(0);
-    // Nothing changed: the stream still carries feed:demo only, and no snapshot of another feed arrived.
-    const unchanged = await post({ ...auth });
-    expect(await unchanged.json()).toEqual({ topics: ['feed:demo'], refused: [] });
-    expect(stream.events.filter((e) => e.type === 'add' && topicOf(e) !== 'feed:demo')).toEqual([]);
-  });
+  it.each(cases)(
+    'answers %s with %i %s in the JSON error shape, changing nothing',
+    async (_name, status, code, make, hasIssues) => {
+      const { body, contentType, raw } = make();
+      const response = await post(body, { contentType, raw });
+      expect(response.status).toBe(status);
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      const error = ((await response.json()) as { error: { code: string; message: string; issues?: unknown[] } }).error;
+      expect(error.code).toBe(code);
+      expect(typeof error.message).toBe('string');
+      expect(error.message.length).toBeGreaterThan(10);
+      if (hasIssues) expect(error.issues?.length).toBeGreaterThan(0);
+      // Nothing changed: the stream still carries feed:demo only, and no snapshot of another feed arrived.
+      const unchanged = await post({ ...auth });
+      expect(await unchanged.json()).toEqual({ topics: ['feed:demo'], refused: [] });
+      expect(stream.events.filter((e) => e.type === 'add' && topicOf(e) !== 'feed:demo')).toEqual([]);
+    },
+  );
 
   it('answers 404 not_found once the stream has closed', async () => {
     const { stream: closing, ready } = await openStream('feed:demo');
     closing.close();
-    await waitUntil(async () => (await post({ connectionId: ready.connectionId, token: ready.token })).status === 404, 'the closed stream to be forgotten', 5000, 50);
+    await waitUntil(
+      async () => (await post({ connectionId: ready.connectionId, token: ready.token })).status === 404,
+      'the closed stream to be forgotten',
+      5000,
+      50,
+    );
     const response = await post({ connectionId: ready.connectionId, token: ready.token, subscribe: ['feed:second'] });
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({ error: { code: 'not_found' } });
@@ -201,7 +262,9 @@ describe('POST /api/stream/subscriptions rates', () => {
     expect(back.status).toBe(200);
     const after = stream.events.length;
     await sleep(1_000);
-    expect(stream.events.slice(after).filter((e) => e.type === 'update' && topicOf(e) === 'feed:second').length).toBeGreaterThan(50);
+    expect(
+      stream.events.slice(after).filter((e) => e.type === 'update' && topicOf(e) === 'feed:second').length,
+    ).toBeGreaterThan(50);
     const bad = await post({ ...auth, rates: { 'feed:second': 5 } });
     expect(bad.status).toBe(400);
   });

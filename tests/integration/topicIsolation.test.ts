@@ -19,7 +19,7 @@ beforeAll(async () => {
   server = await startAppServer({
     env: { QUOTELINE_INSTANCE: 'it-isolation', QUOTELINE_REVOCATION_CHECK_MS: '300' },
     sql: [
-      "UPDATE \"Feed\" SET \"tickIntervalMs\" = 50 WHERE slug = 'demo';",
+      'UPDATE "Feed" SET "tickIntervalMs" = 50 WHERE slug = \'demo\';',
       feedSql('second', { tickMs: 50, count: 2 }),
       feedSql('doomed', { tickMs: 50, count: 2 }),
       feedSql('gone', { tickMs: 50, count: 2 }),
@@ -41,7 +41,8 @@ async function stream(path: string, headers: Record<string, string> = SSE): Prom
   return s;
 }
 const topicOf = (e: StreamEvent) => (e.data as { topic?: string }).topic;
-const updatesOf = (events: StreamEvent[], topic: string) => events.filter((e) => e.type === 'update' && topicOf(e) === topic);
+const updatesOf = (events: StreamEvent[], topic: string) =>
+  events.filter((e) => e.type === 'update' && topicOf(e) === topic);
 const readyOf = (s: TestStream) => s.events[0]!.data as ReadyEvent;
 /** Waits for `n` more updates of `topic` than the stream has now: that topic is still live. */
 async function ticksOn(s: TestStream, topic: string, n = 5) {
@@ -51,7 +52,11 @@ async function ticksOn(s: TestStream, topic: string, n = 5) {
 const postSubscriptions = (body: unknown, init: { cookie?: string; query?: string; origin?: string } = {}) =>
   fetch(`${server.url}/api/stream/subscriptions${init.query ?? ''}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...(init.cookie ? { cookie: init.cookie } : {}), ...(init.origin ? { Origin: init.origin } : {}) },
+    headers: {
+      'Content-Type': 'application/json',
+      ...(init.cookie ? { cookie: init.cookie } : {}),
+      ...(init.origin ? { Origin: init.origin } : {}),
+    },
     body: JSON.stringify(body),
   });
 
@@ -66,7 +71,9 @@ describe('a GET naming good and bad topics', () => {
       ['topic_error', 'account:someone', 'forbidden'],
       ['topic_error', 'stocks:x', 'invalid_topic'],
     ]);
-    expect(s.events.slice(1, 4).every((e) => e.id === undefined && (e.data as { message: string }).message.length > 10)).toBe(true);
+    expect(
+      s.events.slice(1, 4).every((e) => e.id === undefined && (e.data as { message: string }).message.length > 10),
+    ).toBe(true);
     expect(s.events[4]).toMatchObject({ type: 'add', data: { topic: 'feed:demo' } });
     await ticksOn(s, 'feed:demo');
   });
@@ -75,7 +82,13 @@ describe('a GET naming good and bad topics', () => {
     const response = await fetch(`${server.url}/api/stream?topics=feed:nosuch,account:someone`, { headers: SSE });
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({
-      error: { code: 'unknown_topic', refused: [{ topic: 'feed:nosuch', code: 'unknown_topic' }, { topic: 'account:someone', code: 'forbidden' }] },
+      error: {
+        code: 'unknown_topic',
+        refused: [
+          { topic: 'feed:nosuch', code: 'unknown_topic' },
+          { topic: 'account:someone', code: 'forbidden' },
+        ],
+      },
     });
   });
 });
@@ -106,22 +119,32 @@ describe('a topic that goes away while watched', () => {
     expect(resumed.status).toBe(200);
     await ticksOn(resumed, 'feed:demo', 3);
     expect(readyOf(resumed).topics).toEqual(['feed:demo']);
-    expect(resumed.events[1]).toMatchObject({ type: 'topic_error', data: { topic: 'feed:gone', code: 'unknown_topic' } });
+    expect(resumed.events[1]).toMatchObject({
+      type: 'topic_error',
+      data: { topic: 'feed:gone', code: 'unknown_topic' },
+    });
     expect(resumed.events.some((e) => e.type === 'reset' || e.type === 'add')).toBe(false);
     // Every demo update after the last id, as the witness saw them, up to the newest the resumed stream has.
     const got = updatesOf(resumed.events, 'feed:demo').map((e) => e.id);
     const newest = offsetOf(got.at(-1));
-    const expected = updatesOf(witness.events, 'feed:demo').map((e) => e.id!).filter((id) => offsetOf(id) > offsetOf(lastId) && offsetOf(id) <= newest);
+    const expected = updatesOf(witness.events, 'feed:demo')
+      .map((e) => e.id!)
+      .filter((id) => offsetOf(id) > offsetOf(lastId) && offsetOf(id) <= newest);
     expect(got).toEqual(expected);
   });
 
   it('closes a signed-out session’s account topic with topic_closed; the public feed goes on', async () => {
     const session = await signIn(server.url, 'trader@example.com', 'quoteline-trader');
-    const s = await stream(`/api/stream?topics=feed:demo,account:${session.accountId}`, { ...SSE, cookie: session.cookie });
+    const s = await stream(`/api/stream?topics=feed:demo,account:${session.accountId}`, {
+      ...SSE,
+      cookie: session.cookie,
+    });
     await s.waitFor((events) => (events[0]?.data as ReadyEvent | undefined)?.topics?.length === 2);
     expect((await session.fetch('/api/session', { method: 'DELETE' })).status).toBe(204);
     await s.waitFor((events) => events.some((e) => e.type === 'topic_closed'), 3000);
-    expect(s.events.find((e) => e.type === 'topic_closed')).toMatchObject({ data: { topic: `account:${session.accountId}`, reason: 'signed_out' } });
+    expect(s.events.find((e) => e.type === 'topic_closed')).toMatchObject({
+      data: { topic: `account:${session.accountId}`, reason: 'signed_out' },
+    });
     await ticksOn(s, 'feed:demo');
   });
 
@@ -132,7 +155,9 @@ describe('a topic that goes away while watched', () => {
     try {
       await server.db.exec(`UPDATE "User" SET "role" = 'trader' WHERE "email" = 'admin@example.com'`);
       await s.waitFor((events) => events.some((e) => e.type === 'topic_closed'), 5000);
-      expect(s.events.find((e) => e.type === 'topic_closed')).toMatchObject({ data: { topic: 'admin:connections', reason: 'forbidden' } });
+      expect(s.events.find((e) => e.type === 'topic_closed')).toMatchObject({
+        data: { topic: 'admin:connections', reason: 'forbidden' },
+      });
       await ticksOn(s, 'feed:demo');
     } finally {
       await server.db.exec(`UPDATE "User" SET "role" = 'admin' WHERE "email" = 'admin@example.com'`);
@@ -148,7 +173,14 @@ describe('a stream opened with an embed key', () => {
     await s.waitFor((events) => events.some((e) => e.type === 'add'));
     const { connectionId, token } = readyOf(s);
     // No key on the POST and a trader's cookie: the stream's own key still decides.
-    const noKey = await postSubscriptions({ connectionId, token, subscribe: ['feed:doomed2', 'feed:fx', `account:${trader.accountId}`, 'admin:connections'] }, { cookie: trader.cookie });
+    const noKey = await postSubscriptions(
+      {
+        connectionId,
+        token,
+        subscribe: ['feed:doomed2', 'feed:fx', `account:${trader.accountId}`, 'admin:connections'],
+      },
+      { cookie: trader.cookie },
+    );
     expect(noKey.status).toBe(200);
     expect(noKey.headers.get('access-control-allow-origin')).toBeNull();
     const body = (await noKey.json()) as { topics: string[]; refused: { topic: string; code: string }[] };
@@ -159,7 +191,10 @@ describe('a stream opened with an embed key', () => {
       [`account:${trader.accountId}`, 'forbidden'],
       ['admin:connections', 'forbidden'],
     ]);
-    const allowed = await postSubscriptions({ connectionId, token, subscribe: ['feed:second'] }, { query: '?key=pk_isolation_key_1', origin: SHOP });
+    const allowed = await postSubscriptions(
+      { connectionId, token, subscribe: ['feed:second'] },
+      { query: '?key=pk_isolation_key_1', origin: SHOP },
+    );
     expect(allowed.headers.get('access-control-allow-origin')).toBe(SHOP);
     expect(await allowed.json()).toEqual({ topics: ['feed:demo', 'feed:second'], refused: [] });
   });
@@ -170,20 +205,28 @@ describe('a stream opened with an embed key', () => {
     await ticksOn(s, 'feed:second');
     await server.db.exec(`UPDATE "EmbedKey" SET "allowedFeeds" = '["demo"]' WHERE "key" = 'pk_isolation_key_2'`);
     await s.waitFor((events) => events.some((e) => e.type === 'topic_closed'), 5000);
-    expect(s.events.find((e) => e.type === 'topic_closed')).toMatchObject({ data: { topic: 'feed:second', reason: 'revoked' } });
+    expect(s.events.find((e) => e.type === 'topic_closed')).toMatchObject({
+      data: { topic: 'feed:second', reason: 'revoked' },
+    });
     await ticksOn(s, 'feed:demo');
     await sleep(200);
     const closedAt = s.events.findIndex((e) => e.type === 'topic_closed');
-    expect(s.events.slice(closedAt).filter((e) => topicOf(e) === 'feed:second' && e.type !== 'topic_closed')).toEqual([]);
+    expect(s.events.slice(closedAt).filter((e) => topicOf(e) === 'feed:second' && e.type !== 'topic_closed')).toEqual(
+      [],
+    );
   });
 
   it('ends on revocation of its key after a topic_closed for each of its topics', async () => {
     await server.db.exec(embedKeySql('pk_isolation_key_3', { origins: [SHOP], feeds: ['demo', 'second'] }));
     const s = await stream('/api/stream?topics=feed:demo,feed:second&key=pk_isolation_key_3', { ...SSE, Origin: SHOP });
     await ticksOn(s, 'feed:second');
-    await server.db.exec(`UPDATE "EmbedKey" SET "revokedAt" = '${new Date().toISOString()}' WHERE "key" = 'pk_isolation_key_3'`);
+    await server.db.exec(
+      `UPDATE "EmbedKey" SET "revokedAt" = '${new Date().toISOString()}' WHERE "key" = 'pk_isolation_key_3'`,
+    );
     await s.ended;
-    const closed = s.events.filter((e) => e.type === 'topic_closed').map((e) => [topicOf(e), (e.data as { reason: string }).reason]);
+    const closed = s.events
+      .filter((e) => e.type === 'topic_closed')
+      .map((e) => [topicOf(e), (e.data as { reason: string }).reason]);
     expect(closed).toEqual([
       ['feed:demo', 'revoked'],
       ['feed:second', 'revoked'],

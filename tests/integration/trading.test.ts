@@ -14,9 +14,14 @@ afterAll(() => server?.stop());
 
 /** Rows and balances that bad input must leave untouched (plain SQL that SQLite and PostgreSQL both run). */
 async function snapshot() {
-  const count = async (table: string) => Number((await server.db.query<{ n: unknown }>(`SELECT count(*) AS n FROM "${table}"`))[0]!.n);
-  const accounts = await server.db.query<{ cash: unknown; reserved: unknown }>('SELECT "cash", "reserved" FROM "Account" ORDER BY "id"');
-  const positions = await server.db.query<{ symbol: string; quantity: unknown; reserved: unknown }>('SELECT "symbol", "quantity", "reserved" FROM "Position" ORDER BY "id"');
+  const count = async (table: string) =>
+    Number((await server.db.query<{ n: unknown }>(`SELECT count(*) AS n FROM "${table}"`))[0]!.n);
+  const accounts = await server.db.query<{ cash: unknown; reserved: unknown }>(
+    'SELECT "cash", "reserved" FROM "Account" ORDER BY "id"',
+  );
+  const positions = await server.db.query<{ symbol: string; quantity: unknown; reserved: unknown }>(
+    'SELECT "symbol", "quantity", "reserved" FROM "Position" ORDER BY "id"',
+  );
   return {
     orders: await count('Order'),
     fills: await count('Fill'),
@@ -29,8 +34,16 @@ describe('sessions', () => {
   it('refuses wrong credentials with 401 invalid_credentials, for known and unknown emails alike', async () => {
     const attempt = async (email: string) => {
       const started = performance.now();
-      const r = await fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: server.url, 'X-Real-IP': email }, body: JSON.stringify({ email, password: 'nope-nope-nope' }) });
-      return { status: r.status, body: (await r.json()) as { error: { code: string } }, ms: performance.now() - started };
+      const r = await fetch(`${server.url}/api/session`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: server.url, 'X-Real-IP': email },
+        body: JSON.stringify({ email, password: 'nope-nope-nope' }),
+      });
+      return {
+        status: r.status,
+        body: (await r.json()) as { error: { code: string } },
+        ms: performance.now() - started,
+      };
     };
     const known = await attempt('trader@example.com');
     const unknown = await attempt('nobody@example.com');
@@ -45,7 +58,11 @@ describe('sessions', () => {
   it('throttles repeated failures with 429', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++) {
-      const r = await fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: server.url }, body: JSON.stringify({ email: 'victim@example.com', password: `guess-${i}` }) });
+      const r = await fetch(`${server.url}/api/session`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: server.url },
+        body: JSON.stringify({ email: 'victim@example.com', password: `guess-${i}` }),
+      });
       statuses.push(r.status);
     }
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
@@ -53,7 +70,11 @@ describe('sessions', () => {
   });
 
   it('sets an httpOnly SameSite cookie', async () => {
-    const r = await fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: server.url }, body: JSON.stringify({ email: 'trader@example.com', password: 'quoteline-trader' }) });
+    const r = await fetch(`${server.url}/api/session`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: server.url },
+      body: JSON.stringify({ email: 'trader@example.com', password: 'quoteline-trader' }),
+    });
     const cookie = r.headers.get('set-cookie')!;
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);
@@ -64,10 +85,35 @@ describe('sessions', () => {
 describe('POST /api/orders refuses bad input and changes nothing', () => {
   const valid = { symbol: 'ACME', side: 'buy', type: 'market', quantity: 1 };
   const cases: [string, () => Promise<Response>, number, string][] = [
-    ['signed out', () => fetch(`${server.url}/api/orders`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'x', Origin: server.url }, body: JSON.stringify(valid) }), 401, 'unauthorized'],
-    ['no Idempotency-Key', () => trader.fetch('/api/orders', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(valid) }), 400, 'idempotency_key_required'],
+    [
+      'signed out',
+      () =>
+        fetch(`${server.url}/api/orders`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'x', Origin: server.url },
+          body: JSON.stringify(valid),
+        }),
+      401,
+      'unauthorized',
+    ],
+    [
+      'no Idempotency-Key',
+      () =>
+        trader.fetch('/api/orders', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(valid),
+        }),
+      400,
+      'idempotency_key_required',
+    ],
     ['wrong types', () => trader.order({ ...valid, quantity: '10' }), 400, 'invalid_body'],
-    ['NaN quantity', () => trader.order('{"symbol":"ACME","side":"buy","type":"market","quantity":NaN}'), 400, 'invalid_body'],
+    [
+      'NaN quantity',
+      () => trader.order('{"symbol":"ACME","side":"buy","type":"market","quantity":NaN}'),
+      400,
+      'invalid_body',
+    ],
     ['a fractional quantity', () => trader.order({ ...valid, quantity: 1.5 }), 400, 'invalid_body'],
     ['a huge quantity', () => trader.order({ ...valid, quantity: 1e300 }), 400, 'invalid_body'],
     ['a negative limit', () => trader.order({ ...valid, type: 'limit', limitPrice: -5 }), 400, 'invalid_body'],
@@ -76,11 +122,51 @@ describe('POST /api/orders refuses bad input and changes nothing', () => {
     ['an extra field', () => trader.order({ ...valid, margin: true }), 400, 'invalid_body'],
     ['an unknown symbol', () => trader.order({ ...valid, symbol: 'NOPE' }), 404, 'unknown_symbol'],
     ['a malformed symbol', () => trader.order({ ...valid, symbol: 'acme; drop' }), 400, 'invalid_body'],
-    ['a text/plain body', () => trader.fetch('/api/orders', { method: 'POST', headers: { 'Content-Type': 'text/plain', 'Idempotency-Key': 'tp' }, body: JSON.stringify(valid) }), 400, 'invalid_body'],
-    ['malformed JSON', () => trader.fetch('/api/orders', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'mj' }, body: '{"symbol":' }), 400, 'invalid_body'],
-    ['an oversize body', () => trader.fetch('/api/orders', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'big' }, body: JSON.stringify({ ...valid, pad: 'x'.repeat(20_000) }) }), 413, 'payload_too_large'],
-    ['selling what is not held', () => trader.order({ ...valid, side: 'sell', symbol: 'HOOLI' }), 422, 'insufficient_position'],
-    ['spending more than the cash', () => trader.order({ ...valid, symbol: 'TYRL', quantity: 100_000 }), 422, 'insufficient_funds'],
+    [
+      'a text/plain body',
+      () =>
+        trader.fetch('/api/orders', {
+          method: 'POST',
+          headers: { 'Content-Type': 'text/plain', 'Idempotency-Key': 'tp' },
+          body: JSON.stringify(valid),
+        }),
+      400,
+      'invalid_body',
+    ],
+    [
+      'malformed JSON',
+      () =>
+        trader.fetch('/api/orders', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'mj' },
+          body: '{"symbol":',
+        }),
+      400,
+      'invalid_body',
+    ],
+    [
+      'an oversize body',
+      () =>
+        trader.fetch('/api/orders', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'big' },
+          body: JSON.stringify({ ...valid, pad: 'x'.repeat(20_000) }),
+        }),
+      413,
+      'payload_too_large',
+    ],
+    [
+      'selling what is not held',
+      () => trader.order({ ...valid, side: 'sell', symbol: 'HOOLI' }),
+      422,
+      'insufficient_position',
+    ],
+    [
+      'spending more than the cash',
+      () => trader.order({ ...valid, symbol: 'TYRL', quantity: 100_000 }),
+      422,
+      'insufficient_funds',
+    ],
   ];
   it.each(cases)('%s → %s %s', async (_name, send, status, code) => {
     const before = await snapshot();
@@ -102,7 +188,13 @@ describe('CSRF', () => {
     ['a null Origin', { Origin: 'null' }],
   ])('refuses %s with 403 and changes nothing', async (_name, headers) => {
     const before = await snapshot();
-    const h: Record<string, string> = { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID(), cookie: trader.cookie, Origin: server.url, ...headers };
+    const h: Record<string, string> = {
+      'Content-Type': 'application/json',
+      'Idempotency-Key': crypto.randomUUID(),
+      cookie: trader.cookie,
+      Origin: server.url,
+      ...headers,
+    };
     if (h.Origin === '') delete h.Origin;
     const response = await fetch(`${server.url}/api/orders`, { method: 'POST', headers: h, body });
     expect(response.status).toBe(403);
@@ -119,7 +211,11 @@ describe('idempotency', () => {
     const statuses = responses.map((r) => r.status);
     expect(statuses.every((s) => s === 201 || s === 409)).toBe(true);
     expect(statuses.filter((s) => s === 201).length).toBeGreaterThanOrEqual(1);
-    const ids = new Set(await Promise.all(responses.filter((r) => r.status === 201).map(async (r) => ((await r.json()) as { id: string }).id)));
+    const ids = new Set(
+      await Promise.all(
+        responses.filter((r) => r.status === 201).map(async (r) => ((await r.json()) as { id: string }).id),
+      ),
+    );
     expect(ids.size).toBe(1);
     expect((await snapshot()).orders).toBe(before + 1);
     const again = await trader.order(body, key);
@@ -136,8 +232,14 @@ describe('concurrent overspend', () => {
     const spender = await signIn(server.url, 'trader@example.com', 'quoteline-trader');
     const portfolio = (await (await spender.fetch('/api/portfolio')).json()) as { available: string };
     const available = Math.round(Number(portfolio.available) * 100);
-    const responses = await Promise.all(Array.from({ length: 50 }, () => spender.order({ symbol: 'TYRL', side: 'buy', type: 'market', quantity: 20 })));
-    const filled = await Promise.all(responses.filter((r) => r.status === 201).map((r) => r.json() as Promise<{ averagePrice: string; quantity: number }>));
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, () => spender.order({ symbol: 'TYRL', side: 'buy', type: 'market', quantity: 20 })),
+    );
+    const filled = await Promise.all(
+      responses
+        .filter((r) => r.status === 201)
+        .map((r) => r.json() as Promise<{ averagePrice: string; quantity: number }>),
+    );
     const refused = responses.filter((r) => r.status === 422);
     expect(filled.length + refused.length).toBe(50);
     expect(filled.length).toBeGreaterThan(0);
@@ -182,9 +284,14 @@ describe('limit orders and cancel', () => {
 describe('private stream', () => {
   it('carries order, fill and position events to the owner only; another account gets 403', async () => {
     const admin = await signIn(server.url, 'admin@example.com', 'quoteline-admin');
-    const forbidden = await fetch(`${server.url}/api/stream?topics=account:${trader.accountId}`, { headers: { Accept: 'text/event-stream', cookie: admin.cookie } });
+    const forbidden = await fetch(`${server.url}/api/stream?topics=account:${trader.accountId}`, {
+      headers: { Accept: 'text/event-stream', cookie: admin.cookie },
+    });
     expect(forbidden.status).toBe(403);
-    const stream = await openTestStream(server.url, `/api/stream?topics=account:${trader.accountId}`, { Accept: 'text/event-stream', cookie: trader.cookie });
+    const stream = await openTestStream(server.url, `/api/stream?topics=account:${trader.accountId}`, {
+      Accept: 'text/event-stream',
+      cookie: trader.cookie,
+    });
     try {
       await stream.waitFor((events) => events.some((e) => e.type === 'ready'));
       const response = await trader.order({ symbol: 'GLOBX', side: 'buy', type: 'market', quantity: 2 });
@@ -192,7 +299,10 @@ describe('private stream', () => {
       await stream.waitFor((events) => events.some((e) => e.id === placed.streamPosition));
       const types = stream.events.filter((e) => e.type !== 'ready').map((e) => e.type);
       expect(types).toEqual(['order', 'fill', 'position']);
-      expect(stream.events.find((e) => e.type === 'order')!.data).toMatchObject({ orderId: placed.id, status: 'filled' });
+      expect(stream.events.find((e) => e.type === 'order')!.data).toMatchObject({
+        orderId: placed.id,
+        status: 'filled',
+      });
       expect(stream.events.find((e) => e.type === 'position')!.data).toMatchObject({ symbol: 'GLOBX' });
     } finally {
       stream.close();
@@ -201,7 +311,10 @@ describe('private stream', () => {
 
   it('stops private events once the session signs out', async () => {
     const session = await signIn(server.url, 'trader@example.com', 'quoteline-trader');
-    const stream = await openTestStream(server.url, `/api/stream?topics=feed:demo,account:${session.accountId}`, { Accept: 'text/event-stream', cookie: session.cookie });
+    const stream = await openTestStream(server.url, `/api/stream?topics=feed:demo,account:${session.accountId}`, {
+      Accept: 'text/event-stream',
+      cookie: session.cookie,
+    });
     try {
       await stream.waitFor((events) => events.some((e) => e.type === 'ready'));
       expect((await session.fetch('/api/session', { method: 'DELETE' })).status).toBe(204);
@@ -215,4 +328,3 @@ describe('private stream', () => {
     }
   });
 });
-

@@ -81,7 +81,11 @@ describe('scaled shape: three instances behind nginx on one Redis log and one Po
     await stream.waitFor((e) => e.some((x) => x.type === 'ready'));
     const { connectionId, token } = ready(stream);
     const change = (app: App, body: object) =>
-      fetch(`${app.url}/api/stream/subscriptions`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ connectionId, token, ...body }) });
+      fetch(`${app.url}/api/stream/subscriptions`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ connectionId, token, ...body }),
+      });
     const off = await change(shape.apps[1]!, { subscribe: [], unsubscribe: ['feed:demo'] });
     expect(off.status).toBe(200);
     expect(await off.json()).toEqual({ topics: [], refused: [] });
@@ -89,12 +93,20 @@ describe('scaled shape: three instances behind nginx on one Redis log and one Po
     // The holder decides each topic: the good one is added, the missing feed refused alone, across instances.
     const on = await change(shape.apps[2]!, { subscribe: ['feed:demo', 'feed:nosuch'], unsubscribe: [] });
     expect(on.status).toBe(200);
-    expect(await on.json()).toMatchObject({ topics: ['feed:demo'], refused: [{ topic: 'feed:nosuch', code: 'unknown_topic' }] });
+    expect(await on.json()).toMatchObject({
+      topics: ['feed:demo'],
+      refused: [{ topic: 'feed:nosuch', code: 'unknown_topic' }],
+    });
     await stream.waitFor((e) => e.filter((x) => x.type === 'add').length > addsBefore, 5_000);
     const wrongToken = await fetch(`${shape.apps[1]!.url}/api/stream/subscriptions`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ connectionId, token: 'x'.repeat(token.length), subscribe: ['feed:demo'], unsubscribe: [] }),
+      body: JSON.stringify({
+        connectionId,
+        token: 'x'.repeat(token.length),
+        subscribe: ['feed:demo'],
+        unsubscribe: [],
+      }),
     });
     expect(wrongToken.status).toBe(403);
     const unknown = await change(shape.apps[1]!, { connectionId: 'nope', subscribe: ['feed:demo'], unsubscribe: [] });
@@ -103,11 +115,18 @@ describe('scaled shape: three instances behind nginx on one Redis log and one Po
 
   it('delivers an order placed on one instance to the account stream held by another', async () => {
     const trader = await signIn(shape.apps[1]!.url, 'trader@example.com', 'quoteline-trader');
-    const stream = await open(shape.apps[0]!.url, `/api/stream?topics=account:${trader.accountId}`, { cookie: trader.cookie });
+    const stream = await open(shape.apps[0]!.url, `/api/stream?topics=account:${trader.accountId}`, {
+      cookie: trader.cookie,
+    });
     await stream.waitFor((e) => e.some((x) => x.type === 'ready'));
     const placed = await fetch(`${shape.apps[2]!.url}/api/orders`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID(), Origin: shape.apps[2]!.url, cookie: trader.cookie },
+      headers: {
+        'Content-Type': 'application/json',
+        'Idempotency-Key': crypto.randomUUID(),
+        Origin: shape.apps[2]!.url,
+        cookie: trader.cookie,
+      },
       body: JSON.stringify({ symbol: 'ACME', side: 'buy', type: 'market', quantity: 1 }),
     });
     expect(placed.status).toBe(201);
@@ -119,9 +138,14 @@ describe('scaled shape: three instances behind nginx on one Redis log and one Po
   it('a sign-out on one instance takes the private topic off the stream held by another', async () => {
     const streamSession = await signIn(shape.apps[0]!.url, 'trader@example.com', 'quoteline-trader');
     const tradingSession = await signIn(shape.apps[1]!.url, 'trader@example.com', 'quoteline-trader');
-    const stream = await open(shape.apps[0]!.url, `/api/stream?topics=feed:demo,account:${streamSession.accountId}`, { cookie: streamSession.cookie });
+    const stream = await open(shape.apps[0]!.url, `/api/stream?topics=feed:demo,account:${streamSession.accountId}`, {
+      cookie: streamSession.cookie,
+    });
     await stream.waitFor((e) => e.some((x) => x.type === 'ready'));
-    const out = await fetch(`${shape.apps[2]!.url}/api/session`, { method: 'DELETE', headers: { Origin: shape.apps[2]!.url, cookie: streamSession.cookie } });
+    const out = await fetch(`${shape.apps[2]!.url}/api/session`, {
+      method: 'DELETE',
+      headers: { Origin: shape.apps[2]!.url, cookie: streamSession.cookie },
+    });
     expect(out.status).toBe(204);
     await sleep(500);
     const placed = await tradingSession.order({ symbol: 'ACME', side: 'buy', type: 'market', quantity: 1 });
@@ -134,12 +158,47 @@ describe('scaled shape: three instances behind nginx on one Redis log and one Po
   it('applies admin changes made on any instance everywhere: a feed created on one, an instrument added on another, paused and resumed on others, ticked by the producer', async () => {
     const admin = await signIn(shape.apps[1]!.url, 'admin@example.com', 'quoteline-admin');
     const on = (app: App, path: string, method: string, body?: object) =>
-      fetch(`${app.url}${path}`, { method, headers: { 'Content-Type': 'application/json', Origin: app.url, cookie: admin.cookie }, body: body && JSON.stringify(body) });
-    expect((await on(shape.apps[1]!, '/api/admin/feeds', 'POST', { slug: 'alt', name: 'Alt', source: 'simulator', tickIntervalMs: 200 })).status).toBe(201);
-    await waitUntil(async () => (await fetch(`${shape.apps[2]!.url}/api/stream?topics=feed:alt`, { method: 'HEAD', headers: { Accept: 'text/event-stream' } }).catch(() => null))?.status !== 404, 'the feed known on app-3', 5_000, 100);
-    expect((await on(shape.apps[2]!, '/api/admin/feeds/alt/instruments', 'POST', { symbol: 'ALT1', name: 'Alt one', price: 10 })).status).toBe(201);
+      fetch(`${app.url}${path}`, {
+        method,
+        headers: { 'Content-Type': 'application/json', Origin: app.url, cookie: admin.cookie },
+        body: body && JSON.stringify(body),
+      });
+    expect(
+      (
+        await on(shape.apps[1]!, '/api/admin/feeds', 'POST', {
+          slug: 'alt',
+          name: 'Alt',
+          source: 'simulator',
+          tickIntervalMs: 200,
+        })
+      ).status,
+    ).toBe(201);
+    await waitUntil(
+      async () =>
+        (
+          await fetch(`${shape.apps[2]!.url}/api/stream?topics=feed:alt`, {
+            method: 'HEAD',
+            headers: { Accept: 'text/event-stream' },
+          }).catch(() => null)
+        )?.status !== 404,
+      'the feed known on app-3',
+      5_000,
+      100,
+    );
+    expect(
+      (
+        await on(shape.apps[2]!, '/api/admin/feeds/alt/instruments', 'POST', {
+          symbol: 'ALT1',
+          name: 'Alt one',
+          price: 10,
+        })
+      ).status,
+    ).toBe(201);
     const watcher = await open(shape.apps[0]!.url, '/api/stream?topics=feed:alt');
-    await watcher.waitFor((e) => e.some((x) => x.type === 'add' && x.data.symbol === 'ALT1') && updates(e).length >= 3, 10_000);
+    await watcher.waitFor(
+      (e) => e.some((x) => x.type === 'add' && x.data.symbol === 'ALT1') && updates(e).length >= 3,
+      10_000,
+    );
     expect((await on(shape.apps[0]!, '/api/admin/feeds/alt/pause', 'POST')).status).toBe(200);
     await watcher.waitFor((e) => e.some((x) => x.type === 'status' && x.data.status === 'paused'), 5_000);
     const frozen = updates(watcher.events).length;
@@ -151,7 +210,11 @@ describe('scaled shape: three instances behind nginx on one Redis log and one Po
 
   it('counts failed sign-ins across instances: the sixth wrong password is refused whichever instance gets it', async () => {
     const attempt = (app: App) =>
-      fetch(`${app.url}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: app.url }, body: JSON.stringify({ email: 'guesser@example.com', password: 'wrong' }) });
+      fetch(`${app.url}/api/session`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: app.url },
+        body: JSON.stringify({ email: 'guesser@example.com', password: 'wrong' }),
+      });
     for (let i = 0; i < 5; i++) expect((await attempt(shape.apps[i % 3]!)).status).toBe(401);
     for (const app of shape.apps) {
       const refused = await attempt(app);
@@ -173,7 +236,12 @@ describe('scaled shape: three instances behind nginx on one Redis log and one Po
     console.log(`producer takeover after SIGSTOP: ${takeoverMs} ms`);
     expect(takeoverMs).toBeLessThan(5_000 + 1_000); // the lease's bound, plus polling slack
     process.kill(-frozen.pid!, 'SIGCONT');
-    await waitUntil(async () => (await producers(shape.apps)).length === 1, 'exactly one producer after the thaw', 10_000, 100);
+    await waitUntil(
+      async () => (await producers(shape.apps)).length === 1,
+      'exactly one producer after the thaw',
+      10_000,
+      100,
+    );
     await sleep(1_500);
     const ids = updates(watcher.events).map((e) => e.id!);
     expect(new Set(ids).size).toBe(ids.length); // no update twice
@@ -183,10 +251,14 @@ describe('scaled shape: three instances behind nginx on one Redis log and one Po
   it('nginx answers 429 past the per-client limits and sends the security headers', async () => {
     const https = (path: string, init: { method?: string; body?: string; headers?: Record<string, string> } = {}) =>
       new Promise<{ status: number; headers: Record<string, unknown> }>((done, fail) => {
-        const request = httpsRequest(new URL(path, shape.url), { method: init.method ?? 'GET', ca, headers: init.headers }, (res) => {
-          res.resume();
-          res.on('end', () => done({ status: res.statusCode ?? 0, headers: res.headers }));
-        });
+        const request = httpsRequest(
+          new URL(path, shape.url),
+          { method: init.method ?? 'GET', ca, headers: init.headers },
+          (res) => {
+            res.resume();
+            res.on('end', () => done({ status: res.statusCode ?? 0, headers: res.headers }));
+          },
+        );
         request.on('error', fail);
         request.end(init.body);
       });
@@ -196,13 +268,24 @@ describe('scaled shape: three instances behind nginx on one Redis log and one Po
     expect(page.headers['x-content-type-options']).toBe('nosniff');
     const signIns = await Promise.all(
       Array.from({ length: 14 }, () =>
-        https('/api/session', { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: shape.url }, body: JSON.stringify({ email: 'nobody@example.com', password: 'x' }) }),
+        https('/api/session', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Origin: shape.url },
+          body: JSON.stringify({ email: 'nobody@example.com', password: 'x' }),
+        }),
       ),
     );
     // nginx's own 429 (HTML), not the app's sign-in throttle (JSON).
-    expect(signIns.filter((r) => r.status === 429 && String(r.headers['content-type']).startsWith('text/html')).length).toBeGreaterThan(0);
+    expect(
+      signIns.filter((r) => r.status === 429 && String(r.headers['content-type']).startsWith('text/html')).length,
+    ).toBeGreaterThan(0);
     const held = await Promise.all(Array.from({ length: 4 }, () => open(shape.url, '/api/stream?topics=feed:demo')));
-    const refused = await openTestStream(shape.url, '/api/stream?topics=feed:demo', { Accept: 'text/event-stream' }, { ca });
+    const refused = await openTestStream(
+      shape.url,
+      '/api/stream?topics=feed:demo',
+      { Accept: 'text/event-stream' },
+      { ca },
+    );
     streams.push(refused);
     expect(refused.status).toBe(429);
     for (const s of held) s.close();
@@ -224,13 +307,25 @@ describe('scaled shape: three instances behind nginx on one Redis log and one Po
     const redis = await startRedis({ port: shape.redis.port, dir: join(dataDir, 'redis') });
     shape.redis.stop = redis.stop;
     const restartedAt = Date.now();
-    await waitUntil(async () => (await Promise.all(shape.apps.map(health))).every((h) => h?.bus === 'ok'), 'every instance back on the bus', 20_000, 200);
+    await waitUntil(
+      async () => (await Promise.all(shape.apps.map(health))).every((h) => h?.bus === 'ok'),
+      'every instance back on the bus',
+      20_000,
+      200,
+    );
     for (const app of shape.apps) expect((await fetch(`${app.url}/api/health/ready`)).status).toBe(200);
     await stream.waitFor((e) => e.some((x) => x.type === 'reset'), 15_000);
     const resetAt = stream.events.findIndex((e) => e.type === 'reset');
     await stream.waitFor((e) => updates(e.slice(resetAt)).length > 5, 15_000);
-    console.log(`after a Redis restart: all instances on the bus again and streams live within ${Date.now() - restartedAt} ms`);
-    await waitUntil(async () => (await producers(shape.apps)).length === 1, 'one producer after the restart', 10_000, 200);
+    console.log(
+      `after a Redis restart: all instances on the bus again and streams live within ${Date.now() - restartedAt} ms`,
+    );
+    await waitUntil(
+      async () => (await producers(shape.apps)).length === 1,
+      'one producer after the restart',
+      10_000,
+      200,
+    );
   });
 
   it('fails over when the producer is killed: another takes over within 5 s and the log goes on without duplicates', async () => {
@@ -280,9 +375,15 @@ describe('scaled shape: three instances behind nginx on one Redis log and one Po
     const after = (events: readonly StreamEvent[]) => {
       const from = events.findIndex((e) => e.id === resumeFrom);
       const to = events.findIndex((e) => e.id === target);
-      return events.slice(from + 1, to + 1).filter((e) => e.id !== undefined).map((e) => [e.id, e.type, JSON.stringify(e.data)]);
+      return events
+        .slice(from + 1, to + 1)
+        .filter((e) => e.id !== undefined)
+        .map((e) => [e.id, e.type, JSON.stringify(e.data)]);
     };
-    const moved = [...mover.events.filter((e) => e.id !== undefined), ...resumed.events.filter((e) => e.id !== undefined && e.type !== 'ready')];
+    const moved = [
+      ...mover.events.filter((e) => e.id !== undefined),
+      ...resumed.events.filter((e) => e.id !== undefined && e.type !== 'ready'),
+    ];
     expect(after(moved)).toEqual(after(stayer.events));
     shape.apps.splice(shape.apps.indexOf(doomed), 1);
   });

@@ -28,7 +28,9 @@ describe('nginx config (nginx/quoteline.conf.template)', () => {
   it('serves HTTP/2 over TLS, balances by least connections and leaves the stream unbuffered', () => {
     const text = rendered();
     expect(text).toMatch(/listen 8443 ssl http2;/);
-    expect(text).toMatch(/upstream quoteline \{\s+zone \w+ \d+k;\s+least_conn;\s+server 127\.0\.0\.1:1 [^;]*;\s+server 127\.0\.0\.1:2 /);
+    expect(text).toMatch(
+      /upstream quoteline \{\s+zone \w+ \d+k;\s+least_conn;\s+server 127\.0\.0\.1:1 [^;]*;\s+server 127\.0\.0\.1:2 /,
+    );
     const stream = /location = \/api\/stream \{([^}]*)\}/.exec(text)?.[1] ?? '';
     expect(stream).toMatch(/proxy_buffering off;/);
     expect(stream).toMatch(/proxy_read_timeout 1h;/);
@@ -100,7 +102,8 @@ describe('nginx in front of an app instance', () => {
       req.end();
     });
   /** Every value of header `name` as sent, one per line it was sent on. */
-  const values = (raw: string[], name: string) => raw.flatMap((v, i) => (i % 2 === 0 && v.toLowerCase() === name ? [raw[i + 1]!] : []));
+  const values = (raw: string[], name: string) =>
+    raw.flatMap((v, i) => (i % 2 === 0 && v.toLowerCase() === name ? [raw[i + 1]!] : []));
 
   it('names Accept-Encoding once in Vary, on pages, JSON, assets and the stream', async () => {
     const page = await get('/');
@@ -114,10 +117,18 @@ describe('nginx in front of an app instance', () => {
       [asset!, { 'Accept-Encoding': 'gzip' }],
     ] as const) {
       const answer = await get(path, headers);
-      const mentions = values(answer.raw, 'vary').join(',').split(',').filter((v) => v.trim().toLowerCase() === 'accept-encoding');
+      const mentions = values(answer.raw, 'vary')
+        .join(',')
+        .split(',')
+        .filter((v) => v.trim().toLowerCase() === 'accept-encoding');
       expect({ path, headers, mentions: mentions.length }).toEqual({ path, headers, mentions: 1 });
     }
-    const stream = await openTestStream(`https://localhost:${listen}`, '/api/stream?topics=feed:demo', { Accept: 'text/event-stream', 'Accept-Encoding': 'gzip' }, { ca });
+    const stream = await openTestStream(
+      `https://localhost:${listen}`,
+      '/api/stream?topics=feed:demo',
+      { Accept: 'text/event-stream', 'Accept-Encoding': 'gzip' },
+      { ca },
+    );
     stream.close();
     const vary = ([] as string[]).concat(stream.headers.vary ?? []).join(',');
     expect(vary.split(',').filter((v) => v.trim().toLowerCase() === 'accept-encoding')).toHaveLength(1);
@@ -126,7 +137,9 @@ describe('nginx in front of an app instance', () => {
 
   it('lets no cache keep a page (Next.js marks prerendered pages s-maxage=31536000), and keeps the assets immutable', async () => {
     const direct = await fetch(`${app.url}/`);
-    console.log(`Cache-Control of the trader page from the app: ${direct.headers.get('cache-control')}; through nginx: ${values((await get('/')).raw, 'cache-control').join(' | ')}`);
+    console.log(
+      `Cache-Control of the trader page from the app: ${direct.headers.get('cache-control')}; through nginx: ${values((await get('/')).raw, 'cache-control').join(' | ')}`,
+    );
     for (const path of ['/', '/widgets', '/signin']) {
       const answer = await get(path);
       expect(values(answer.raw, 'content-type')[0]).toMatch(/^text\/html/);
@@ -134,7 +147,9 @@ describe('nginx in front of an app instance', () => {
     }
     const asset = /\/_next\/static\/[^"]+\.js/.exec((await get('/')).body)![0];
     expect(values((await get(asset)).raw, 'cache-control')).toEqual(['public, max-age=31536000, immutable']);
-    expect(values((await get('/api/instruments/ACME/candles?interval=1m&limit=2')).raw, 'cache-control')).toEqual(['no-store']);
+    expect(values((await get('/api/instruments/ACME/candles?interval=1m&limit=2')).raw, 'cache-control')).toEqual([
+      'no-store',
+    ]);
   });
 
   it('closes kept-alive connections to an instance before Node does (its keepAliveTimeout)', async () => {
@@ -150,10 +165,13 @@ describe('nginx in front of an app instance', () => {
   it('speaks only forward-secret AEAD suites on TLS 1.2', async () => {
     const handshake = (ciphers: string) =>
       new Promise<string>((done) => {
-        const socket = connect({ host: 'localhost', port: listen, ca, servername: 'localhost', ciphers, maxVersion: 'TLSv1.2' }, () => {
-          done(socket.getCipher().standardName);
-          socket.end();
-        });
+        const socket = connect(
+          { host: 'localhost', port: listen, ca, servername: 'localhost', ciphers, maxVersion: 'TLSv1.2' },
+          () => {
+            done(socket.getCipher().standardName);
+            socket.end();
+          },
+        );
         socket.on('error', () => done('refused'));
       });
     expect(await handshake('ECDHE-RSA-AES128-GCM-SHA256')).toBe('TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256');
@@ -162,7 +180,10 @@ describe('nginx in front of an app instance', () => {
   });
 
   it('gives its workers file descriptors for every connection they may hold', () => {
-    const workers = execFileSync('ps', ['-o', 'pid=', '--ppid', String(nginx.pid)], { encoding: 'utf8' }).trim().split(/\s+/).map(Number);
+    const workers = execFileSync('ps', ['-o', 'pid=', '--ppid', String(nginx.pid)], { encoding: 'utf8' })
+      .trim()
+      .split(/\s+/)
+      .map(Number);
     const connections = Number(/worker_connections (\d+);/.exec(readFileSync(nginx.file, 'utf8'))![1]);
     for (const pid of workers) {
       const soft = Number(/^Max open files\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/limits`, 'utf8'))?.[1]);
@@ -170,19 +191,40 @@ describe('nginx in front of an app instance', () => {
     }
   });
 
-  it('after a reload, ends the old workers\' streams within worker_shutdown_timeout, and they resume on the new workers', async () => {
-    const streams = await Promise.all(Array.from({ length: 2 }, () => openTestStream(`https://localhost:${listen}`, '/api/stream?topics=feed:demo', { Accept: 'text/event-stream' }, { ca })));
+  it("after a reload, ends the old workers' streams within worker_shutdown_timeout, and they resume on the new workers", async () => {
+    const streams = await Promise.all(
+      Array.from({ length: 2 }, () =>
+        openTestStream(
+          `https://localhost:${listen}`,
+          '/api/stream?topics=feed:demo',
+          { Accept: 'text/event-stream' },
+          { ca },
+        ),
+      ),
+    );
     await Promise.all(streams.map((s) => s.waitFor((e) => e.some((x) => x.type === 'update'), 10_000)));
     const drainSeconds = Number(/worker_shutdown_timeout (\d+)s;/.exec(readFileSync(nginx.file, 'utf8'))?.[1] ?? 0);
     const reloadedAt = Date.now();
     await nginx.reload({ upstreamPorts: [Number(new URL(app.url).port)] });
     const limitMs = Math.max(drainSeconds, 10) * 1000 + 5_000;
-    const ended = await Promise.race([Promise.all(streams.map((s) => s.ended)).then(() => Date.now() - reloadedAt), new Promise<number>((done) => setTimeout(() => done(-1), limitMs))]);
-    console.log(ended < 0 ? `after nginx -s reload, the old worker still held the streams ${limitMs} ms later` : `after nginx -s reload, the old worker closed its streams within ${ended} ms`);
+    const ended = await Promise.race([
+      Promise.all(streams.map((s) => s.ended)).then(() => Date.now() - reloadedAt),
+      new Promise<number>((done) => setTimeout(() => done(-1), limitMs)),
+    ]);
+    console.log(
+      ended < 0
+        ? `after nginx -s reload, the old worker still held the streams ${limitMs} ms later`
+        : `after nginx -s reload, the old worker closed its streams within ${ended} ms`,
+    );
     for (const s of streams) s.close();
     expect(ended).toBeGreaterThan(0);
     expect(ended).toBeLessThanOrEqual(drainSeconds * 1000 + 3_000);
-    const again = await openTestStream(`https://localhost:${listen}`, '/api/stream?topics=feed:demo', { Accept: 'text/event-stream' }, { ca });
+    const again = await openTestStream(
+      `https://localhost:${listen}`,
+      '/api/stream?topics=feed:demo',
+      { Accept: 'text/event-stream' },
+      { ca },
+    );
     await again.waitFor((e) => e.some((x) => x.type === 'ready'), 10_000);
     again.close();
   });

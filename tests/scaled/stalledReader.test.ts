@@ -30,10 +30,18 @@ beforeAll(async () => {
   });
   ca = readFileSync(shape.tls.cert, 'utf8');
   const admin = await signIn(shape.apps[0]!.url, 'admin@example.com', 'quoteline-admin');
-  const created = await admin.fetch('/api/admin/feeds', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ slug: 'ngx', name: 'Fast', source: 'simulator', tickIntervalMs: 50 }) });
+  const created = await admin.fetch('/api/admin/feeds', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ slug: 'ngx', name: 'Fast', source: 'simulator', tickIntervalMs: 50 }),
+  });
   if (created.status !== 201) throw new Error(`creating the feed: ${created.status} ${await created.text()}`);
   for (const symbol of SYMBOLS)
-    await admin.fetch('/api/admin/feeds/ngx/instruments', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ symbol, name: symbol, price: 20 }) });
+    await admin.fetch('/api/admin/feeds/ngx/instruments', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ symbol, name: symbol, price: 20 }),
+    });
   trader = await signIn(shape.apps[1]!.url, 'trader@example.com', 'quoteline-trader');
 }, 180_000);
 

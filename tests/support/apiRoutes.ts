@@ -25,7 +25,11 @@ export function appRoutes(): AppRoute[] {
         const pattern = `/${relative(APP, dir).split(sep).join('/')}`;
         const source = readFileSync(path, 'utf8');
         // `export function POST(` or `export { handler as POST, … }`
-        const methods = [...source.matchAll(/export (?:async )?function (GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)\b|\bas (GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)\b/g)].map((m) => (m[1] ?? m[2])!);
+        const methods = [
+          ...source.matchAll(
+            /export (?:async )?function (GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)\b|\bas (GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)\b/g,
+          ),
+        ].map((m) => (m[1] ?? m[2])!);
         routes.push({ pattern, methods, params: [...pattern.matchAll(/\[([^\]]+)\]/g)].map((m) => m[1]!) });
       }
     }

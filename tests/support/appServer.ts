@@ -15,9 +15,17 @@ export async function freePort(): Promise<number> {
 // The SQL below runs on SQLite and PostgreSQL alike: quoted identifiers (PostgreSQL folds unquoted ones to lowercase), ISO dates.
 
 /** SQL adding a simulated feed `slug` with `count` instruments (symbols `<PREFIX>0..`), ticking every `tickMs`. */
-export function feedSql(slug: string, options: { tickMs: number; count?: number; prefix?: string; price?: number }): string {
+export function feedSql(
+  slug: string,
+  options: { tickMs: number; count?: number; prefix?: string; price?: number },
+): string {
   const count = options.count ?? 10;
-  const prefix = options.prefix ?? slug.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 6);
+  const prefix =
+    options.prefix ??
+    slug
+      .toUpperCase()
+      .replace(/[^A-Z0-9]/g, '')
+      .slice(0, 6);
   const price = options.price ?? 10_000;
   const now = `'${new Date().toISOString()}'`;
   const rows = Array.from(
@@ -31,7 +39,10 @@ ${rows};`;
 }
 
 /** SQL adding an embed key (JSON lists of origins and feeds; revoked when `revoked`). */
-export function embedKeySql(key: string, options: { origins: string[]; feeds: string[]; symbols?: string[]; revoked?: boolean }): string {
+export function embedKeySql(
+  key: string,
+  options: { origins: string[]; feeds: string[]; symbols?: string[]; revoked?: boolean },
+): string {
   const now = `'${new Date().toISOString()}'`;
   const json = (v: unknown) => `'${JSON.stringify(v)}'`;
   return `INSERT INTO "EmbedKey" ("id", "key", "label", "allowedOrigins", "allowedFeeds", "allowedSymbols", "revokedAt", "createdAt")
@@ -77,7 +88,9 @@ export async function startAppServer(
   }
   if (options.sql) await db.exec(options.sql);
   if (options.port !== undefined && !(await (await ports()).portIsFree(options.port)))
-    throw new Error(`port ${options.port} is in use: another app server would answer these tests (set E2E_PORT to another port)`);
+    throw new Error(
+      `port ${options.port} is in use: another app server would answer these tests (set E2E_PORT to another port)`,
+    );
   const port = options.port ?? (await freePort());
   // Imported at run time: Playwright's loader would compile the .mjs server scripts as CommonJS.
   const { startAppInstance } = await import('../../scripts/servers/app.mjs');

@@ -18,7 +18,11 @@ export interface UploadAnswer {
  * as the server answers (or after `timeoutMs`, failing). This is what a client
  * streaming a huge body does; fetch would hide when the answer came.
  */
-export function chunkedUpload(baseUrl: string, path: string, options: { method?: string; headers?: Record<string, string>; totalBytes: number; timeoutMs?: number }): Promise<UploadAnswer> {
+export function chunkedUpload(
+  baseUrl: string,
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; totalBytes: number; timeoutMs?: number },
+): Promise<UploadAnswer> {
   const url = new URL(baseUrl);
   const chunk = Buffer.alloc(64 * 1024, 'x'.charCodeAt(0));
   const framed = Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from('\r\n')]);
@@ -36,12 +40,17 @@ export function chunkedUpload(baseUrl: string, path: string, options: { method?:
     let sent = 0;
     let answered: { status: number; ms: number; sentBytes: number } | null = null;
     let received = '';
-    const timer = setTimeout(() => finish(new Error(`no answer to ${path} within ${options.timeoutMs ?? 20_000} ms (${sent} bytes sent)`)), options.timeoutMs ?? 20_000);
+    const timer = setTimeout(
+      () => finish(new Error(`no answer to ${path} within ${options.timeoutMs ?? 20_000} ms (${sent} bytes sent)`)),
+      options.timeoutMs ?? 20_000,
+    );
     const finish = (error?: Error) => {
       clearTimeout(timer);
       socket.destroy();
       if (error && !answered) return fail(error);
-      const body = received.includes('\r\n\r\n') ? decodeChunked(received.slice(received.indexOf('\r\n\r\n') + 4), received) : '';
+      const body = received.includes('\r\n\r\n')
+        ? decodeChunked(received.slice(received.indexOf('\r\n\r\n') + 4), received)
+        : '';
       done({ ...answered!, body });
     };
     const pump = () => {
@@ -64,7 +73,13 @@ export function chunkedUpload(baseUrl: string, path: string, options: { method?:
       if (answered && isComplete(received)) finish();
     });
     socket.on('error', (error) => (answered ? finish() : finish(error)));
-    socket.on('close', () => finish(answered ? undefined : new Error(`the server closed the connection to ${path} without an answer (${sent} bytes sent)`)));
+    socket.on('close', () =>
+      finish(
+        answered
+          ? undefined
+          : new Error(`the server closed the connection to ${path} without an answer (${sent} bytes sent)`),
+      ),
+    );
   });
 }
 
@@ -81,7 +96,7 @@ function isComplete(raw: string): boolean {
 function decodeChunked(rest: string, raw: string): string {
   if (!raw.slice(0, raw.indexOf('\r\n\r\n')).toLowerCase().includes('transfer-encoding: chunked')) return rest;
   let out = '';
-  for (let at = 0; at < rest.length; ) {
+  for (let at = 0; at < rest.length;) {
     const eol = rest.indexOf('\r\n', at);
     const size = parseInt(rest.slice(at, eol), 16);
     if (!size) break;
@@ -99,7 +114,11 @@ export function rssOf(pid: number): number {
 }
 
 /** Samples a process's RSS every `everyMs` while `work` runs; answers the work's result and the peak growth over the RSS before it. */
-export async function peakRssGrowth<T>(pid: number, work: () => Promise<T>, everyMs = 20): Promise<{ result: T; growth: number }> {
+export async function peakRssGrowth<T>(
+  pid: number,
+  work: () => Promise<T>,
+  everyMs = 20,
+): Promise<{ result: T; growth: number }> {
   const before = rssOf(pid);
   let peak = before;
   const sampler = setInterval(() => (peak = Math.max(peak, rssOf(pid))), everyMs);

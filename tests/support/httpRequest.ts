@@ -22,13 +22,20 @@ export function httpRequest(
   return new Promise((done, fail) => {
     let answer: RawAnswer | null = null;
     // Node frames a DELETE or OPTIONS body only when told its length.
-    const headers = options.body === undefined ? options.headers : { 'Content-Length': String(Buffer.byteLength(options.body)), ...options.headers };
-    const req = request(new URL(path, baseUrl), { method: options.method ?? 'GET', localAddress: options.from, headers }, (res) => {
-      const a: RawAnswer = (answer = { status: res.statusCode!, headers: res.headers, text: '' });
-      res.setEncoding('utf8');
-      res.on('data', (d: string) => (a.text += d));
-      res.on('end', () => done(a));
-    });
+    const headers =
+      options.body === undefined
+        ? options.headers
+        : { 'Content-Length': String(Buffer.byteLength(options.body)), ...options.headers };
+    const req = request(
+      new URL(path, baseUrl),
+      { method: options.method ?? 'GET', localAddress: options.from, headers },
+      (res) => {
+        const a: RawAnswer = (answer = { status: res.statusCode!, headers: res.headers, text: '' });
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => (a.text += d));
+        res.on('end', () => done(a));
+      },
+    );
     if (options.timeoutMs !== undefined)
       setTimeout(() => {
         req.destroy();

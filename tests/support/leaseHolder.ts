@@ -30,14 +30,25 @@ async function main() {
     const fence = lastFence;
     if (!fence) return say({ event: 'append', ok: false, code: 'no_fence' });
     log
-      .append({ topic: 'feed:demo', type: 'update', data: { topic: 'feed:demo', symbol: 'OLD', price: 1, bid: 1, ask: 1, ts: 1 } }, { fence })
+      .append(
+        {
+          topic: 'feed:demo',
+          type: 'update',
+          data: { topic: 'feed:demo', symbol: 'OLD', price: 1, bid: 1, ask: 1, ts: 1 },
+        },
+        { fence },
+      )
       .then(
         (entry) => say({ event: 'append', ok: true, id: entry.id }),
-        (error: { code?: string; message: string }) => say({ event: 'append', ok: false, code: error.code ?? error.message }),
+        (error: { code?: string; message: string }) =>
+          say({ event: 'append', ok: false, code: error.code ?? error.message }),
       );
   });
   process.stdin.on('end', () => {
-    void lease.release().then(() => log.close()).then(() => process.exit(0));
+    void lease
+      .release()
+      .then(() => log.close())
+      .then(() => process.exit(0));
   });
 }
 

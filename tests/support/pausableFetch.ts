@@ -70,7 +70,10 @@ export function pausableFetch(options: { ca?: string; cookie?: string } = {}): P
   const fetchFn = ((input: string | URL, init: RequestInit = {}) =>
     new Promise<Response>((resolve, reject) => {
       const url = new URL(String(input));
-      const headers: Record<string, string> = { ...(init.headers as Record<string, string>), ...(options.cookie ? { cookie: options.cookie } : {}) };
+      const headers: Record<string, string> = {
+        ...(init.headers as Record<string, string>),
+        ...(options.cookie ? { cookie: options.cookie } : {}),
+      };
       const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
       const req = send(url, { method: init.method ?? 'GET', headers, agent: false, ca: options.ca }, (res) => {
         const isStream = url.pathname === '/api/stream' && res.statusCode === 200;
@@ -80,7 +83,14 @@ export function pausableFetch(options: { ca?: string; cookie?: string } = {}): P
         if (isStream) return resolve(new Response(gate(res), { status: 200, headers: responseHeaders }));
         const parts: Buffer[] = [];
         res.on('data', (c: Buffer) => parts.push(c));
-        res.on('end', () => resolve(new Response(res.statusCode === 204 ? null : Buffer.concat(parts), { status: res.statusCode ?? 500, headers: responseHeaders })));
+        res.on('end', () =>
+          resolve(
+            new Response(res.statusCode === 204 ? null : Buffer.concat(parts), {
+              status: res.statusCode ?? 500,
+              headers: responseHeaders,
+            }),
+          ),
+        );
         res.on('error', reject);
       });
       init.signal?.addEventListener('abort', () => req.destroy(new Error('aborted')));

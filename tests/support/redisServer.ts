@@ -41,7 +41,8 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
     // Accepting connections is not yet answering: a restart with data loads it first.
     const deadline = Date.now() + 15_000;
     while (!(await ping(port))) {
-      if (Date.now() > deadline) throw new Error(`redis-server on port ${port} accepts connections but does not answer PING`);
+      if (Date.now() > deadline)
+        throw new Error(`redis-server on port ${port} accepts connections but does not answer PING`);
       await new Promise((r) => setTimeout(r, 50));
     }
   };

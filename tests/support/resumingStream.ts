@@ -27,13 +27,18 @@ export interface ResumingStream {
  * Opens `path` on `baseUrl` and keeps it open: when a connection ends it waits the last `retry` the server sent
  * (else `retryMs`) and reconnects with the last event id, as the browser's EventSource and our client do.
  */
-export function resumingStream(baseUrl: string, path: string, { ca, retryMs = 1000 }: { ca?: string; retryMs?: number } = {}): ResumingStream {
+export function resumingStream(
+  baseUrl: string,
+  path: string,
+  { ca, retryMs = 1000 }: { ca?: string; retryMs?: number } = {},
+): ResumingStream {
   const stream: ResumingStream = {
     connections: [],
     resumes: [],
     failures: [],
     events: [],
-    instance: () => (open && stream.connections.at(-1)?.endedAt === undefined ? stream.connections.at(-1)?.instance : undefined),
+    instance: () =>
+      open && stream.connections.at(-1)?.endedAt === undefined ? stream.connections.at(-1)?.instance : undefined,
     close: async () => {
       closed = true;
       open?.close();
@@ -51,7 +56,12 @@ export function resumingStream(baseUrl: string, path: string, { ca, retryMs = 10
       if (closed) break;
       let s: TestStream;
       try {
-        s = await openTestStream(baseUrl, path, { Accept: 'text/event-stream', ...(resumeFrom ? { 'Last-Event-ID': resumeFrom } : {}) }, { ca, headersTimeoutMs: 10_000 });
+        s = await openTestStream(
+          baseUrl,
+          path,
+          { Accept: 'text/event-stream', ...(resumeFrom ? { 'Last-Event-ID': resumeFrom } : {}) },
+          { ca, headersTimeoutMs: 10_000 },
+        );
       } catch {
         stream.failures.push(0);
         endedAt ??= Date.now();
@@ -64,16 +74,21 @@ export function resumingStream(baseUrl: string, path: string, { ca, retryMs = 10
         continue;
       }
       open = s;
-      const ready = await s.waitFor((e) => e.some((x) => x.type === 'ready'), 10_000).then(
-        () => true,
-        () => false,
-      );
+      const ready = await s
+        .waitFor((e) => e.some((x) => x.type === 'ready'), 10_000)
+        .then(
+          () => true,
+          () => false,
+        );
       if (!ready) {
         s.close();
         continue;
       }
       const at = s.events.findIndex((e) => e.type === 'ready');
-      const connection: StreamConnection = { instance: (s.events[at]!.data as { instance: string }).instance, readyAt: s.arrivals[at]! };
+      const connection: StreamConnection = {
+        instance: (s.events[at]!.data as { instance: string }).instance,
+        readyAt: s.arrivals[at]!,
+      };
       if (endedAt !== undefined) stream.resumes.push(connection.readyAt - endedAt);
       stream.connections.push(connection);
       await s.ended;

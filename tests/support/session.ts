@@ -18,12 +18,19 @@ export async function signIn(baseUrl: string, email: string, password: string): 
   const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
   const { user } = (await response.json()) as { user: { accountId: string } };
   const send = (path: string, init: RequestInit = {}) =>
-    fetch(`${baseUrl}${path}`, { ...init, headers: { Origin: baseUrl, cookie, ...(init.headers as Record<string, string>) } });
+    fetch(`${baseUrl}${path}`, {
+      ...init,
+      headers: { Origin: baseUrl, cookie, ...(init.headers as Record<string, string>) },
+    });
   return {
     cookie,
     accountId: user.accountId,
     fetch: send,
     order: (body, key = crypto.randomUUID()) =>
-      send('/api/orders', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key }, body: JSON.stringify(body) }),
+      send('/api/orders', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key },
+        body: JSON.stringify(body),
+      }),
   };
 }

@@ -28,7 +28,10 @@ export function openTestStream(
   baseUrl: string,
   path: string,
   headers: Record<string, string> = { Accept: 'text/event-stream' },
-  options: { headersTimeoutMs?: number; /** PEM of a CA to trust for https (the scaled shape's local certificate) */ ca?: string } = {},
+  options: {
+    headersTimeoutMs?: number;
+    /** PEM of a CA to trust for https (the scaled shape's local certificate) */ ca?: string;
+  } = {},
 ): Promise<TestStream> {
   return new Promise((resolveStream, reject) => {
     const timer =
@@ -57,7 +60,8 @@ export function openTestStream(
             const started = Date.now();
             const check = () => {
               if (predicate(stream.events)) return done();
-              if (Date.now() - started > timeoutMs) return fail(new Error(`timed out; got ${stream.events.map((e) => e.type).join(',')}`));
+              if (Date.now() - started > timeoutMs)
+                return fail(new Error(`timed out; got ${stream.events.map((e) => e.type).join(',')}`));
               setTimeout(check, 20);
             };
             check();

@@ -59,7 +59,12 @@ export async function runStalledReader(options: {
     if (event.type === 'order') orderIds.add(event.data.orderId);
   });
   try {
-    await waitUntil(() => options.symbols.every((s) => feed.rows[s]) && lastUpdateAge !== null, 'the client to be live', 15_000, 20);
+    await waitUntil(
+      () => options.symbols.every((s) => feed.rows[s]) && lastUpdateAge !== null,
+      'the client to be live',
+      15_000,
+      20,
+    );
     await sleep(500);
 
     transport.pause();
@@ -78,12 +83,15 @@ export async function runStalledReader(options: {
     const bytesBefore = transport.bytesRead;
     reading = true;
     transport.resume();
-    const isFresh = () => options.symbols.every((s) => feed.rows[s] && Date.now() - feed.rows[s]!.ts <= options.freshMs);
+    const isFresh = () =>
+      options.symbols.every((s) => feed.rows[s] && Date.now() - feed.rows[s]!.ts <= options.freshMs);
     await waitUntil(isFresh, `every symbol fresh within ${options.freshMs} ms`, 30_000, 10);
     const freshAfterMs = Date.now() - resumedAt;
     const bytesReadToFresh = transport.bytesRead - bytesBefore;
     const maxAgeMs = Math.max(...options.symbols.map((s) => Date.now() - feed.rows[s]!.ts));
-    await waitUntil(() => placed.every((id) => orderIds.has(id)), 'every order event', 10_000, 20).catch(() => undefined);
+    await waitUntil(() => placed.every((id) => orderIds.has(id)), 'every order event', 10_000, 20).catch(
+      () => undefined,
+    );
     return {
       stallMs: options.stallMs,
       freshAfterMs,

@@ -22,7 +22,12 @@ export async function getHealth(baseUrl: string): Promise<HealthResponse> {
 }
 
 /** Polls `check` every `everyMs` until it returns true; rejects with `what` after `timeoutMs`. */
-export async function waitUntil(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000, everyMs = 25): Promise<void> {
+export async function waitUntil(
+  check: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 10_000,
+  everyMs = 25,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await check()) return;
@@ -36,12 +41,21 @@ export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 /** Waits until the server's open stream count is `expected`; returns the last count seen. */
 export async function waitForConnections(baseUrl: string, expected: number, timeoutMs = 10_000): Promise<number> {
   let last = -1;
-  await waitUntil(async () => (last = (await getHealth(baseUrl)).connections) === expected, `${expected} connections`, timeoutMs, 100).catch(() => undefined);
+  await waitUntil(
+    async () => (last = (await getHealth(baseUrl)).connections) === expected,
+    `${expected} connections`,
+    timeoutMs,
+    100,
+  ).catch(() => undefined);
   return last;
 }
 
 /** Rows of one topic after applying `add` / `remove` / `update` events in order, as a client would. */
-export function foldRows(events: readonly StreamEvent[], topic: string, rows = new Map<string, AddEvent>()): Map<string, AddEvent> {
+export function foldRows(
+  events: readonly StreamEvent[],
+  topic: string,
+  rows = new Map<string, AddEvent>(),
+): Map<string, AddEvent> {
   for (const event of events) {
     if (event.type === 'reset') rows.clear();
     if (event.type === 'add' && event.data.topic === topic) rows.set(event.data.symbol, event.data);
@@ -68,7 +82,12 @@ export interface RawRequest {
 }
 
 /** Sends `GET path` with `headers` on a fresh socket; `paused` stops reading at once (the socket's receive window fills). */
-export function rawGet(baseUrl: string, path: string, headers: Record<string, string>, options: { paused?: boolean } = {}): RawRequest {
+export function rawGet(
+  baseUrl: string,
+  path: string,
+  headers: Record<string, string>,
+  options: { paused?: boolean } = {},
+): RawRequest {
   const url = new URL(baseUrl);
   const socket = connect(Number(url.port), url.hostname);
   const chunks: Buffer[] = [];

@@ -90,7 +90,8 @@ const outputs = modules.metafile.outputs;
 const closure = (file, seen = new Set()) => {
   if (seen.has(file)) return seen;
   seen.add(file);
-  for (const imp of outputs[file]?.imports ?? []) if (imp.kind === 'import-statement' || imp.kind === 'dynamic-import') closure(imp.path, seen);
+  for (const imp of outputs[file]?.imports ?? [])
+    if (imp.kind === 'import-statement' || imp.kind === 'dynamic-import') closure(imp.path, seen);
   return seen;
 };
 const gz = (file) => gzipSync(readFileSync(file)).length;
@@ -99,8 +100,18 @@ for (const widget of Object.keys(entries).filter((n) => n !== 'runtime')) {
   const files = new Set([...closure(join(dist, manifest.runtime)), ...closure(join(dist, manifest[widget]))]);
   report[widget] = gz(join(dist, 'embed.js')) + [...files].reduce((n, f) => n + gz(f), 0);
 }
-writeFileSync(join(dist, 'sizes.json'), JSON.stringify({ budgetGzipBytes: BUDGET_GZIP_BYTES, loaderGzipBytes: gz(join(dist, 'embed.js')), perWidgetGzipBytes: report }, null, 2));
-for (const [widget, bytes] of Object.entries(report)) console.log(`embed: ${widget} downloads ${(bytes / 1024).toFixed(1)} KB gzipped (budget ${BUDGET_GZIP_BYTES / 1024} KB)`);
+writeFileSync(
+  join(dist, 'sizes.json'),
+  JSON.stringify(
+    { budgetGzipBytes: BUDGET_GZIP_BYTES, loaderGzipBytes: gz(join(dist, 'embed.js')), perWidgetGzipBytes: report },
+    null,
+    2,
+  ),
+);
+for (const [widget, bytes] of Object.entries(report))
+  console.log(
+    `embed: ${widget} downloads ${(bytes / 1024).toFixed(1)} KB gzipped (budget ${BUDGET_GZIP_BYTES / 1024} KB)`,
+  );
 const over = Object.entries(report).filter(([widget, bytes]) => BUDGETED.includes(widget) && bytes > BUDGET_GZIP_BYTES);
 if (over.length) {
   console.error(`embed: over the size budget: ${over.map(([w, b]) => `${w} ${(b / 1024).toFixed(1)} KB`).join(', ')}`);

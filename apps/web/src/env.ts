@@ -8,7 +8,10 @@ const envSchema = z.object({
   // file: is SQLite, postgresql:// (or postgres://) PostgreSQL; createDb picks the adapter by this scheme.
   DATABASE_URL: z
     .string()
-    .regex(/^(file:|postgres(ql)?:\/\/)/i, 'DATABASE_URL must start with "file:" (SQLite) or "postgresql://" (PostgreSQL)')
+    .regex(
+      /^(file:|postgres(ql)?:\/\/)/i,
+      'DATABASE_URL must start with "file:" (SQLite) or "postgresql://" (PostgreSQL)',
+    )
     .optional(),
   REDIS_URL: z.string().optional(),
   QUOTELINE_INSTANCE: z.string().optional(),
@@ -36,7 +39,12 @@ function commaList<T extends z.ZodType<unknown, string>>(item: T) {
   return z
     .string()
     .optional()
-    .transform((value) => (value ?? '').split(',').map((v) => v.trim()).filter(Boolean))
+    .transform((value) =>
+      (value ?? '')
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(item));
 }
 

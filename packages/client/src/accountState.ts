@@ -30,7 +30,8 @@ export function reduceAccountEvents(state: AccountEvents | undefined, batch: Str
   let next = state ?? { events: [], resets: 0 };
   for (const event of batch) {
     if (event.type === 'reset') next = { events: [], resets: next.resets + 1 };
-    else if (event.type === 'order' || event.type === 'fill' || event.type === 'position') next = { ...next, events: [...next.events, event].slice(-KEEP) };
+    else if (event.type === 'order' || event.type === 'fill' || event.type === 'position')
+      next = { ...next, events: [...next.events, event].slice(-KEEP) };
   }
   return next;
 }
@@ -43,10 +44,16 @@ function after(event: StreamEvent, position: string): boolean {
 }
 
 /** REST state with the later stream events applied: orders upserted, fills added once, positions and cash replaced. */
-export function mergeAccount(ordersBody: OrdersResponse, portfolio: PortfolioResponse, events: readonly StreamEvent[]): AccountView {
+export function mergeAccount(
+  ordersBody: OrdersResponse,
+  portfolio: PortfolioResponse,
+  events: readonly StreamEvent[],
+): AccountView {
   const orders = new Map(ordersBody.orders.map((o) => [o.id, o]));
   const fills = new Map(ordersBody.fills.map((f) => [f.id, f]));
-  const positions = new Map<string, HoldingView>(portfolio.positions.map((p) => [p.symbol, { symbol: p.symbol, quantity: p.quantity, averageCost: p.averageCost }]));
+  const positions = new Map<string, HoldingView>(
+    portfolio.positions.map((p) => [p.symbol, { symbol: p.symbol, quantity: p.quantity, averageCost: p.averageCost }]),
+  );
   let cash = portfolio.cash;
   for (const event of events) {
     if (event.type === 'order' && after(event, ordersBody.streamPosition)) {
@@ -54,12 +61,30 @@ export function mergeAccount(ordersBody: OrdersResponse, portfolio: PortfolioRes
       const previous = orders.get(d.orderId);
       const at = new Date(d.ts).toISOString();
       orders.set(d.orderId, {
-        id: d.orderId, symbol: d.symbol, side: d.side, type: d.type, quantity: d.quantity, limitPrice: d.limitPrice, status: d.status,
-        filledQuantity: d.filledQuantity, averagePrice: d.averagePrice, reason: d.reason, createdAt: previous?.createdAt ?? at, updatedAt: at,
+        id: d.orderId,
+        symbol: d.symbol,
+        side: d.side,
+        type: d.type,
+        quantity: d.quantity,
+        limitPrice: d.limitPrice,
+        status: d.status,
+        filledQuantity: d.filledQuantity,
+        averagePrice: d.averagePrice,
+        reason: d.reason,
+        createdAt: previous?.createdAt ?? at,
+        updatedAt: at,
       });
     } else if (event.type === 'fill' && after(event, ordersBody.streamPosition)) {
       const d = event.data;
-      fills.set(d.fillId, { id: d.fillId, orderId: d.orderId, symbol: d.symbol, side: d.side, quantity: d.quantity, price: d.price, createdAt: new Date(d.ts).toISOString() });
+      fills.set(d.fillId, {
+        id: d.fillId,
+        orderId: d.orderId,
+        symbol: d.symbol,
+        side: d.side,
+        quantity: d.quantity,
+        price: d.price,
+        createdAt: new Date(d.ts).toISOString(),
+      });
     } else if (event.type === 'position' && after(event, portfolio.streamPosition)) {
       const d = event.data;
       positions.set(d.symbol, { symbol: d.symbol, quantity: d.quantity, averageCost: d.averageCost });

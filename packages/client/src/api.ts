@@ -16,7 +16,11 @@ export class ApiError extends Error {
 export async function apiJson<T>(url: string, init: RequestInit = {}): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(url, { credentials: 'same-origin', ...init, headers: { Accept: 'application/json', ...init.headers } });
+    response = await fetch(url, {
+      credentials: 'same-origin',
+      ...init,
+      headers: { Accept: 'application/json', ...init.headers },
+    });
   } catch {
     throw new ApiError(0, 'network', 'Could not reach Quoteline; check your connection and try again.');
   }
@@ -24,7 +28,12 @@ export async function apiJson<T>(url: string, init: RequestInit = {}): Promise<T
   const body = (await response.json().catch(() => null)) as (T & Partial<ErrorBody>) | null;
   if (!response.ok) {
     const error = body?.error;
-    throw new ApiError(response.status, error?.code ?? 'http_error', error?.message ?? `The server answered ${response.status}.`, error?.issues ?? []);
+    throw new ApiError(
+      response.status,
+      error?.code ?? 'http_error',
+      error?.message ?? `The server answered ${response.status}.`,
+      error?.issues ?? [],
+    );
   }
   return body as T;
 }

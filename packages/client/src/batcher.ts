@@ -16,7 +16,12 @@ export class FrameBatcher<T> {
     if (this.scheduled) return;
     this.scheduled = true;
     const run = () => this.flush();
-    if (typeof requestAnimationFrame === 'function' && typeof document !== 'undefined' && document.visibilityState === 'visible') requestAnimationFrame(run);
+    if (
+      typeof requestAnimationFrame === 'function' &&
+      typeof document !== 'undefined' &&
+      document.visibilityState === 'visible'
+    )
+      requestAnimationFrame(run);
     else setTimeout(run, 16); // hidden tabs get no frames; still keep state current
   }
 

@@ -22,7 +22,11 @@ export const EMPTY_CONNECTION_STATS: ConnectionStatsState = { subscribed: false,
  * its instance's previous one (instances sharing one log never overwrite each
  * other); `reset` forgets every instance; `ready` marks the topic subscribed.
  */
-export function applyStatsEvents(state: ConnectionStatsState, events: readonly StreamEvent[], now: number): ConnectionStatsState {
+export function applyStatsEvents(
+  state: ConnectionStatsState,
+  events: readonly StreamEvent[],
+  now: number,
+): ConnectionStatsState {
   let next = state;
   for (const event of events) {
     if (event.type === 'ready') {
@@ -30,7 +34,10 @@ export function applyStatsEvents(state: ConnectionStatsState, events: readonly S
     } else if (event.type === 'reset') {
       next = { ...next, instances: {} };
     } else if (event.type === 'stats') {
-      next = { ...next, instances: { ...next.instances, [event.data.instance]: { sample: event.data, receivedAt: now } } };
+      next = {
+        ...next,
+        instances: { ...next.instances, [event.data.instance]: { sample: event.data, receivedAt: now } },
+      };
     }
   }
   return next;
@@ -61,7 +68,14 @@ export interface StatsTotals {
 
 /** Adds up the live instances' samples. */
 export function statsTotals(samples: readonly StatsEvent[]): StatsTotals {
-  const totals: StatsTotals = { instances: samples.length, streams: 0, eventsPerSecond: 0, bytesPerSecond: 0, conflated: 0, dropped: 0 };
+  const totals: StatsTotals = {
+    instances: samples.length,
+    streams: 0,
+    eventsPerSecond: 0,
+    bytesPerSecond: 0,
+    conflated: 0,
+    dropped: 0,
+  };
   for (const s of samples) {
     totals.streams += s.streams;
     totals.eventsPerSecond += s.eventsPerSecond;

@@ -52,7 +52,10 @@ export function applyFeedEvents(state: FeedState, events: readonly StreamEvent[]
         rows = {};
         status = 'running';
         copied = true;
-        problem = event.type === 'topic_error' ? { code: event.data.code, message: event.data.message } : { code: event.data.reason, message: event.data.message };
+        problem =
+          event.type === 'topic_error'
+            ? { code: event.data.code, message: event.data.message }
+            : { code: event.data.reason, message: event.data.message };
         break;
       case 'add': {
         copy();

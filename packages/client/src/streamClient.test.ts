@@ -194,7 +194,10 @@ describe('StreamClient with a refused or closed topic', () => {
     client.subscribe('account:x', (e) => bad.push(e));
     await flush();
     expect(server.posts).toEqual([{ subscribe: ['feed:nosuch', 'account:x'], unsubscribe: [] }]);
-    expect(bad.filter((e) => e.type === 'topic_error').map((e) => (e.data as { code: string }).code)).toEqual(['unknown_topic', 'forbidden']);
+    expect(bad.filter((e) => e.type === 'topic_error').map((e) => (e.data as { code: string }).code)).toEqual([
+      'unknown_topic',
+      'forbidden',
+    ]);
     expect(server.gets).toHaveLength(1);
     server.open[0]!.end();
     await vi.advanceTimersByTimeAsync(1_000);
@@ -243,7 +246,10 @@ describe('StreamClient with a refused or closed topic', () => {
     await flush();
     await vi.advanceTimersByTimeAsync(120_000);
     expect(server.gets).toHaveLength(1);
-    expect(seen.at(-1)).toMatchObject({ type: 'topic_error', data: { code: 'forbidden', message: 'This embed key does not allow this site.' } });
+    expect(seen.at(-1)).toMatchObject({
+      type: 'topic_error',
+      data: { code: 'forbidden', message: 'This embed key does not allow this site.' },
+    });
   });
 
   it('asks again with backoff when a POST gets no answer, without reopening the stream; a refused POST refuses its topics', async () => {
@@ -268,7 +274,10 @@ describe('StreamClient with a refused or closed topic', () => {
     const posts = server.posts.length;
     await vi.advanceTimersByTimeAsync(60_000);
     expect(server.posts.length).toBe(posts + 1);
-    expect(refused.at(-1)).toMatchObject({ type: 'topic_error', data: { code: 'forbidden', message: 'Refused by the test.' } });
+    expect(refused.at(-1)).toMatchObject({
+      type: 'topic_error',
+      data: { code: 'forbidden', message: 'Refused by the test.' },
+    });
     expect(server.gets).toHaveLength(1);
   });
 
@@ -277,7 +286,11 @@ describe('StreamClient with a refused or closed topic', () => {
     client.subscribe('feed:fx', () => undefined);
     await flush();
     server.open[0]!.topics.delete('feed:fx');
-    server.open[0]!.send('topic_closed', { topic: 'feed:fx', reason: 'revoked', message: 'This embed key no longer allows feed "fx".' });
+    server.open[0]!.send('topic_closed', {
+      topic: 'feed:fx',
+      reason: 'revoked',
+      message: 'This embed key no longer allows feed "fx".',
+    });
     await flush();
     expect(server.open).toHaveLength(0);
     expect(client.status).toBe('idle');

@@ -88,7 +88,15 @@ export class StreamClient implements TopicStream {
     const random = (this.random = options.random ?? Math.random);
     this.subscriptions = new Subscriptions({ now, random, retryBaseMs: options.retryMs });
     this.connection = new StreamConnection(
-      { url, params: options.params ?? {}, fetch: this.fetch, credentials: this.credentials, random, now, staleAfterMs: options.staleAfterMs },
+      {
+        url,
+        params: options.params ?? {},
+        fetch: this.fetch,
+        credentials: this.credentials,
+        random,
+        now,
+        staleAfterMs: options.staleAfterMs,
+      },
       {
         onReady: (ready, requested) => this.onReady(ready, requested),
         onEvent: (type, data, id) => this.onEvent({ type, data, id } as StreamEvent),
@@ -124,7 +132,8 @@ export class StreamClient implements TopicStream {
     set.add(listener);
     this.subscriptions.ask(topic);
     // The topic is already live: this listener gets its current rows (the stream will not send the snapshot again).
-    if (this.ready && this.subscriptions.carries(topic) && this.feeds.has(topic)) queueMicrotask(() => this.replayTo(topic, listener));
+    if (this.ready && this.subscriptions.carries(topic) && this.feeds.has(topic))
+      queueMicrotask(() => this.replayTo(topic, listener));
     this.scheduleSync();
     return () => {
       const current = this.listeners.get(topic);
@@ -205,10 +214,13 @@ export class StreamClient implements TopicStream {
         return;
       }
       // Unreachable, or the server failed: ask again later, longer each time.
-      this.postRetryTimer = setTimeout(() => {
-        this.postRetryTimer = null;
-        this.scheduleSync();
-      }, backoffDelay(this.postFailures++, this.random));
+      this.postRetryTimer = setTimeout(
+        () => {
+          this.postRetryTimer = null;
+          this.scheduleSync();
+        },
+        backoffDelay(this.postFailures++, this.random),
+      );
       return;
     }
     this.postFailures = 0;
@@ -230,7 +242,8 @@ export class StreamClient implements TopicStream {
     }).catch(() => null);
     if (!response) return { kind: 'failed' };
     const body = (await response.json().catch(() => null)) as (SubscriptionResponse & ErrorBody) | null;
-    if (response.ok && body && Array.isArray(body.topics)) return { kind: 'ok', body: { topics: body.topics, refused: body.refused ?? [] } };
+    if (response.ok && body && Array.isArray(body.topics))
+      return { kind: 'ok', body: { topics: body.topics, refused: body.refused ?? [] } };
     if (response.status === 404) return { kind: 'gone' };
     if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429) {
       const code = body?.error?.code === 'invalid_topic' ? 'invalid_topic' : 'forbidden';
@@ -294,7 +307,11 @@ export class StreamClient implements TopicStream {
     const error = body?.error;
     const refused: TopicRefusal[] =
       error?.refused?.map((r) => ({ topic: r.topic, code: r.code as TopicRefusal['code'], message: r.message })) ??
-      topics.map((topic) => ({ topic, code: error?.code === 'unknown_topic' || error?.code === 'invalid_topic' ? error.code : 'forbidden', message: error?.message ?? 'The server refused this stream.' }));
+      topics.map((topic) => ({
+        topic,
+        code: error?.code === 'unknown_topic' || error?.code === 'invalid_topic' ? error.code : 'forbidden',
+        message: error?.message ?? 'The server refused this stream.',
+      }));
     for (const r of refused) this.refuse(r.topic, r.code, r.message);
     this.scheduleSync();
   }
@@ -304,7 +321,10 @@ export class StreamClient implements TopicStream {
     this.subscriptions.refuse(topic, code, message);
     this.held.delete(topic);
     this.feeds.delete(topic);
-    const event: StreamEvent = closed ?? { type: 'topic_error', data: { topic, code: code as TopicRefusal['code'], message } };
+    const event: StreamEvent = closed ?? {
+      type: 'topic_error',
+      data: { topic, code: code as TopicRefusal['code'], message },
+    };
     this.deliver(topic, event);
     this.scheduleRetry();
   }
@@ -344,9 +364,12 @@ export class StreamClient implements TopicStream {
     this.retryTimer = null;
     const at = this.subscriptions.nextRetryAt();
     if (at === null) return;
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = null;
-      this.scheduleSync();
-    }, Math.max(0, at - this.now()));
+    this.retryTimer = setTimeout(
+      () => {
+        this.retryTimer = null;
+        this.scheduleSync();
+      },
+      Math.max(0, at - this.now()),
+    );
   }
 }

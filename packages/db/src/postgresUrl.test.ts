@@ -14,10 +14,16 @@ describe('parsePostgresUrl', () => {
   });
 
   it('defaults the port to 5432, the database to the user, and leaves a missing password out', () => {
-    expect(parsePostgresUrl('postgresql://alice@localhost').fields).toEqual({ host: 'localhost', port: 5432, user: 'alice', database: 'alice', ssl: false });
+    expect(parsePostgresUrl('postgresql://alice@localhost').fields).toEqual({
+      host: 'localhost',
+      port: 5432,
+      user: 'alice',
+      database: 'alice',
+      ssl: false,
+    });
   });
 
-  it('reads ?host= (a unix socket folder), ?sslmode= and Prisma\'s ?schema=', () => {
+  it("reads ?host= (a unix socket folder), ?sslmode= and Prisma's ?schema=", () => {
     expect(parsePostgresUrl('postgresql://u@/q?host=/var/run/postgresql').fields.host).toBe('/var/run/postgresql');
     expect(parsePostgresUrl('postgresql://u@h/q?sslmode=require').fields.ssl).toEqual({ rejectUnauthorized: false });
     expect(parsePostgresUrl('postgresql://u@h/q?sslmode=verify-full').fields.ssl).toEqual({ rejectUnauthorized: true });
@@ -33,7 +39,9 @@ describe('parsePostgresUrl', () => {
 
 describe('withDatabase', () => {
   it('names another database on the same server, keeping credentials and parameters', () => {
-    expect(withDatabase('postgresql://u:p%40ss@127.0.0.1:5433/quoteline?schema=s', 'scratch_1')).toBe('postgresql://u:p%40ss@127.0.0.1:5433/scratch_1?schema=s');
+    expect(withDatabase('postgresql://u:p%40ss@127.0.0.1:5433/quoteline?schema=s', 'scratch_1')).toBe(
+      'postgresql://u:p%40ss@127.0.0.1:5433/scratch_1?schema=s',
+    );
     expect(withDatabase('postgres://u@/q?host=/run/pg', 'x')).toBe('postgres://u@/x?host=/run/pg');
   });
 });

@@ -18,6 +18,7 @@ export function repoRoot(): string {
   // cwd first: bundlers (Next.js) may relocate this module; then this file's own location.
   const here = dirname(fileURLToPath(import.meta.url));
   const root = findRepoRoot(process.cwd()) ?? findRepoRoot(here);
-  if (!root) throw new Error(`Cannot find the repo root (a folder holding turbo.json) above ${process.cwd()} or ${here}`);
+  if (!root)
+    throw new Error(`Cannot find the repo root (a folder holding turbo.json) above ${process.cwd()} or ${here}`);
   return root;
 }

@@ -18,7 +18,13 @@ describe('seed', { timeout: 30_000 }, () => {
     try {
       await seed(db);
       const feed = await db.feed.findUniqueOrThrow({ where: { slug: 'demo' }, include: { instruments: true } });
-      expect(feed).toMatchObject({ name: 'Demo market', tickIntervalMs: 500, volatility: 0.35, spreadBps: 8, seed: 42 });
+      expect(feed).toMatchObject({
+        name: 'Demo market',
+        tickIntervalMs: 500,
+        volatility: 0.35,
+        spreadBps: 8,
+        seed: 42,
+      });
       expect(feed.instruments).toHaveLength(10);
       const acme = feed.instruments.find((instrument) => instrument.symbol === 'ACME');
       expect(acme).toMatchObject({ name: 'Acme Corp', priceScale: 2, openPrice: 14250, lastPrice: 14250 });

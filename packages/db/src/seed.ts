@@ -1,7 +1,14 @@
 import type { Db } from './client';
 
 /** The demo feed every fresh install starts with (topic `feed:demo`). */
-export const demoFeed = { slug: 'demo', name: 'Demo market', tickIntervalMs: 500, volatility: 0.35, spreadBps: 8, seed: 42 } as const;
+export const demoFeed = {
+  slug: 'demo',
+  name: 'Demo market',
+  tickIntervalMs: 500,
+  volatility: 0.35,
+  spreadBps: 8,
+  seed: 42,
+} as const;
 
 /** Ten fictional stocks for the stock-widget case; prices in minor units (cents, priceScale 2). */
 export const demoInstruments: readonly { symbol: string; name: string; price: number }[] = [

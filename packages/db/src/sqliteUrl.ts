@@ -9,7 +9,7 @@ export function sqliteFilePath(databaseUrl: string, root: string): string {
     throw new Error(`DATABASE_URL for SQLite must start with "file:" (got "${databaseUrl}")`);
   }
   const path = databaseUrl.slice('file:'.length).split('?')[0]!;
-  if (path === '' ) throw new Error('DATABASE_URL "file:" names no file');
+  if (path === '') throw new Error('DATABASE_URL "file:" names no file');
   if (path === ':memory:' || isAbsolute(path)) return path;
   return resolve(root, path);
 }

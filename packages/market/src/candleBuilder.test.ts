@@ -13,7 +13,16 @@ describe('candle builder', () => {
     b.add('ACME', 105, T0 + 2_000);
     b.add('ACME', 98, T0 + 3_000);
     b.add('ACME', 101, T0 + 59_999);
-    expect(b.current('ACME', '1m')).toEqual({ symbol: 'ACME', interval: '1m', start: T0, open: 100, high: 105, low: 98, close: 101, ticks: 4 });
+    expect(b.current('ACME', '1m')).toEqual({
+      symbol: 'ACME',
+      interval: '1m',
+      start: T0,
+      open: 100,
+      high: 105,
+      low: 98,
+      close: 101,
+      ticks: 4,
+    });
     expect(b.closed('ACME', '1m')).toEqual([]);
   });
 
@@ -87,36 +96,40 @@ describe('candle builder', () => {
       dt: fc.oneof(fc.integer({ min: 0, max: 2_000 }), fc.integer({ min: 0, max: 20 * MIN })),
     });
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2_000_000_000_000 }), fc.array(tick, { minLength: 1, maxLength: 300 }), (origin, raw) => {
-        let ts = origin;
-        const ticks = raw.map((t) => ({ symbol: t.symbol, price: t.price, ts: (ts += t.dt) }));
-        const b = new CandleBuilder({ keepClosed: 10_000 });
-        for (const t of ticks) expect(b.add(t.symbol, t.price, t.ts)).toBe(true);
-        for (const interval of CANDLE_INTERVALS) {
-          for (const symbol of new Set(ticks.map((t) => t.symbol))) {
-            const mine = ticks.filter((t) => t.symbol === symbol);
-            const candles = b.candles(symbol, interval);
-            // every tick lies in exactly one candle: the periods are distinct, ordered, and their counts add up
-            expect(candles.reduce((n, c) => n + c.ticks, 0)).toBe(mine.length);
-            for (let i = 1; i < candles.length; i++) expect(candles[i]!.start).toBeGreaterThan(candles[i - 1]!.start);
-            for (const c of candles) {
-              expect(c.start % CANDLE_INTERVAL_MS[interval]).toBe(0);
-              const inside = mine.filter((t) => periodStart(t.ts, interval) === c.start);
-              expect(inside.length).toBe(c.ticks);
-              expect(c).toEqual<Candle>({
-                symbol,
-                interval,
-                start: c.start,
-                open: inside[0]!.price,
-                close: inside.at(-1)!.price,
-                high: Math.max(...inside.map((t) => t.price)),
-                low: Math.min(...inside.map((t) => t.price)),
-                ticks: inside.length,
-              });
+      fc.property(
+        fc.integer({ min: 0, max: 2_000_000_000_000 }),
+        fc.array(tick, { minLength: 1, maxLength: 300 }),
+        (origin, raw) => {
+          let ts = origin;
+          const ticks = raw.map((t) => ({ symbol: t.symbol, price: t.price, ts: (ts += t.dt) }));
+          const b = new CandleBuilder({ keepClosed: 10_000 });
+          for (const t of ticks) expect(b.add(t.symbol, t.price, t.ts)).toBe(true);
+          for (const interval of CANDLE_INTERVALS) {
+            for (const symbol of new Set(ticks.map((t) => t.symbol))) {
+              const mine = ticks.filter((t) => t.symbol === symbol);
+              const candles = b.candles(symbol, interval);
+              // every tick lies in exactly one candle: the periods are distinct, ordered, and their counts add up
+              expect(candles.reduce((n, c) => n + c.ticks, 0)).toBe(mine.length);
+              for (let i = 1; i < candles.length; i++) expect(candles[i]!.start).toBeGreaterThan(candles[i - 1]!.start);
+              for (const c of candles) {
+                expect(c.start % CANDLE_INTERVAL_MS[interval]).toBe(0);
+                const inside = mine.filter((t) => periodStart(t.ts, interval) === c.start);
+                expect(inside.length).toBe(c.ticks);
+                expect(c).toEqual<Candle>({
+                  symbol,
+                  interval,
+                  start: c.start,
+                  open: inside[0]!.price,
+                  close: inside.at(-1)!.price,
+                  high: Math.max(...inside.map((t) => t.price)),
+                  low: Math.min(...inside.map((t) => t.price)),
+                  ticks: inside.length,
+                });
+              }
             }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -73,7 +73,16 @@ export class CandleBuilder {
         this.changed.set(keyOf(current), current);
       } else {
         if (current) this.close(series, current);
-        const candle: Candle = { symbol, interval, start, open: price, high: price, low: price, close: price, ticks: 1 };
+        const candle: Candle = {
+          symbol,
+          interval,
+          start,
+          open: price,
+          high: price,
+          low: price,
+          close: price,
+          ticks: 1,
+        };
         series.current = candle;
         this.changed.set(keyOf(candle), candle);
       }

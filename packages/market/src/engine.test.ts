@@ -27,8 +27,22 @@ function run(seed: number, ticks: number) {
 describe('market engine', () => {
   it('announces instruments in symbol order and the feed status, then updates each on every tick', () => {
     const { events } = run(42, 2);
-    expect(events.map((e) => (e.type === 'status' ? `status:${e.data.status}` : e.type === 'topic_closed' ? 'closed' : `${e.type}:${e.data.symbol}`))).toEqual([
-      'add:ACME', 'add:GLOBX', 'status:running', 'update:ACME', 'update:GLOBX', 'update:ACME', 'update:GLOBX',
+    expect(
+      events.map((e) =>
+        e.type === 'status'
+          ? `status:${e.data.status}`
+          : e.type === 'topic_closed'
+            ? 'closed'
+            : `${e.type}:${e.data.symbol}`,
+      ),
+    ).toEqual([
+      'add:ACME',
+      'add:GLOBX',
+      'status:running',
+      'update:ACME',
+      'update:GLOBX',
+      'update:ACME',
+      'update:GLOBX',
     ]);
     expect(events[0]!.data).toMatchObject({ topic: 'feed:demo', price: 142.5, open: 142.5, decimals: 2 });
   });
@@ -57,7 +71,12 @@ describe('market engine', () => {
     const last = events.filter((e) => e.type === 'update').slice(-2);
     const snap = engine.snapshot('demo')!;
     expect(snap.map((a) => [a.symbol, a.price, a.bid, a.ask])).toEqual(
-      last.map((u) => [u.data.symbol, (u.data as { price: number }).price, (u.data as { bid: number }).bid, (u.data as { ask: number }).ask]),
+      last.map((u) => [
+        u.data.symbol,
+        (u.data as { price: number }).price,
+        (u.data as { bid: number }).bid,
+        (u.data as { ask: number }).ask,
+      ]),
     );
     expect(engine.snapshot('nope')).toBeNull();
   });
@@ -117,7 +136,14 @@ describe('market engine push ticks', () => {
     const engine = new MarketEngine({ publish: (e) => events.push(e), now: () => 5 });
     engine.loadFeed({ ...feed(1), source: 'push', spreadBps: 10 });
     expect(engine.pushTick('demo', { symbol: 'ACME', price: 10_000 })).toBeNull();
-    expect(events.at(-1)!.data).toEqual({ topic: 'feed:demo', symbol: 'ACME', price: 100, bid: 99.95, ask: 100.05, ts: 5 });
+    expect(events.at(-1)!.data).toEqual({
+      topic: 'feed:demo',
+      symbol: 'ACME',
+      price: 100,
+      bid: 99.95,
+      ask: 100.05,
+      ts: 5,
+    });
     expect(engine.pushTick('demo', { symbol: 'NOPE', price: 1 })).toMatch(/not an instrument/);
     expect(engine.pushTick('demo', { symbol: 'ACME', price: 100, bid: 101, ask: 100 })).toMatch(/bid/);
     engine.setStatus('demo', 'paused');
@@ -135,8 +161,13 @@ describe('market engine push ticks', () => {
       expect(engine.pushTick('demo', { symbol: 'ACME', price: 10_000, ts }), `ts ${ts}`).toMatch(/within 5 minutes/);
     expect(events.length).toBe(published);
     expect(engine.snapshot('demo')!.find((a) => a.symbol === 'ACME')!.ts).toBe(now);
-    for (const ts of [now + 300_000, now - 300_000, now]) expect(engine.pushTick('demo', { symbol: 'ACME', price: 10_000, ts })).toBeNull();
-    expect(events.slice(published).map((e) => (e.data as { ts: number }).ts)).toEqual([now + 300_000, now - 300_000, now]);
+    for (const ts of [now + 300_000, now - 300_000, now])
+      expect(engine.pushTick('demo', { symbol: 'ACME', price: 10_000, ts })).toBeNull();
+    expect(events.slice(published).map((e) => (e.data as { ts: number }).ts)).toEqual([
+      now + 300_000,
+      now - 300_000,
+      now,
+    ]);
   });
 });
 
@@ -155,28 +186,55 @@ describe('market engine following another instance', () => {
     follower.tick('demo');
     const next = published[0]!.data as { symbol: string; price: number };
     expect(next.symbol).toBe('GLOBX');
-    expect(Math.abs(next.price - leader.engine.snapshot('demo')!.find((a) => a.symbol === 'GLOBX')!.price)).toBeLessThan(5);
+    expect(
+      Math.abs(next.price - leader.engine.snapshot('demo')!.find((a) => a.symbol === 'GLOBX')!.price),
+    ).toBeLessThan(5);
   });
 
   it('quotes an instrument learned from the log on its stored tick grid once told it', () => {
     const engine = new MarketEngine({ publish: () => undefined, now: () => 1 });
     engine.loadFeed({ ...feed(), source: 'push', instruments: [] });
-    engine.follow({ topic: 'feed:demo', type: 'add', data: { topic: 'feed:demo', symbol: 'X', name: 'X', price: 10, bid: 9.99, ask: 10.01, open: 10, decimals: 2, ts: 1 } });
+    engine.follow({
+      topic: 'feed:demo',
+      type: 'add',
+      data: {
+        topic: 'feed:demo',
+        symbol: 'X',
+        name: 'X',
+        price: 10,
+        bid: 9.99,
+        ask: 10.01,
+        open: 10,
+        decimals: 2,
+        ts: 1,
+      },
+    });
     const quoteOf = () => {
       engine.pushTick('demo', { symbol: 'X', price: 1_003 });
       const { bid, ask } = engine.snapshot('demo')!.find((a) => a.symbol === 'X')!;
       return [bid, ask];
     };
     expect(quoteOf()).toEqual([10.03, 10.04]); // learned from the log: tick size 1 until told
-    engine.adoptTickSizes('demo', [{ symbol: 'X', tickSize: 5 }, { symbol: 'GONE', tickSize: 5 }]);
+    engine.adoptTickSizes('demo', [
+      { symbol: 'X', tickSize: 5 },
+      { symbol: 'GONE', tickSize: 5 },
+    ]);
     expect(quoteOf()).toEqual([10.05, 10.1]); // the spread around the pushed price, on the 5-cent grid
   });
 
-    it('ignores events of feeds it has not loaded and updates of unseen instruments', () => {
+  it('ignores events of feeds it has not loaded and updates of unseen instruments', () => {
     const engine = new MarketEngine({ publish: () => undefined });
-    engine.follow({ topic: 'feed:other', type: 'update', data: { topic: 'feed:other', symbol: 'X', price: 1, bid: 1, ask: 1, ts: 1 } });
+    engine.follow({
+      topic: 'feed:other',
+      type: 'update',
+      data: { topic: 'feed:other', symbol: 'X', price: 1, bid: 1, ask: 1, ts: 1 },
+    });
     engine.loadFeed({ ...feed(), instruments: [] });
-    engine.follow({ topic: 'feed:demo', type: 'update', data: { topic: 'feed:demo', symbol: 'X', price: 1, bid: 1, ask: 1, ts: 1 } });
+    engine.follow({
+      topic: 'feed:demo',
+      type: 'update',
+      data: { topic: 'feed:demo', symbol: 'X', price: 1, bid: 1, ask: 1, ts: 1 },
+    });
     expect(engine.snapshot('demo')).toEqual([]);
   });
 });

@@ -1,4 +1,12 @@
-import { feedTopic, type AddEvent, type FeedStatus, type RemoveEvent, type StatusEvent, type TopicClosedEvent, type UpdateEvent } from '@quoteline/protocol';
+import {
+  feedTopic,
+  type AddEvent,
+  type FeedStatus,
+  type RemoveEvent,
+  type StatusEvent,
+  type TopicClosedEvent,
+  type UpdateEvent,
+} from '@quoteline/protocol';
 import { createRandom, type Random } from './random';
 import { gbmStep, quoteFromMid, type Quote, type SimulatorParams } from './simulator';
 import { toWirePrice } from './money';
@@ -116,7 +124,11 @@ export class MarketEngine {
     const topic = feedTopic(slug);
     if (!announce) return;
     this.rememberDeleted(slug);
-    this.publish({ topic, type: 'topic_closed', data: { topic, reason: 'deleted', message: `The feed "${slug}" was deleted.` } });
+    this.publish({
+      topic,
+      type: 'topic_closed',
+      data: { topic, reason: 'deleted', message: `The feed "${slug}" was deleted.` },
+    });
   }
 
   /** Adds (or re-adds) one instrument to a loaded feed and publishes its `add`. */
@@ -175,7 +187,14 @@ export class MarketEngine {
       this.publish({
         type: 'update',
         topic,
-        data: { topic, symbol: inst.symbol, price: toWirePrice(inst.price, d), bid: toWirePrice(inst.bid, d), ask: toWirePrice(inst.ask, d), ts },
+        data: {
+          topic,
+          symbol: inst.symbol,
+          price: toWirePrice(inst.price, d),
+          bid: toWirePrice(inst.bid, d),
+          ask: toWirePrice(inst.ask, d),
+          ts,
+        },
       });
     }
   }
@@ -200,7 +219,13 @@ export class MarketEngine {
     if (event.type === 'update') {
       if (!existing) return; // an update for an instrument this instance has not seen added
       const minor = (wire: number) => Math.round(wire * 10 ** existing.decimals);
-      Object.assign(existing, { price: minor(event.data.price), bid: minor(event.data.bid), ask: minor(event.data.ask), mid: minor(event.data.price), ts: event.data.ts });
+      Object.assign(existing, {
+        price: minor(event.data.price),
+        bid: minor(event.data.bid),
+        ask: minor(event.data.ask),
+        mid: minor(event.data.price),
+        ts: event.data.ts,
+      });
       return;
     }
     const d = event.data.decimals;
@@ -239,7 +264,10 @@ export class MarketEngine {
   }
 
   /** Applies new simulator settings to a running feed at once (the walk continues from the current prices). */
-  configure(slug: string, settings: Partial<Pick<FeedConfig, 'tickIntervalMs' | 'volatility' | 'drift' | 'spreadBps'>>): void {
+  configure(
+    slug: string,
+    settings: Partial<Pick<FeedConfig, 'tickIntervalMs' | 'volatility' | 'drift' | 'spreadBps'>>,
+  ): void {
     const state = this.requireFeed(slug);
     state.config = { ...state.config, ...settings };
     if (state.timer) {
@@ -253,7 +281,10 @@ export class MarketEngine {
    * feed's spread around it; its `ts` (default now) must be within
    * `MAX_TICK_CLOCK_SKEW_MS` of the engine's clock. Returns why it was refused, or null.
    */
-  pushTick(slug: string, tick: { symbol: string; price: number; bid?: number; ask?: number; ts?: number }): string | null {
+  pushTick(
+    slug: string,
+    tick: { symbol: string; price: number; bid?: number; ask?: number; ts?: number },
+  ): string | null {
     const state = this.requireFeed(slug);
     if (state.config.status === 'paused') return 'the feed is paused';
     const inst = state.instruments.get(tick.symbol);
@@ -268,7 +299,18 @@ export class MarketEngine {
     Object.assign(inst, { price: tick.price, bid, ask, mid: tick.price, ts: tick.ts ?? now });
     const d = inst.decimals;
     const topic = feedTopic(slug);
-    this.publish({ type: 'update', topic, data: { topic, symbol: inst.symbol, price: toWirePrice(inst.price, d), bid: toWirePrice(bid, d), ask: toWirePrice(ask, d), ts: inst.ts } });
+    this.publish({
+      type: 'update',
+      topic,
+      data: {
+        topic,
+        symbol: inst.symbol,
+        price: toWirePrice(inst.price, d),
+        bid: toWirePrice(bid, d),
+        ask: toWirePrice(ask, d),
+        ts: inst.ts,
+      },
+    });
     return null;
   }
 
@@ -314,7 +356,9 @@ export class MarketEngine {
 
   /** Every instrument's current price in minor units, to write back to the database. */
   lastPrices(): { symbol: string; price: number }[] {
-    return [...this.feeds.values()].flatMap((state) => [...state.instruments.values()].map((i) => ({ symbol: i.symbol, price: i.price })));
+    return [...this.feeds.values()].flatMap((state) =>
+      [...state.instruments.values()].map((i) => ({ symbol: i.symbol, price: i.price })),
+    );
   }
 
   private publishStatus(slug: string, status: FeedStatus): void {
@@ -336,7 +380,8 @@ export class MarketEngine {
   }
 
   private startTimer(state: FeedState): void {
-    if (!this.started || state.timer || state.config.status !== 'running' || state.config.source !== 'simulator') return;
+    if (!this.started || state.timer || state.config.status !== 'running' || state.config.source !== 'simulator')
+      return;
     state.timer = setInterval(() => this.tick(state.config.slug), state.config.tickIntervalMs);
     state.timer.unref?.();
   }

@@ -6,6 +6,7 @@ export function toWirePrice(minor: number, decimals: number): number {
 /** Converts a wire price to integer minor units, or null when it is not on the tick grid. */
 export function fromWirePrice(value: number, decimals: number, tickSize = 1): number | null {
   const minor = Math.round(value * 10 ** decimals);
-  if (!Number.isSafeInteger(minor) || Math.abs(minor / 10 ** decimals - value) > 1e-9 * Math.max(1, Math.abs(value))) return null;
+  if (!Number.isSafeInteger(minor) || Math.abs(minor / 10 ** decimals - value) > 1e-9 * Math.max(1, Math.abs(value)))
+    return null;
   return minor % tickSize === 0 ? minor : null;
 }

@@ -36,7 +36,11 @@ function time(text: string): number | null {
  * timestamps are ISO 8601 or Unix seconds/ms), row by row: every bad row is
  * reported with its line number; callers use the rows only when there are no errors.
  */
-export function parseReplayCsv(text: string, scale = 2, maxRows = 100_000): { rows: ReplayRow[]; errors: ReplayError[] } {
+export function parseReplayCsv(
+  text: string,
+  scale = 2,
+  maxRows = 100_000,
+): { rows: ReplayRow[]; errors: ReplayError[] } {
   const rows: ReplayRow[] = [];
   const errors: ReplayError[] = [];
   const lines = text.split(/\r?\n/);
@@ -44,11 +48,13 @@ export function parseReplayCsv(text: string, scale = 2, maxRows = 100_000): { ro
     const line = i + 1;
     if (raw.trim() === '' || (line === 1 && /^\s*timestamp\s*,/i.test(raw))) return;
     if (rows.length + errors.length >= maxRows) {
-      if (errors.at(-1)?.message !== 'too many rows') errors.push({ line, message: `too many rows (at most ${maxRows})` });
+      if (errors.at(-1)?.message !== 'too many rows')
+        errors.push({ line, message: `too many rows (at most ${maxRows})` });
       return;
     }
     const cells = raw.split(',');
-    if (cells.length !== 3 && cells.length !== 5) return errors.push({ line, message: 'expected timestamp,symbol,price or timestamp,symbol,price,bid,ask' });
+    if (cells.length !== 3 && cells.length !== 5)
+      return errors.push({ line, message: 'expected timestamp,symbol,price or timestamp,symbol,price,bid,ask' });
     const at = time(cells[0]!);
     const symbol = cells[1]!.trim();
     const price = minor(cells[2]!, scale);
@@ -56,10 +62,16 @@ export function parseReplayCsv(text: string, scale = 2, maxRows = 100_000): { ro
     const ask = cells.length === 5 ? minor(cells[4]!, scale) : undefined;
     if (at === null) return errors.push({ line, message: `"${cells[0]!.trim()}" is not a timestamp` });
     if (!SYMBOL.test(symbol)) return errors.push({ line, message: `"${symbol}" is not a symbol` });
-    if (price === null || price <= 0) return errors.push({ line, message: `"${cells[2]!.trim()}" is not a positive price with at most ${scale} decimals` });
+    if (price === null || price <= 0)
+      return errors.push({
+        line,
+        message: `"${cells[2]!.trim()}" is not a positive price with at most ${scale} decimals`,
+      });
     if (bid === null || ask === null) return errors.push({ line, message: 'bid and ask must be prices' });
-    if (Math.max(price, bid ?? 0, ask ?? 0) > MAX_PRICE * 10 ** scale) return errors.push({ line, message: 'a price is at most 10,000,000' });
-    if (bid !== undefined && ask !== undefined && !(bid < ask)) return errors.push({ line, message: 'bid must be below ask' });
+    if (Math.max(price, bid ?? 0, ask ?? 0) > MAX_PRICE * 10 ** scale)
+      return errors.push({ line, message: 'a price is at most 10,000,000' });
+    if (bid !== undefined && ask !== undefined && !(bid < ask))
+      return errors.push({ line, message: 'bid must be below ask' });
     if (rows.length && at < rows.at(-1)!.at) return errors.push({ line, message: 'timestamps must not go backwards' });
     rows.push({ line, at, symbol, price, ...(bid !== undefined ? { bid, ask } : {}) });
   });

@@ -4,11 +4,21 @@ import { simulatedHistory } from './simulatedHistory';
 
 const HOUR = 3_600_000;
 const end = Date.UTC(2026, 10, 25, 9, 30, 20);
-const options = { symbol: 'ACME', lastPrice: 14_250, tickSize: 1, params: { volatility: 0.35, drift: 0 }, seed: 42, end, spanMs: 12 * HOUR, stepMs: 2_000 };
+const options = {
+  symbol: 'ACME',
+  lastPrice: 14_250,
+  tickSize: 1,
+  params: { volatility: 0.35, drift: 0 },
+  seed: 42,
+  end,
+  spanMs: 12 * HOUR,
+  stepMs: 2_000,
+};
 
 describe('simulated history', () => {
   const candles = simulatedHistory(options);
-  const of = (interval: '1m' | '5m' | '1h') => candles.filter((c) => c.interval === interval).sort((a, b) => a.start - b.start);
+  const of = (interval: '1m' | '5m' | '1h') =>
+    candles.filter((c) => c.interval === interval).sort((a, b) => a.start - b.start);
 
   it('covers the span in every interval, aligned, without gaps, up to the period in progress', () => {
     expect(of('1m')).toHaveLength(12 * 60 + 1); // the span does not start on a minute: one partial candle at each end
@@ -29,7 +39,9 @@ describe('simulated history', () => {
       expect(c.low).toBeLessThanOrEqual(Math.min(c.open, c.close));
       expect(c.high).toBeGreaterThanOrEqual(Math.max(c.open, c.close));
       expect(c.low).toBeGreaterThan(0);
-      expect(Number.isInteger(c.open) && Number.isInteger(c.high) && Number.isInteger(c.low) && Number.isInteger(c.close)).toBe(true);
+      expect(
+        Number.isInteger(c.open) && Number.isInteger(c.high) && Number.isInteger(c.low) && Number.isInteger(c.close),
+      ).toBe(true);
     }
     // one candle's close is the next one's open give or take a step: no jumps between periods
     const minutes = of('1m');

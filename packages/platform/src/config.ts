@@ -10,7 +10,11 @@ export const platformConfigSchema = z.object({
   /** at most 15 s: proxies and the protocol count on a comment at least that often */
   keepAliveMs: z.number().int().min(10).max(15_000).default(15_000),
   retryMs: z.number().int().min(0).default(1_000),
-  maxQueueBytes: z.number().int().min(1024).default(1024 * 1024),
+  maxQueueBytes: z
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
   /** How long a stream's response may stay full (a reader not reading) before it is cut and resumes. */
   maxStallMs: z.number().int().min(100).default(10_000),
   /** Events kept in memory for resume. */

@@ -3,7 +3,10 @@
  * `next start` closes its HTTP server and then calls `process.exit` itself,
  * which would cut the platform's final writes (candles, last prices) short.
  */
-export function holdExitUntil(work: Promise<unknown>, options: { maxMs?: number; proc?: Pick<NodeJS.Process, 'exit'> } = {}): void {
+export function holdExitUntil(
+  work: Promise<unknown>,
+  options: { maxMs?: number; proc?: Pick<NodeJS.Process, 'exit'> } = {},
+): void {
   const proc = options.proc ?? process;
   const exit = proc.exit.bind(proc);
   const settled = Promise.race([

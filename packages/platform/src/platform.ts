@@ -67,7 +67,15 @@ export async function createPlatform(input: PlatformConfigInput): Promise<Platfo
   const feedChanged = async (slug: string) => {
     await shared?.announce('feed', slug);
   };
-  const feeds = new FeedService({ db, engine, views: hub.views, replays, watchers: (topic) => hub.stats().topics[topic] ?? 0, audit, feedChanged });
+  const feeds = new FeedService({
+    db,
+    engine,
+    views: hub.views,
+    replays,
+    watchers: (topic) => hub.stats().topics[topic] ?? 0,
+    audit,
+    feedChanged,
+  });
   let stopping: Promise<void> | null = null;
   return {
     config,
@@ -78,11 +86,23 @@ export async function createPlatform(input: PlatformConfigInput): Promise<Platfo
     instruments: new InstrumentService({ db, engine, feeds, audit }),
     pushes: new PushTicks({ db, engine }),
     embedKeys,
-    embedKeyService: new EmbedKeyService({ db, keys: embedKeys, endStreams: (keyIds) => endKeyStreams(hub, keyIds), audit }),
+    embedKeyService: new EmbedKeyService({
+      db,
+      keys: embedKeys,
+      endStreams: (keyIds) => endKeyStreams(hub, keyIds),
+      audit,
+    }),
     audit,
     stream: new StreamService({ hub, control: parts.control, embedKeys }),
     candles: new CandleService({ views: hub.views, store: candleStore, recorder: candles, embedKeys }),
-    health: new HealthService({ instance: config.instance, db, hub, log, role, busHealthy: () => shared?.healthy() ?? true }),
+    health: new HealthService({
+      instance: config.instance,
+      db,
+      hub,
+      log,
+      role,
+      busHealthy: () => shared?.healthy() ?? true,
+    }),
     shutdown: () => (stopping ??= stopParts(parts)),
   };
 }
@@ -105,16 +125,38 @@ async function startParts(config: PlatformConfig) {
   const engine: MarketEngine = new MarketEngine({ publish: (event) => publishMarket(event, engine) });
   const embedKeys = new EmbedKeys(db);
   const { instance, keepAliveMs, retryMs, maxQueueBytes, maxStallMs } = config;
-  const hub = new StreamHub({ log, directory: createTopicDirectory(engine, embedKeys), instance, keepAliveMs, retryMs, maxQueueBytes, maxStallMs });
+  const hub = new StreamHub({
+    log,
+    directory: createTopicDirectory(engine, embedKeys),
+    instance,
+    keepAliveMs,
+    retryMs,
+    maxQueueBytes,
+    maxStallMs,
+  });
   const candleStore = prismaCandleStore(db);
-  const candles = new CandleRecorder({ log, store: candleStore, flushMs: config.candleFlushMs, persists: () => role.active });
+  const candles = new CandleRecorder({
+    log,
+    store: candleStore,
+    flushMs: config.candleFlushMs,
+    persists: () => role.active,
+  });
   await candles.restore();
   candles.start();
   await loadFeedsFromDatabase({ db, engine, views: hub.views }, shared !== null);
 
   // A claim's owner names this process, so a restarted instance of the same name is another owner.
-  const idempotency = { owner: `${config.instance}#${randomBytes(4).toString('hex')}`, leaseMs: config.idempotencyLeaseMs };
-  const orders = new OrderService({ db, log, views: hub.views, feedStatus: (slug) => engine.feedStatus(slug), idempotency });
+  const idempotency = {
+    owner: `${config.instance}#${randomBytes(4).toString('hex')}`,
+    leaseMs: config.idempotencyLeaseMs,
+  };
+  const orders = new OrderService({
+    db,
+    log,
+    views: hub.views,
+    feedStatus: (slug) => engine.feedStatus(slug),
+    idempotency,
+  });
   await orders.loadBook();
   const replays = new Replays(engine, () => role.active);
   // What runs until shutdown, in the order it stops.
@@ -140,9 +182,27 @@ async function startParts(config: PlatformConfig) {
   // Keys revoked or narrowed, sessions ended or demoted: their topics close, wherever the change came from.
   stops.push(watchGrants(hub, { embedKeys, sessions }, config.revocationCheckMs));
   // Admins watch every instance's streams on admin:connections, fed through the log like any topic.
-  stops.push(publishConnectionStats({ source: hub, log, instance, intervalMs: config.statsIntervalMs, describe: principalKind }));
+  stops.push(
+    publishConnectionStats({ source: hub, log, instance, intervalMs: config.statsIntervalMs, describe: principalKind }),
+  );
   const prices = checkpointPrices({ db, engine, role }, config.checkpointMs);
-  return { db, shared, log, role, engine, embedKeys, hub, candleStore, candles, orders, replays, control, sessions, prices, stops };
+  return {
+    db,
+    shared,
+    log,
+    role,
+    engine,
+    embedKeys,
+    hub,
+    candleStore,
+    candles,
+    orders,
+    replays,
+    control,
+    sessions,
+    prices,
+    stops,
+  };
 }
 
 /** Stops producing, closes every stream, then saves candles and last prices and closes the database. */

@@ -21,7 +21,8 @@ export function getPlatform(config: () => PlatformConfigInput): Promise<Platform
   const holder = globalThis as Holder;
   const state = (holder[KEY] ??= { platform: null, failedAt: 0 });
   if (state.platform) return state.platform;
-  if (Date.now() - state.failedAt < RETRY_START_MS) return Promise.reject(new Error('the platform failed to start a moment ago'));
+  if (Date.now() - state.failedAt < RETRY_START_MS)
+    return Promise.reject(new Error('the platform failed to start a moment ago'));
   recordPeerAddresses();
   const starting = createPlatform(config());
   state.platform = starting;
@@ -36,7 +37,10 @@ export function getPlatform(config: () => PlatformConfigInput): Promise<Platform
       process.once('SIGINT', stop);
     },
     (error: unknown) => {
-      console.error('quoteline: the platform could not start; a later request tries again', error instanceof Error ? error.message : error);
+      console.error(
+        'quoteline: the platform could not start; a later request tries again',
+        error instanceof Error ? error.message : error,
+      );
       state.platform = null;
       state.failedAt = Date.now();
     },

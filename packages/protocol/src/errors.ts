@@ -67,7 +67,11 @@ export class QuotelineError extends Error {
   /** Every refused topic, when a stream request failed because all of its topics were refused. */
   readonly refused: RefusedTopic[] | undefined;
 
-  constructor(code: ErrorCode, message: string, options?: { issues?: ErrorIssue[]; refused?: RefusedTopic[]; cause?: unknown }) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options?: { issues?: ErrorIssue[]; refused?: RefusedTopic[]; cause?: unknown },
+  ) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'QuotelineError';
     this.code = code;
@@ -86,7 +90,14 @@ export class QuotelineError extends Error {
 
   /** The public JSON shape of this error. */
   toBody(): ErrorBody {
-    return { error: { code: this.code, message: this.message, ...(this.issues ? { issues: this.issues } : {}), ...(this.refused ? { refused: this.refused } : {}) } };
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.issues ? { issues: this.issues } : {}),
+        ...(this.refused ? { refused: this.refused } : {}),
+      },
+    };
   }
 
   /** Normalises anything thrown into a QuotelineError; unknown causes become `internal` without leaking details. */

@@ -17,6 +17,9 @@ export function compareEventIds(a: string, b: string): number | null {
 function split(id: string): [string | null, number[]] {
   const colon = id.lastIndexOf(':');
   if (colon <= 0) return [null, []];
-  const parts = id.slice(colon + 1).split('-').map(Number);
+  const parts = id
+    .slice(colon + 1)
+    .split('-')
+    .map(Number);
   return parts.every(Number.isSafeInteger) ? [id.slice(0, colon), parts] : [null, []];
 }

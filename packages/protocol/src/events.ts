@@ -37,7 +37,14 @@ export const addEventSchema = z.object({
 export const removeEventSchema = z.object({ topic: topicSchema, symbol: symbolSchema });
 
 /** A new quote for an instrument already added; conflatable (only the latest matters). */
-export const updateEventSchema = z.object({ topic: topicSchema, symbol: symbolSchema, price, bid: price, ask: price, ts });
+export const updateEventSchema = z.object({
+  topic: topicSchema,
+  symbol: symbolSchema,
+  price,
+  bid: price,
+  ask: price,
+  ts,
+});
 
 /** Whether a feed publishes updates; admins pause and resume feeds. */
 export const feedStatusSchema = z.enum(['running', 'paused']);
@@ -105,7 +112,11 @@ export const topicClosedReasonSchema = z.enum(['deleted', 'revoked', 'signed_out
 export type TopicClosedReason = z.infer<typeof topicClosedReasonSchema>;
 
 /** A topic left the stream without being asked to: its feed deleted, its grant gone; the stream goes on with the others. */
-export const topicClosedEventSchema = z.object({ topic: topicSchema, reason: topicClosedReasonSchema, message: z.string() });
+export const topicClosedEventSchema = z.object({
+  topic: topicSchema,
+  reason: topicClosedReasonSchema,
+  message: z.string(),
+});
 
 /** History could not be replayed; the client must drop its state, the snapshot follows. */
 export const resetEventSchema = z.object({
@@ -150,7 +161,17 @@ export type TopicClosedEvent = EventData<'topic_closed'>;
 export type SlowConsumer = z.infer<typeof slowConsumerSchema>;
 
 /** Every event type that belongs to a topic and goes through the log (`topic_closed` does when a feed is deleted). */
-export const TOPIC_EVENT_TYPES = ['add', 'remove', 'update', 'order', 'fill', 'position', 'status', 'stats', 'topic_closed'] as const;
+export const TOPIC_EVENT_TYPES = [
+  'add',
+  'remove',
+  'update',
+  'order',
+  'fill',
+  'position',
+  'status',
+  'stats',
+  'topic_closed',
+] as const;
 export type TopicEventType = (typeof TOPIC_EVENT_TYPES)[number];
 
 /**

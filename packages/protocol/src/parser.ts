@@ -40,7 +40,11 @@ export function createStreamParser(handlers: StreamParserHandlers): StreamParser
         handlers.onInvalid?.(message, parsed.error.message);
         return;
       }
-      handlers.onEvent({ type, data: parsed.data, ...(message.id === undefined ? {} : { id: message.id }) } as StreamEvent);
+      handlers.onEvent({
+        type,
+        data: parsed.data,
+        ...(message.id === undefined ? {} : { id: message.id }),
+      } as StreamEvent);
     },
     onRetry: (ms) => handlers.onRetry?.(ms),
     onComment: (text) => handlers.onComment?.(text.trim()),

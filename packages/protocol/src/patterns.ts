@@ -18,7 +18,11 @@ export const CANDLE_INTERVALS = ['1m', '5m', '1h'] as const;
 export type CandleInterval = (typeof CANDLE_INTERVALS)[number];
 
 /** Length of each interval in milliseconds, so period starts can be computed without a date library. */
-export const CANDLE_INTERVAL_MS: Readonly<Record<CandleInterval, number>> = { '1m': 60_000, '5m': 300_000, '1h': 3_600_000 };
+export const CANDLE_INTERVAL_MS: Readonly<Record<CandleInterval, number>> = {
+  '1m': 60_000,
+  '5m': 300_000,
+  '1h': 3_600_000,
+};
 
 /** An allowed-origin pattern of an embed key: `https://x.com`, `http://localhost:*` (any port), `https://*.x.com` (any subdomain). */
 export const ORIGIN_PATTERN = /^(https?):\/\/(\*\.)?([a-z0-9.-]+)(?::(\d{1,5}|\*))?$/i;

@@ -28,12 +28,20 @@ export const subscriptionRequestSchema = z
      * lists above, so a topic added in the same request can be given its rate.
      */
     rates: z
-      .record(z.string().max(MAX_TOPIC_NAME_LENGTH), z.number().int().refine((ms) => ms === 0 || (ms >= MIN_UPDATE_INTERVAL_MS && ms <= MAX_UPDATE_INTERVAL_MS), `0, or ${MIN_UPDATE_INTERVAL_MS} to ${MAX_UPDATE_INTERVAL_MS} ms`))
+      .record(
+        z.string().max(MAX_TOPIC_NAME_LENGTH),
+        z
+          .number()
+          .int()
+          .refine(
+            (ms) => ms === 0 || (ms >= MIN_UPDATE_INTERVAL_MS && ms <= MAX_UPDATE_INTERVAL_MS),
+            `0, or ${MIN_UPDATE_INTERVAL_MS} to ${MAX_UPDATE_INTERVAL_MS} ms`,
+          ),
+      )
       .refine((r) => Object.keys(r).length <= MAX_TOPICS_PER_STREAM, `at most ${MAX_TOPICS_PER_STREAM} topics`)
       .default({}),
   })
   .strict();
-
 
 /** Body of `POST /api/session`. */
 export const sessionRequestSchema = z.object({
@@ -105,7 +113,15 @@ export type PushTick = z.infer<typeof pushTickSchema>;
 /** Body of `POST /api/admin/embed-keys` (the CLI and seed validate the same way). */
 export const embedKeyRequestSchema = z.object({
   label: z.string().trim().min(1).max(80),
-  origins: z.array(z.string().trim().regex(ORIGIN_PATTERN, 'an origin like https://example.com, http://localhost:* or https://*.example.com')).min(1).max(50),
+  origins: z
+    .array(
+      z
+        .string()
+        .trim()
+        .regex(ORIGIN_PATTERN, 'an origin like https://example.com, http://localhost:* or https://*.example.com'),
+    )
+    .min(1)
+    .max(50),
   feeds: z.array(feedSlugSchema).min(1).max(50),
   symbols: z.array(symbolSchema).max(500).nullable().default(null),
 });
@@ -117,18 +133,42 @@ const feedNameSchema = z.string().trim().min(1, 'enter a name').max(80, 'a name 
 
 /** Simulator settings an admin may change live (messages say the allowed range: the admin form shows them next to the fields). */
 export const simulatorSettingsSchema = z.object({
-  tickIntervalMs: z.number({ error: 'enter a number of milliseconds' }).int('whole milliseconds').min(50, 'a tick interval is 50 to 60000 ms').max(60_000, 'a tick interval is 50 to 60000 ms'),
-  volatility: z.number({ error: 'enter a number' }).finite().min(0, 'volatility is 0 to 5 (0.4 = 40 % a year)').max(5, 'volatility is 0 to 5 (0.4 = 40 % a year)'),
-  drift: z.number({ error: 'enter a number' }).finite().min(-5, 'drift is -5 to 5 (0.1 = +10 % a year)').max(5, 'drift is -5 to 5 (0.1 = +10 % a year)'),
-  spreadBps: z.number({ error: 'enter a number of basis points' }).int('whole basis points').min(0, 'a spread is 0 to 1000 basis points').max(1000, 'a spread is 0 to 1000 basis points'),
+  tickIntervalMs: z
+    .number({ error: 'enter a number of milliseconds' })
+    .int('whole milliseconds')
+    .min(50, 'a tick interval is 50 to 60000 ms')
+    .max(60_000, 'a tick interval is 50 to 60000 ms'),
+  volatility: z
+    .number({ error: 'enter a number' })
+    .finite()
+    .min(0, 'volatility is 0 to 5 (0.4 = 40 % a year)')
+    .max(5, 'volatility is 0 to 5 (0.4 = 40 % a year)'),
+  drift: z
+    .number({ error: 'enter a number' })
+    .finite()
+    .min(-5, 'drift is -5 to 5 (0.1 = +10 % a year)')
+    .max(5, 'drift is -5 to 5 (0.1 = +10 % a year)'),
+  spreadBps: z
+    .number({ error: 'enter a number of basis points' })
+    .int('whole basis points')
+    .min(0, 'a spread is 0 to 1000 basis points')
+    .max(1000, 'a spread is 0 to 1000 basis points'),
 });
 
 /** Seed of a simulator's random source: the same seed replays the same prices. */
-export const simulatorSeedSchema = z.number({ error: 'enter a whole number' }).int('a seed is a whole number').min(0, 'a seed is 0 to 2147483647').max(2_147_483_647, 'a seed is 0 to 2147483647');
+export const simulatorSeedSchema = z
+  .number({ error: 'enter a whole number' })
+  .int('a seed is a whole number')
+  .min(0, 'a seed is 0 to 2147483647')
+  .max(2_147_483_647, 'a seed is 0 to 2147483647');
 
 /** Body of `POST /api/admin/feeds`. */
 export const createFeedRequestSchema = z
-  .object({ slug: feedSlugSchema, name: feedNameSchema, source: z.enum(['simulator', 'push', 'replay']).default('simulator') })
+  .object({
+    slug: feedSlugSchema,
+    name: feedNameSchema,
+    source: z.enum(['simulator', 'push', 'replay']).default('simulator'),
+  })
   .extend(simulatorSettingsSchema.partial().shape)
   .extend({ seed: simulatorSeedSchema.optional() })
   .strict();
@@ -148,7 +188,11 @@ export const MAX_REPLAY_BYTES = 1024 * 1024;
 
 /** Query of `POST /api/admin/feeds/<slug>/replay`: `speed` (0.1-1000, default 1) and `loop` (on unless `false`). */
 export const replayOptionsSchema = z.object({
-  speed: z.coerce.number({ error: 'enter a number' }).min(0.1, 'speed is 0.1 to 1000 (10 = ten times faster)').max(1000, 'speed is 0.1 to 1000 (10 = ten times faster)').default(1),
+  speed: z.coerce
+    .number({ error: 'enter a number' })
+    .min(0.1, 'speed is 0.1 to 1000 (10 = ten times faster)')
+    .max(1000, 'speed is 0.1 to 1000 (10 = ten times faster)')
+    .default(1),
   loop: z
     .string()
     .optional()

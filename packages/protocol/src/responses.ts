@@ -34,7 +34,10 @@ export const readinessResponseSchema = z.object({
 });
 
 /** Body of a successful `POST /api/stream/subscriptions`. */
-export const subscriptionResponseSchema = z.object({ topics: z.array(topicSchema), refused: z.array(topicRefusalSchema) });
+export const subscriptionResponseSchema = z.object({
+  topics: z.array(topicSchema),
+  refused: z.array(topicRefusalSchema),
+});
 
 export type HealthResponse = z.infer<typeof healthResponseSchema>;
 export type ReadinessResponse = z.infer<typeof readinessResponseSchema>;

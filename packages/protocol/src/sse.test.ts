@@ -48,7 +48,12 @@ describe('SSE encoder → eventsource-parser', () => {
   it('round-trips any valid add or update, whatever the chunking', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.oneof(addData.map((d) => ({ type: 'add' as const, d })), updateData.map((d) => ({ type: 'update' as const, d })))),
+        fc.array(
+          fc.oneof(
+            addData.map((d) => ({ type: 'add' as const, d })),
+            updateData.map((d) => ({ type: 'update' as const, d })),
+          ),
+        ),
         fc.array(id),
         fc.array(fc.integer({ min: 1, max: 64 }), { maxLength: 20 }),
         (items, ids, chunks) => {

@@ -32,7 +32,8 @@ export function parseTopic(value: string): Topic | null {
   const rest = value.slice(colon + 1);
   if (kind === 'feed' && feedSlugSchema.safeParse(rest).success) return { kind, name: value, slug: rest };
   if (kind === 'account' && accountIdSchema.safeParse(rest).success) return { kind, name: value, accountId: rest };
-  if (kind === 'admin' && (ADMIN_CHANNELS as readonly string[]).includes(rest)) return { kind, name: value, channel: rest as AdminChannel };
+  if (kind === 'admin' && (ADMIN_CHANNELS as readonly string[]).includes(rest))
+    return { kind, name: value, channel: rest as AdminChannel };
   return null;
 }
 
@@ -44,9 +45,12 @@ export const accountTopic = (accountId: string): string => `account:${accountId}
 export const isPrivateTopic = (topic: string): boolean => topic.startsWith('account:') || topic.startsWith('admin:');
 
 /** A single valid topic string. */
-export const topicSchema = z.string().max(80).refine((v) => parseTopic(v) !== null, {
-  message: 'a topic is feed:<slug>, account:<id> or admin:connections',
-});
+export const topicSchema = z
+  .string()
+  .max(80)
+  .refine((v) => parseTopic(v) !== null, {
+    message: 'a topic is feed:<slug>, account:<id> or admin:connections',
+  });
 
 export { MAX_TOPICS_PER_STREAM };
 
@@ -61,8 +65,20 @@ export const MAX_TOPIC_NAME_LENGTH = 200;
  */
 export const topicListSchema = z
   .string()
-  .transform((v) => [...new Set(v.split(',').map((t) => t.trim()).filter(Boolean))])
-  .pipe(z.array(z.string()).min(1, 'name at least one topic').max(MAX_TOPICS_PER_STREAM, `name at most ${MAX_TOPICS_PER_STREAM} topics`));
+  .transform((v) => [
+    ...new Set(
+      v
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    ),
+  ])
+  .pipe(
+    z
+      .array(z.string())
+      .min(1, 'name at least one topic')
+      .max(MAX_TOPICS_PER_STREAM, `name at most ${MAX_TOPICS_PER_STREAM} topics`),
+  );
 
 /** A topic as it may be echoed back in a refusal: cut to the topic grammar's 80 characters. */
 export const echoTopic = (topic: string): string => (topic.length > 80 ? `${topic.slice(0, 79)}…` : topic);
@@ -72,5 +88,9 @@ export const topicRefusalCodeSchema = z.enum(['invalid_topic', 'unknown_topic', 
 export type TopicRefusalCode = z.infer<typeof topicRefusalCodeSchema>;
 
 /** One refused topic with its code and a message for people. */
-export const topicRefusalSchema = z.object({ topic: z.string().max(MAX_TOPIC_NAME_LENGTH), code: topicRefusalCodeSchema, message: z.string() });
+export const topicRefusalSchema = z.object({
+  topic: z.string().max(MAX_TOPIC_NAME_LENGTH),
+  code: topicRefusalCodeSchema,
+  message: z.string(),
+});
 export type TopicRefusal = z.infer<typeof topicRefusalSchema>;

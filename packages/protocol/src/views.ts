@@ -22,7 +22,11 @@ export const fillViewSchema = z.object({
 });
 
 /** Body of `GET /api/orders`. */
-export const ordersResponseSchema = z.object({ orders: z.array(orderViewSchema), fills: z.array(fillViewSchema), streamPosition: z.string() });
+export const ordersResponseSchema = z.object({
+  orders: z.array(orderViewSchema),
+  fills: z.array(fillViewSchema),
+  streamPosition: z.string(),
+});
 
 /** A position as `GET /api/portfolio` returns it. */
 export const positionViewSchema = z.object({

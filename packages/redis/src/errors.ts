@@ -18,10 +18,17 @@ export class FenceRejectedError extends Error {
 }
 
 // What ioredis rejects a command with while the server is unreachable (our connections never queue offline).
-const UNREACHABLE_MESSAGES = [/^Connection is closed\.$/, /^Command timed out$/, /^Stream isn't writeable/, /^Reached the max retries per request limit/];
+const UNREACHABLE_MESSAGES = [
+  /^Connection is closed\.$/,
+  /^Command timed out$/,
+  /^Stream isn't writeable/,
+  /^Reached the max retries per request limit/,
+];
 
 /** True when `error` says Redis could not be reached (down, restarting, or not answering), not that a command was wrong. */
 export function isRedisUnreachable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
-  return error.name === 'MaxRetriesPerRequestError' || UNREACHABLE_MESSAGES.some((pattern) => pattern.test(error.message));
+  return (
+    error.name === 'MaxRetriesPerRequestError' || UNREACHABLE_MESSAGES.some((pattern) => pattern.test(error.message))
+  );
 }

@@ -73,7 +73,11 @@ export class RedisFailureThrottle {
     const slot = `${now}-${this.instance}.${this.sequence++}`;
     try {
       const { windowMs, maxFailures, delay } = this.options;
-      const [granted, freeAt] = (await RESERVE.run(this.redis, [this.key(key)], [now, windowMs, maxFailures, slot, delay?.baseMs ?? 0, delay?.maxMs ?? 0])) as [number, number?];
+      const [granted, freeAt] = (await RESERVE.run(
+        this.redis,
+        [this.key(key)],
+        [now, windowMs, maxFailures, slot, delay?.baseMs ?? 0, delay?.maxMs ?? 0],
+      )) as [number, number?];
       if (granted === 1) return { granted: true, slot };
       return { granted: false, retryAfter: Math.max(1, Math.ceil((Number(freeAt) - now) / 1000)) };
     } catch {

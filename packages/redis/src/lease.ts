@@ -62,8 +62,14 @@ export class ProducerLease {
     this.retryMs = options.retryMs ?? LEASE_DEFAULTS.retryMs;
     if (!(this.ttlMs >= 30) || !(this.retryMs > 0)) throw new Error('ttlMs must be at least 30 and retryMs positive');
     // A renewal must answer well within the ttl, or it counts as failed.
-    this.redis = connectRedis({ url: options.url, name: `${options.name ?? 'lease'}:lease`, commandTimeoutMs: Math.max(10, Math.floor(this.ttlMs / 3)) });
-    const sink = options.onError ?? ((error: unknown) => console.warn('quoteline: producer lease:', error instanceof Error ? error.message : error));
+    this.redis = connectRedis({
+      url: options.url,
+      name: `${options.name ?? 'lease'}:lease`,
+      commandTimeoutMs: Math.max(10, Math.floor(this.ttlMs / 3)),
+    });
+    const sink =
+      options.onError ??
+      ((error: unknown) => console.warn('quoteline: producer lease:', error instanceof Error ? error.message : error));
     this.warn = sink;
     this.report = reportOncePerOutage(sink);
   }
@@ -99,7 +105,8 @@ export class ProducerLease {
   private async tryAcquire(): Promise<void> {
     const startedAt = performance.now();
     try {
-      const token = (await ACQUIRE.run(this.redis, [this.key, this.counterKey], [this.ttlMs, this.nonce])) as string | null;
+      const token = (await ACQUIRE.run(this.redis, [this.key, this.counterKey], [this.ttlMs, this.nonce])) as
+        string | null;
       this.report(null);
       if (!this.running) {
         if (token) await RELEASE.run(this.redis, [this.key], [token]);

@@ -6,7 +6,8 @@ describe('Redis log ids', () => {
   it('are <epoch>:<ms>-<seq>, parsed back; anything else is not ours', () => {
     expect(formatEventId('k3x9', '1700000000000-3')).toBe('k3x9:1700000000000-3');
     expect(parseEventId('k3x9:1700000000000-3')).toEqual({ epoch: 'k3x9', streamId: '1700000000000-3' });
-    for (const bad of ['k3x9:42', 'k3x9', ':1-2', 'k3x9:1-2-3', 'a b:1-2', 'k3x9:-1-2', `${'x'.repeat(33)}:1-2`]) expect(parseEventId(bad)).toBeNull();
+    for (const bad of ['k3x9:42', 'k3x9', ':1-2', 'k3x9:1-2-3', 'a b:1-2', 'k3x9:-1-2', `${'x'.repeat(33)}:1-2`])
+      expect(parseEventId(bad)).toBeNull();
   });
 
   it('order by milliseconds, then sequence, numerically, agreeing with the protocol’s compareEventIds', () => {

@@ -2,7 +2,15 @@ import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { encodeEvent, TOPIC_EVENT_TYPES } from '@quoteline/protocol';
-import { conflationKeyOf, type EventLog, type LogEntry, type LogInput, type LogReset, type ReadAfterResult, type ResetReason } from '@quoteline/stream';
+import {
+  conflationKeyOf,
+  type EventLog,
+  type LogEntry,
+  type LogInput,
+  type LogReset,
+  type ReadAfterResult,
+  type ResetReason,
+} from '@quoteline/stream';
 import { closeRedis, connectRedis } from './client';
 import { FenceRejectedError, type Fence } from './errors';
 import { APPEND, ENSURE_EPOCH } from './lua';
@@ -34,7 +42,16 @@ export interface AppendOptions {
   fence?: Fence;
 }
 
-const storedEntrySchema = z.object({ e: z.string().min(1), n: z.string().regex(/^\d{1,15}$/).transform(Number), t: z.string().min(1), y: z.enum(TOPIC_EVENT_TYPES), d: z.string() });
+const storedEntrySchema = z.object({
+  e: z.string().min(1),
+  n: z
+    .string()
+    .regex(/^\d{1,15}$/)
+    .transform(Number),
+  t: z.string().min(1),
+  y: z.enum(TOPIC_EVENT_TYPES),
+  d: z.string(),
+});
 const storedDataSchema = z.looseObject({ topic: z.string(), symbol: z.string().optional() });
 type RawEntry = [id: string, fields: string[]];
 /** A stream entry read back: the epoch and number it was written with, and the log entry. */
@@ -87,7 +104,11 @@ export class RedisStreamLog implements EventLog {
   /** Connects, reads (or creates) the epoch and finds where the tail starts. */
   static async open(options: RedisStreamLogOptions): Promise<RedisStreamLog> {
     const name = options.name ?? 'log';
-    const commands = connectRedis({ url: options.url, name: `${name}:log`, commandTimeoutMs: options.commandTimeoutMs });
+    const commands = connectRedis({
+      url: options.url,
+      name: `${name}:log`,
+      commandTimeoutMs: options.commandTimeoutMs,
+    });
     const blocking = connectRedis({ url: options.url, name: `${name}:tail`, commandTimeoutMs: null });
     try {
       const log = new RedisStreamLog(options, commands, blocking);
@@ -111,7 +132,9 @@ export class RedisStreamLog implements EventLog {
     this.currentEpoch = '';
     this.cursor = ORIGIN;
     this.lastN = null;
-    this.warn = options.onError ?? ((error) => console.warn('quoteline: redis log:', error instanceof Error ? error.message : error));
+    this.warn =
+      options.onError ??
+      ((error) => console.warn('quoteline: redis log:', error instanceof Error ? error.message : error));
     this.report = reportOncePerOutage(this.warn);
   }
 
@@ -167,7 +190,12 @@ export class RedisStreamLog implements EventLog {
     const parsed = parseEventId(id);
     if (!parsed) return { ok: false, reason: 'unknown_id' };
     try {
-      const replies = await this.commands.multi().get(this.epochKey).xrange(this.key, parsed.streamId, '+').xrange(this.key, '-', '+', 'COUNT', 1).exec();
+      const replies = await this.commands
+        .multi()
+        .get(this.epochKey)
+        .xrange(this.key, parsed.streamId, '+')
+        .xrange(this.key, '-', '+', 'COUNT', 1)
+        .exec();
       if (!replies) throw new Error('the read transaction was aborted');
       for (const [error] of replies) if (error) throw error;
       const epoch = replies[0]![1] as string | null;
@@ -241,7 +269,15 @@ export class RedisStreamLog implements EventLog {
         if (check) await this.resync();
         check = false;
         const asked = Date.now();
-        const reply = (await this.blocking.xread('COUNT', 1000, 'BLOCK', this.blockMs, 'STREAMS', this.key, this.cursor)) as [string, RawEntry[]][] | null;
+        const reply = (await this.blocking.xread(
+          'COUNT',
+          1000,
+          'BLOCK',
+          this.blockMs,
+          'STREAMS',
+          this.key,
+          this.cursor,
+        )) as [string, RawEntry[]][] | null;
         if (this.closed) return;
         if (!reply) {
           // Redis answers an idle BLOCK after blockMs; a null much later is the client's own
@@ -261,7 +297,8 @@ export class RedisStreamLog implements EventLog {
             this.deadEpochs.add(decoded.epoch);
           } else {
             // A number skipped: entries were trimmed before this tail read them. A number repeated: history was rewritten (restore).
-            if (this.lastN !== null && decoded.n !== this.lastN + 1) this.emitReset(decoded.n > this.lastN ? 'history_trimmed' : 'unknown_id');
+            if (this.lastN !== null && decoded.n !== this.lastN + 1)
+              this.emitReset(decoded.n > this.lastN ? 'history_trimmed' : 'unknown_id');
             this.lastN = decoded.n;
             this.cursor = raw[0];
             this.deliver(decoded.entry);

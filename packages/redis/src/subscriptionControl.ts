@@ -31,11 +31,20 @@ const changeSchema = z.object({
 const requestSchema = z.object({ requestId: z.string().min(1), replyTo: z.string().min(1), change: changeSchema });
 const errorCodeSchema = z.enum(Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]]);
 const replySchema = z.discriminatedUnion('ok', [
-  z.object({ requestId: z.string(), ok: z.literal(true), topics: z.array(z.string()), refused: z.array(topicRefusalSchema) }),
+  z.object({
+    requestId: z.string(),
+    ok: z.literal(true),
+    topics: z.array(z.string()),
+    refused: z.array(topicRefusalSchema),
+  }),
   z.object({
     requestId: z.string(),
     ok: z.literal(false),
-    error: z.object({ code: errorCodeSchema, message: z.string(), issues: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string() })).optional() }),
+    error: z.object({
+      code: errorCodeSchema,
+      message: z.string(),
+      issues: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string() })).optional(),
+    }),
   }),
 ]);
 type Reply = z.infer<typeof replySchema>;
@@ -99,7 +108,9 @@ export class RedisSubscriptionControl implements SubscriptionControl {
     try {
       await this.publisher.publish(this.requests, JSON.stringify(request));
     } catch (cause) {
-      this.settle(requestId)?.reject(new QuotelineError('unavailable', 'Subscription changes cannot be routed right now; try again.', { cause }));
+      this.settle(requestId)?.reject(
+        new QuotelineError('unavailable', 'Subscription changes cannot be routed right now; try again.', { cause }),
+      );
     }
     return answer;
   }
@@ -107,7 +118,8 @@ export class RedisSubscriptionControl implements SubscriptionControl {
   /** Stops listening; changes still waiting fail with `unavailable`. */
   async close(): Promise<void> {
     this.closed = true;
-    for (const id of [...this.pending.keys()]) this.settle(id)?.reject(new QuotelineError('unavailable', 'The instance is shutting down; try again.'));
+    for (const id of [...this.pending.keys()])
+      this.settle(id)?.reject(new QuotelineError('unavailable', 'The instance is shutting down; try again.'));
     await Promise.all([closeRedis(this.publisher), closeRedis(this.subscriber)]);
   }
 
@@ -146,7 +158,14 @@ export class RedisSubscriptionControl implements SubscriptionControl {
     const pending = this.settle(reply.requestId);
     if (!pending) return; // timed out already
     if (reply.ok) pending.resolve({ topics: reply.topics, refused: reply.refused });
-    else pending.reject(new QuotelineError(reply.error.code, reply.error.message, reply.error.issues ? { issues: reply.error.issues } : undefined));
+    else
+      pending.reject(
+        new QuotelineError(
+          reply.error.code,
+          reply.error.message,
+          reply.error.issues ? { issues: reply.error.issues } : undefined,
+        ),
+      );
   }
 
   private settle(requestId: string): Pending | undefined {
@@ -158,6 +177,9 @@ export class RedisSubscriptionControl implements SubscriptionControl {
   }
 
   private warn(error: unknown): void {
-    (this.options.onError ?? ((e: unknown) => console.warn('quoteline: subscription control:', e instanceof Error ? e.message : e)))(error);
+    (
+      this.options.onError ??
+      ((e: unknown) => console.warn('quoteline: subscription control:', e instanceof Error ? e.message : e))
+    )(error);
   }
 }

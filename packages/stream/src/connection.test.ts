@@ -5,12 +5,14 @@ import { Connection } from './connection';
 import { RecordingSink } from './testing';
 
 type Op =
-  | { kind: 'update'; symbol: string; price: number }
-  | { kind: 'order'; n: number }
-  | { kind: 'flush'; room: boolean };
+  { kind: 'update'; symbol: string; price: number } | { kind: 'order'; n: number } | { kind: 'flush'; room: boolean };
 
 const op: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ kind: fc.constant('update' as const), symbol: fc.constantFrom('A', 'B', 'C'), price: fc.integer({ min: 1, max: 10_000 }) }),
+  fc.record({
+    kind: fc.constant('update' as const),
+    symbol: fc.constantFrom('A', 'B', 'C'),
+    price: fc.integer({ min: 1, max: 10_000 }),
+  }),
   fc.record({ kind: fc.constant('order' as const), n: fc.nat() }),
   fc.record({ kind: fc.constant('flush' as const), room: fc.boolean() }),
 );
@@ -20,7 +22,20 @@ function frameOf(o: Op, seq: number) {
     const data = { topic: 'feed:t', symbol: o.symbol, price: o.price, bid: o.price, ask: o.price, ts: seq };
     return { frame: encodeEvent('update', data, `e:${seq}`), key: `feed:t\u0000${o.symbol}` };
   }
-  const data = { topic: 'account:a', orderId: `o${seq}`, symbol: 'A', side: 'buy', type: 'market', quantity: 1, limitPrice: null, status: 'open', filledQuantity: 0, averagePrice: null, reason: null, ts: seq };
+  const data = {
+    topic: 'account:a',
+    orderId: `o${seq}`,
+    symbol: 'A',
+    side: 'buy',
+    type: 'market',
+    quantity: 1,
+    limitPrice: null,
+    status: 'open',
+    filledQuantity: 0,
+    averagePrice: null,
+    reason: null,
+    ts: seq,
+  };
   return { frame: encodeEvent('order', data, `e:${seq}`), key: null };
 }
 
@@ -29,7 +44,14 @@ describe('Connection queue (conflation and bounds)', () => {
     fc.assert(
       fc.property(fc.array(op, { maxLength: 200 }), fc.integer({ min: 600, max: 100_000 }), (ops, maxQueueBytes) => {
         const sink = new RecordingSink();
-        const connection = new Connection('c', 't', null, { maxQueueBytes }, () => undefined, () => undefined);
+        const connection = new Connection(
+          'c',
+          't',
+          null,
+          { maxQueueBytes },
+          () => undefined,
+          () => undefined,
+        );
         connection.attach(sink);
         const lastPrice = new Map<string, number>();
         const orders: string[] = [];
@@ -52,7 +74,9 @@ describe('Connection queue (conflation and bounds)', () => {
         const ids = sink.events.map((e) => Number(e.id!.split(':')[1]));
         expect(ids).toEqual([...ids].sort((a, b) => a - b)); // log order, no duplicates
         expect(new Set(ids).size).toBe(ids.length);
-        const deliveredOrders = sink.events.filter((e) => e.type === 'order').map((e) => (e.data as { orderId: string }).orderId);
+        const deliveredOrders = sink.events
+          .filter((e) => e.type === 'order')
+          .map((e) => (e.data as { orderId: string }).orderId);
         if (connection.closedReason === 'slow_consumer') {
           // cut off rather than dropping: what arrived is a prefix, and the client resumes after it
           expect(orders.slice(0, deliveredOrders.length)).toEqual(deliveredOrders);
@@ -61,7 +85,9 @@ describe('Connection queue (conflation and bounds)', () => {
         expect(connection.closedReason).toBeNull();
         expect(deliveredOrders).toEqual(orders);
         for (const [symbol, price] of lastPrice) {
-          const updates = sink.events.filter((e) => e.type === 'update' && (e.data as { symbol: string }).symbol === symbol);
+          const updates = sink.events.filter(
+            (e) => e.type === 'update' && (e.data as { symbol: string }).symbol === symbol,
+          );
           expect((updates.at(-1)!.data as { price: number }).price).toBe(price);
         }
       }),
@@ -73,7 +99,14 @@ describe('Connection queue (conflation and bounds)', () => {
     const sink = new RecordingSink();
     sink.desiredSize = 0;
     let closed = '';
-    const connection = new Connection('c', 't', null, { maxQueueBytes: 4096 }, () => undefined, (_c, reason) => (closed = reason));
+    const connection = new Connection(
+      'c',
+      't',
+      null,
+      { maxQueueBytes: 4096 },
+      () => undefined,
+      (_c, reason) => (closed = reason),
+    );
     connection.attach(sink);
     connection.flush(); // transport full from now on
     for (let i = 0; i < 10_000 && !closed; i++) {

@@ -17,7 +17,8 @@ export interface FrameSink {
 }
 
 /** Why a connection ended. */
-export type CloseReason = 'client_closed' | 'write_failed' | 'slow_consumer' | 'server_shutdown' | 'revoked' | 'dropped';
+export type CloseReason =
+  'client_closed' | 'write_failed' | 'slow_consumer' | 'server_shutdown' | 'revoked' | 'dropped';
 
 /** Counters of one connection, summed by the hub for health and admin views. */
 export interface ConnectionStats {
@@ -268,7 +269,16 @@ export class Connection {
 
   /** True when this connection can take this turn's frames from a shared batch: nothing of its own pending, nothing special about it. */
   canShare(): boolean {
-    return this.sink !== null && !this.closedReason && this.held === null && this.replayedUpTo === null && this.symbols === null && this.rates === null && this.queue.length === 0 && !this.backlogged;
+    return (
+      this.sink !== null &&
+      !this.closedReason &&
+      this.held === null &&
+      this.replayedUpTo === null &&
+      this.symbols === null &&
+      this.rates === null &&
+      this.queue.length === 0 &&
+      !this.backlogged
+    );
   }
 
   /** Leaves the shared batch, taking its entries so far into the own queue (before anything queued after them). */

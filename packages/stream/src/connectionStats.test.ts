@@ -60,10 +60,39 @@ describe('buildStatsSample', () => {
   it('reports counts, top topics and the slowest consumers, valid against the protocol schema', () => {
     const topics: Record<string, number> = { 'feed:demo': 40, 'feed:fx': 3, 'admin:connections': 1 };
     for (let i = 0; i < 12; i++) topics[`feed:f${String(i).padStart(2, '0')}`] = 2;
-    const consumers: ConsumerLoad[] = Array.from({ length: 8 }, (_, i) => ({ id: `c${i}`, principal: i % 2 ? 'trader' : null, topics: 1 + i, pendingBytes: i === 3 ? 5000 : i * 10, lagMs: i * 1.4 }));
-    const { event } = buildStatsSample(input({ stats: hubStats({ connections: 44, opened: 50, topics, conflated: 7, dropped: 12, closed: { slow_consumer: 2, client_closed: 4 } }), consumers }));
+    const consumers: ConsumerLoad[] = Array.from({ length: 8 }, (_, i) => ({
+      id: `c${i}`,
+      principal: i % 2 ? 'trader' : null,
+      topics: 1 + i,
+      pendingBytes: i === 3 ? 5000 : i * 10,
+      lagMs: i * 1.4,
+    }));
+    const { event } = buildStatsSample(
+      input({
+        stats: hubStats({
+          connections: 44,
+          opened: 50,
+          topics,
+          conflated: 7,
+          dropped: 12,
+          closed: { slow_consumer: 2, client_closed: 4 },
+        }),
+        consumers,
+      }),
+    );
     expect(statsEventSchema.parse(event)).toEqual(event);
-    expect(event).toMatchObject({ topic: 'admin:connections', instance: 'web-1', ts: 10_000, intervalMs: 1000, streams: 44, opened: 50, topicCount: 15, conflated: 7, dropped: 12, slowConsumers: 2 });
+    expect(event).toMatchObject({
+      topic: 'admin:connections',
+      instance: 'web-1',
+      ts: 10_000,
+      intervalMs: 1000,
+      streams: 44,
+      opened: 50,
+      topicCount: 15,
+      conflated: 7,
+      dropped: 12,
+      slowConsumers: 2,
+    });
     expect(event.topics).toHaveLength(10);
     // Most streams first; equal counts by name.
     expect(event.topics.slice(0, 4)).toEqual([
@@ -72,8 +101,20 @@ describe('buildStatsSample', () => {
       { topic: 'feed:f00', streams: 2 },
       { topic: 'feed:f01', streams: 2 },
     ]);
-    expect(event.slowest.map((c) => [c.connectionId, c.pendingBytes])).toEqual([['c3', 5000], ['c7', 70], ['c6', 60], ['c5', 50], ['c4', 40]]);
-    expect(event.slowest[0]).toEqual({ connectionId: 'c3', principal: 'trader', topics: 4, pendingBytes: 5000, lagMs: 4 });
+    expect(event.slowest.map((c) => [c.connectionId, c.pendingBytes])).toEqual([
+      ['c3', 5000],
+      ['c7', 70],
+      ['c6', 60],
+      ['c5', 50],
+      ['c4', 40],
+    ]);
+    expect(event.slowest[0]).toEqual({
+      connectionId: 'c3',
+      principal: 'trader',
+      topics: 4,
+      pendingBytes: 5000,
+      lagMs: 4,
+    });
     expect(event.slowest[4]!.principal).toBe('anonymous');
   });
 
@@ -81,7 +122,9 @@ describe('buildStatsSample', () => {
     const first = buildStatsSample(input({ now: 1000, stats: hubStats({ delivered: 500, bytes: 80_000 }) }));
     expect(first.event).toMatchObject({ eventsPerSecond: 0, bytesPerSecond: 0 });
     expect(first.reading).toEqual({ at: 1000, delivered: 500, bytes: 80_000 });
-    const second = buildStatsSample(input({ now: 3000, stats: hubStats({ delivered: 801, bytes: 130_001 }), previous: first.reading }));
+    const second = buildStatsSample(
+      input({ now: 3000, stats: hubStats({ delivered: 801, bytes: 130_001 }), previous: first.reading }),
+    );
     expect(second.event).toMatchObject({ eventsPerSecond: 150.5, bytesPerSecond: 25_001 });
   });
 });
@@ -96,7 +139,12 @@ describe('publishConnectionStats', () => {
     const appended: LogInput[] = [];
     const stop = publishConnectionStats({
       source: { stats: () => hubStats({ connections: 2, delivered }), consumers: () => [] },
-      log: { append: (e) => (appended.push(e), Promise.resolve({ ...e, id: 'x', frame: new Uint8Array(), conflationKey: null })) },
+      log: {
+        append: (e) => (
+          appended.push(e),
+          Promise.resolve({ ...e, id: 'x', frame: new Uint8Array(), conflationKey: null })
+        ),
+      },
       instance: 'web-9',
       intervalMs: 1000,
       describe: () => 'anonymous',

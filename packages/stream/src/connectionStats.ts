@@ -52,9 +52,17 @@ export function buildStatsSample(input: SampleInput): { event: StatsEvent; readi
   const { stats, now, previous } = input;
   const reading: StatsReading = { at: now, delivered: stats.delivered, bytes: stats.bytes };
   const elapsed = previous ? now - previous.at : 0;
-  const topics = topN(Object.entries(stats.topics), STATS_TOP_TOPICS, ([ta, a], [tb, b]) => b - a || (ta < tb ? -1 : ta > tb ? 1 : 0));
+  const topics = topN(
+    Object.entries(stats.topics),
+    STATS_TOP_TOPICS,
+    ([ta, a], [tb, b]) => b - a || (ta < tb ? -1 : ta > tb ? 1 : 0),
+  );
   // Most unsent bytes first; an equal backlog that has waited longer ranks first.
-  const slowest = topN(input.consumers, STATS_TOP_CONSUMERS, (a, b) => b.pendingBytes - a.pendingBytes || b.lagMs - a.lagMs);
+  const slowest = topN(
+    input.consumers,
+    STATS_TOP_CONSUMERS,
+    (a, b) => b.pendingBytes - a.pendingBytes || b.lagMs - a.lagMs,
+  );
   const event: StatsEvent = {
     topic: ADMIN_CONNECTIONS_TOPIC,
     instance: input.instance,
@@ -115,7 +123,9 @@ export function publishConnectionStats(options: StatsPublisherOptions): () => vo
       describe: options.describe,
     });
     previous = reading;
-    options.log.append({ topic: event.topic, type: 'stats', data: event }).catch((error: unknown) => console.error('quoteline: appending stats failed', error));
+    options.log
+      .append({ topic: event.topic, type: 'stats', data: event })
+      .catch((error: unknown) => console.error('quoteline: appending stats failed', error));
   }, options.intervalMs);
   timer.unref?.();
   return () => clearInterval(timer);

@@ -12,7 +12,17 @@ const directory: TopicDirectory = {
   },
 };
 
-const add = (topic: string, symbol: string, price: number): AddEvent => ({ topic, symbol, name: symbol, price, bid: price, ask: price, open: price, decimals: 2, ts: 1 });
+const add = (topic: string, symbol: string, price: number): AddEvent => ({
+  topic,
+  symbol,
+  name: symbol,
+  price,
+  bid: price,
+  ask: price,
+  open: price,
+  decimals: 2,
+  ts: 1,
+});
 
 let hubs: StreamHub[] = [];
 afterEach(() => {
@@ -22,9 +32,16 @@ afterEach(() => {
 
 function setup(options: { maxQueueBytes?: number; capacity?: number } = {}) {
   const log = new RingLog({ epoch: 'e', capacity: options.capacity ?? 1000 });
-  const hub = new StreamHub({ log, directory, instance: 'test', keepAliveMs: 60_000, maxQueueBytes: options.maxQueueBytes });
+  const hub = new StreamHub({
+    log,
+    directory,
+    instance: 'test',
+    keepAliveMs: 60_000,
+    maxQueueBytes: options.maxQueueBytes,
+  });
   hubs.push(hub);
-  const publishAdd = (topic: string, symbol: string, price: number) => log.appendSync({ topic, type: 'add', data: add(topic, symbol, price) });
+  const publishAdd = (topic: string, symbol: string, price: number) =>
+    log.appendSync({ topic, type: 'add', data: add(topic, symbol, price) });
   const publishUpdate = (topic: string, symbol: string, price: number) =>
     log.appendSync({ topic, type: 'update', data: { topic, symbol, price, bid: price, ask: price, ts: 2 } });
   return { log, hub, publishAdd, publishUpdate };
@@ -77,11 +94,22 @@ describe('StreamHub', () => {
     publishAdd('feed:fx', 'EUR', 1);
     const { connection, sink } = await openRecorded(hub, ['feed:demo']);
     publishUpdate('feed:fx', 'EUR', 2);
-    await hub.changeSubscriptions({ connectionId: connection.id, token: connection.token, subscribe: ['feed:fx'], unsubscribe: ['feed:demo'], principal: null });
+    await hub.changeSubscriptions({
+      connectionId: connection.id,
+      token: connection.token,
+      subscribe: ['feed:fx'],
+      unsubscribe: ['feed:demo'],
+      principal: null,
+    });
     publishUpdate('feed:demo', 'A', 5);
     publishUpdate('feed:fx', 'EUR', 3);
     await tick();
-    expect(sink.events.map((e) => `${e.type}:${(e.data as { symbol?: string }).symbol ?? ''}`)).toEqual(['ready:', 'add:A', 'add:EUR', 'update:EUR']);
+    expect(sink.events.map((e) => `${e.type}:${(e.data as { symbol?: string }).symbol ?? ''}`)).toEqual([
+      'ready:',
+      'add:A',
+      'add:EUR',
+      'update:EUR',
+    ]);
     expect(sink.events[2]!.data).toMatchObject({ price: 2 });
   });
 
@@ -113,7 +141,7 @@ describe('StreamHub', () => {
     const { hub, publishAdd, publishUpdate } = setup();
     publishAdd('feed:demo', 'A', 1);
     publishAdd('feed:demo', 'B', 1);
-    const connection = await hub.open({ topics: ["feed:demo"], principal: null });
+    const connection = await hub.open({ topics: ['feed:demo'], principal: null });
     const sink = new RecordingSink();
     sink.desiredSize = 0; // reader is not reading
     connection.attach(sink);
@@ -126,7 +154,9 @@ describe('StreamHub', () => {
     sink.desiredSize = 1;
     connection.flush();
     const updates = sink.events.filter((e) => e.type === 'update');
-    expect(updates.map((e) => [(e.data as { symbol: string }).symbol, (e.data as { price: number }).price, e.id])).toEqual([
+    expect(
+      updates.map((e) => [(e.data as { symbol: string }).symbol, (e.data as { price: number }).price, e.id]),
+    ).toEqual([
       ['B', 3, 'e:4'],
       ['A', 4, 'e:5'],
     ]);
@@ -135,12 +165,13 @@ describe('StreamHub', () => {
 
   it('cuts off a connection whose queue exceeds its byte bound', async () => {
     const { hub, log } = setup({ maxQueueBytes: 2000 });
-    const connection = await hub.open({ topics: ["feed:demo"], principal: null });
+    const connection = await hub.open({ topics: ['feed:demo'], principal: null });
     const sink = new RecordingSink();
     sink.desiredSize = 0;
     connection.attach(sink);
     // adds are never conflated: they pile up until the bound is hit
-    for (let i = 0; i < 50; i++) log.appendSync({ topic: 'feed:demo', type: 'add', data: add('feed:demo', `S${i}`, i) });
+    for (let i = 0; i < 50; i++)
+      log.appendSync({ topic: 'feed:demo', type: 'add', data: add('feed:demo', `S${i}`, i) });
     expect(connection.closedReason).toBe('slow_consumer');
     expect(hub.stats().connections).toBe(0);
     expect(hub.stats().dropped).toBeGreaterThan(0); // its queued frames went with it
@@ -211,9 +242,19 @@ describe('StreamHub when the log loses track', () => {
     const { connection, sink } = await openRecorded(hub, ['feed:demo']);
     log.emitReset({ reason: 'epoch_changed', head: 'f:0-0' });
     expect(hub.head).toBe('f:0-0');
-    log.appendSync({ topic: 'feed:demo', type: 'update', data: { topic: 'feed:demo', symbol: 'A', price: 2, bid: 2, ask: 2, ts: 2 } });
+    log.appendSync({
+      topic: 'feed:demo',
+      type: 'update',
+      data: { topic: 'feed:demo', symbol: 'A', price: 2, bid: 2, ask: 2, ts: 2 },
+    });
     await tick();
-    expect(sink.events.map((e) => `${e.type}:${e.id ?? '-'}`)).toEqual(['ready:-', 'add:e:1', 'reset:f:0-0', 'add:f:0-0', 'update:e:2']);
+    expect(sink.events.map((e) => `${e.type}:${e.id ?? '-'}`)).toEqual([
+      'ready:-',
+      'add:e:1',
+      'reset:f:0-0',
+      'add:f:0-0',
+      'update:e:2',
+    ]);
     expect(sink.events[2]!.data).toEqual({ reason: 'epoch_changed' });
     expect(connection.closedReason).toBeNull();
     expect(hub.hasConnection(connection.id)).toBe(true);
@@ -222,7 +263,8 @@ describe('StreamHub when the log loses track', () => {
 });
 
 describe('StreamHub feed status', () => {
-  const publishStatus = (log: RingLog, status: 'running' | 'paused') => log.appendSync({ topic: 'feed:demo', type: 'status', data: { topic: 'feed:demo', status } });
+  const publishStatus = (log: RingLog, status: 'running' | 'paused') =>
+    log.appendSync({ topic: 'feed:demo', type: 'status', data: { topic: 'feed:demo', status } });
 
   it('delivers status changes live, and a paused feed snapshot ends with a status event at the snapshot id', async () => {
     const { hub, log, publishAdd } = setup();
@@ -257,23 +299,45 @@ describe('StreamHub feed status', () => {
     await tick();
     sink.desiredSize = 1;
     connection.flush();
-    expect(sink.events.filter((e) => e.type === 'status').map((e) => (e.data as { status: string }).status)).toEqual(['paused', 'running']);
+    expect(sink.events.filter((e) => e.type === 'status').map((e) => (e.data as { status: string }).status)).toEqual([
+      'paused',
+      'running',
+    ]);
   });
 });
 
 describe('StreamHub stats topic', () => {
   const statsDirectory: TopicDirectory = { authorize: () => undefined };
   const sample = (instance: string, ts: number, streams = 1) => ({
-    topic: 'admin:connections', instance, ts, intervalMs: 1000, streams, opened: streams, topicCount: 0, topics: [],
-    eventsPerSecond: 0, bytesPerSecond: 0, conflated: 0, dropped: 0, slowConsumers: 0, slowest: [],
+    topic: 'admin:connections',
+    instance,
+    ts,
+    intervalMs: 1000,
+    streams,
+    opened: streams,
+    topicCount: 0,
+    topics: [],
+    eventsPerSecond: 0,
+    bytesPerSecond: 0,
+    conflated: 0,
+    dropped: 0,
+    slowConsumers: 0,
+    slowest: [],
   });
 
   it('snapshots the latest sample of every recently heard instance, and keeps samples out of feed snapshots', async () => {
     let now = 100_000;
     const log = new RingLog({ epoch: 'e' });
-    const hub = new StreamHub({ log, directory: statsDirectory, instance: 'web-1', keepAliveMs: 60_000, now: () => now });
+    const hub = new StreamHub({
+      log,
+      directory: statsDirectory,
+      instance: 'web-1',
+      keepAliveMs: 60_000,
+      now: () => now,
+    });
     hubs.push(hub);
-    const append = (data: ReturnType<typeof sample>) => log.appendSync({ topic: 'admin:connections', type: 'stats', data });
+    const append = (data: ReturnType<typeof sample>) =>
+      log.appendSync({ topic: 'admin:connections', type: 'stats', data });
     log.appendSync({ topic: 'feed:demo', type: 'add', data: add('feed:demo', 'A', 1) });
     append(sample('web-1', now - 2000, 1));
     append(sample('web-2', now - 1500, 7));
@@ -282,7 +346,10 @@ describe('StreamHub stats topic', () => {
 
     const admin = await openRecorded(hub, ['admin:connections']);
     const samples = admin.sink.events.filter((e) => e.type === 'stats').map((e) => e.data as ReturnType<typeof sample>);
-    expect(samples.map((s) => [s.instance, s.streams])).toEqual([['web-1', 2], ['web-2', 7]]);
+    expect(samples.map((s) => [s.instance, s.streams])).toEqual([
+      ['web-1', 2],
+      ['web-2', 7],
+    ]);
     expect(admin.sink.events.every((e) => e.type === 'ready' || e.id === 'e:5')).toBe(true);
 
     const feed = await openRecorded(hub, ['feed:demo']);
@@ -293,7 +360,7 @@ describe('StreamHub stats topic', () => {
     expect(later.sink.events.map((e) => e.type)).toEqual(['ready']);
   });
 
-  it('reports each open stream\'s backlog: unsent bytes and how long its oldest frame has waited', async () => {
+  it("reports each open stream's backlog: unsent bytes and how long its oldest frame has waited", async () => {
     let now = 1_000;
     const log = new RingLog({ epoch: 'e' });
     const hub = new StreamHub({ log, directory, instance: 'web-1', keepAliveMs: 60_000, now: () => now });
@@ -306,12 +373,18 @@ describe('StreamHub stats topic', () => {
     await tick();
     now += 250;
     const loads = new Map(hub.consumers().map((c) => [c.id, c]));
-    expect(loads.get(reading.connection.id)).toEqual({ id: reading.connection.id, principal: null, topics: 1, pendingBytes: 0, lagMs: 0 });
+    expect(loads.get(reading.connection.id)).toEqual({
+      id: reading.connection.id,
+      principal: null,
+      topics: 1,
+      pendingBytes: 0,
+      lagMs: 0,
+    });
     expect(loads.get(stalled.id)).toMatchObject({ principal: 'someone', topics: 2, lagMs: 250 });
     expect(loads.get(stalled.id)!.pendingBytes).toBeGreaterThan(0);
   });
 
-  it('conflates a backed-up reader\'s samples per instance, never across instances', async () => {
+  it("conflates a backed-up reader's samples per instance, never across instances", async () => {
     const log = new RingLog({ epoch: 'e' });
     const hub = new StreamHub({ log, directory: statsDirectory, instance: 'web-1', keepAliveMs: 60_000 });
     hubs.push(hub);
@@ -325,12 +398,19 @@ describe('StreamHub stats topic', () => {
       log.appendSync({ topic: 'admin:connections', type: 'stats', data: sample('web-2', Date.now(), 10 + i) });
     }
     await tick();
-    expect(hub.consumers()).toEqual([expect.objectContaining({ id: connection.id, topics: 1, pendingBytes: expect.any(Number) })]);
+    expect(hub.consumers()).toEqual([
+      expect.objectContaining({ id: connection.id, topics: 1, pendingBytes: expect.any(Number) }),
+    ]);
     expect(hub.consumers()[0]!.pendingBytes).toBeGreaterThan(0);
     sink.desiredSize = 1;
     connection.flush();
-    const got = sink.events.filter((e) => e.type === 'stats').map((e) => [(e.data as { instance: string }).instance, (e.data as { streams: number }).streams]);
-    expect(got).toEqual([['web-1', 3], ['web-2', 13]]);
+    const got = sink.events
+      .filter((e) => e.type === 'stats')
+      .map((e) => [(e.data as { instance: string }).instance, (e.data as { streams: number }).streams]);
+    expect(got).toEqual([
+      ['web-1', 3],
+      ['web-2', 13],
+    ]);
     expect(hub.consumers()[0]!.pendingBytes).toBe(0);
     expect(hub.consumers()[0]!.lagMs).toBe(0);
   });
@@ -347,13 +427,25 @@ describe('StreamHub taking a topic off a stream', () => {
     sink.desiredSize = 0; // the transport is full: what follows queues
     log.appendSync({ topic: 'feed:fx', type: 'add', data: add('feed:fx', 'EUR', 1) });
     publishUpdate('feed:demo', 'A', 2);
-    log.appendSync({ topic: 'feed:fx', type: 'update', data: { topic: 'feed:fx', symbol: 'EUR', price: 3, bid: 3, ask: 3, ts: 3 } });
+    log.appendSync({
+      topic: 'feed:fx',
+      type: 'update',
+      data: { topic: 'feed:fx', symbol: 'EUR', price: 3, bid: 3, ask: 3, ts: 3 },
+    });
     await tick();
-    expect(hub.closeTopics((t, grantedTo) => (t === 'feed:fx' && grantedTo === 'alice' ? { reason: 'signed_out', message: 'signed out' } : null))).toBe(1);
+    expect(
+      hub.closeTopics((t, grantedTo) =>
+        t === 'feed:fx' && grantedTo === 'alice' ? { reason: 'signed_out', message: 'signed out' } : null,
+      ),
+    ).toBe(1);
     sink.desiredSize = 1;
     connection.flush();
     const after = sink.events.filter((e) => e.type !== 'ready');
-    expect(after.map((e) => `${e.type}:${(e.data as { topic: string }).topic}`)).toEqual(['add:feed:demo', 'update:feed:demo', 'topic_closed:feed:fx']);
+    expect(after.map((e) => `${e.type}:${(e.data as { topic: string }).topic}`)).toEqual([
+      'add:feed:demo',
+      'update:feed:demo',
+      'topic_closed:feed:fx',
+    ]);
     expect(after.at(-1)).toMatchObject({ type: 'topic_closed', data: { topic: 'feed:fx', reason: 'signed_out' } });
     expect(after.at(-1)!.id).toBeUndefined();
     expect(connection.pendingBytes).toBe(0);
@@ -361,7 +453,8 @@ describe('StreamHub taking a topic off a stream', () => {
 });
 
 describe('StreamHub refusing and closing one topic alone', () => {
-  const typesOf = (sink: RecordingSink) => sink.events.map((e) => `${e.type}:${(e.data as { topic?: string }).topic ?? '-'}`);
+  const typesOf = (sink: RecordingSink) =>
+    sink.events.map((e) => `${e.type}:${(e.data as { topic?: string }).topic ?? '-'}`);
 
   it('opens with the accepted topics: ready lists them, a topic_error per refused one follows, then the snapshots', async () => {
     const { hub, publishAdd } = setup();
@@ -369,7 +462,9 @@ describe('StreamHub refusing and closing one topic alone', () => {
     const { sink } = await openRecorded(hub, ['feed:nosuch', 'feed:demo', 'feed:gone']);
     expect(sink.events[0]).toMatchObject({ type: 'ready', data: { topics: ['feed:demo'] } });
     expect(typesOf(sink)).toEqual(['ready:-', 'topic_error:feed:nosuch', 'topic_error:feed:gone', 'add:feed:demo']);
-    expect(sink.events[1]).toMatchObject({ data: { topic: 'feed:nosuch', code: 'unknown_topic', message: 'no such feed' } });
+    expect(sink.events[1]).toMatchObject({
+      data: { topic: 'feed:nosuch', code: 'unknown_topic', message: 'no such feed' },
+    });
     expect(sink.events[1]!.id).toBeUndefined();
   });
 
@@ -377,7 +472,13 @@ describe('StreamHub refusing and closing one topic alone', () => {
     const { hub } = setup();
     const error = await hub.open({ topics: ['feed:nosuch', 'feed:other'], principal: null }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(QuotelineError);
-    expect(error).toMatchObject({ code: 'unknown_topic', refused: [{ topic: 'feed:nosuch', code: 'unknown_topic' }, { topic: 'feed:other', code: 'unknown_topic' }] });
+    expect(error).toMatchObject({
+      code: 'unknown_topic',
+      refused: [
+        { topic: 'feed:nosuch', code: 'unknown_topic' },
+        { topic: 'feed:other', code: 'unknown_topic' },
+      ],
+    });
     expect(hub.stats().connections).toBe(0);
   });
 
@@ -385,9 +486,18 @@ describe('StreamHub refusing and closing one topic alone', () => {
     const { hub, publishAdd } = setup();
     publishAdd('feed:fx', 'EUR', 1);
     const { connection, sink } = await openRecorded(hub, ['feed:demo']);
-    const result = await hub.changeSubscriptions({ connectionId: connection.id, token: connection.token, subscribe: ['feed:nosuch', 'feed:fx', 'x'.repeat(120)], unsubscribe: [], principal: null });
+    const result = await hub.changeSubscriptions({
+      connectionId: connection.id,
+      token: connection.token,
+      subscribe: ['feed:nosuch', 'feed:fx', 'x'.repeat(120)],
+      unsubscribe: [],
+      principal: null,
+    });
     expect(result.topics).toEqual(['feed:demo', 'feed:fx']);
-    expect(result.refused.map((r) => [r.topic.startsWith('xxx') ? 'long' : r.topic, r.code])).toEqual([['feed:nosuch', 'unknown_topic'], ['long', 'unknown_topic']]);
+    expect(result.refused.map((r) => [r.topic.startsWith('xxx') ? 'long' : r.topic, r.code])).toEqual([
+      ['feed:nosuch', 'unknown_topic'],
+      ['long', 'unknown_topic'],
+    ]);
     expect(result.refused[1]!.topic).toHaveLength(80);
     await tick();
     expect(typesOf(sink)).toContain('add:feed:fx');
@@ -397,15 +507,28 @@ describe('StreamHub refusing and closing one topic alone', () => {
     const log = new RingLog({ epoch: 'e', capacity: 100 });
     const bound: TopicDirectory = {
       authorize(topic, principal) {
-        if (principal === 'key-demo' && topic !== 'feed:demo') throw new QuotelineError('forbidden', 'not with this key');
+        if (principal === 'key-demo' && topic !== 'feed:demo')
+          throw new QuotelineError('forbidden', 'not with this key');
       },
       principalFor: (opener, requester) => (opener === 'key-demo' ? opener : requester),
     };
     const hub = new StreamHub({ log, directory: bound, instance: 't', keepAliveMs: 60_000 });
     hubs.push(hub);
     const connection = await hub.open({ topics: ['feed:demo'], principal: 'key-demo' });
-    const result = await hub.changeSubscriptions({ connectionId: connection.id, token: connection.token, subscribe: ['feed:fx', 'account:a1'], unsubscribe: [], principal: 'someone-signed-in' });
-    expect(result).toEqual({ topics: ['feed:demo'], refused: [expect.objectContaining({ topic: 'feed:fx', code: 'forbidden' }), expect.objectContaining({ topic: 'account:a1', code: 'forbidden' })] });
+    const result = await hub.changeSubscriptions({
+      connectionId: connection.id,
+      token: connection.token,
+      subscribe: ['feed:fx', 'account:a1'],
+      unsubscribe: [],
+      principal: 'someone-signed-in',
+    });
+    expect(result).toEqual({
+      topics: ['feed:demo'],
+      refused: [
+        expect.objectContaining({ topic: 'feed:fx', code: 'forbidden' }),
+        expect.objectContaining({ topic: 'account:a1', code: 'forbidden' }),
+      ],
+    });
   });
 
   it('refuses topics past the per-stream limit, adding the first ones that fit', async () => {
@@ -413,7 +536,13 @@ describe('StreamHub refusing and closing one topic alone', () => {
     const hub = new StreamHub({ log, directory: { authorize: () => undefined }, instance: 't', keepAliveMs: 60_000 });
     hubs.push(hub);
     const connection = await hub.open({ topics: Array.from({ length: 30 }, (_, i) => `feed:f${i}`), principal: null });
-    const result = await hub.changeSubscriptions({ connectionId: connection.id, token: connection.token, subscribe: ['feed:a', 'feed:b', 'feed:c'], unsubscribe: [], principal: null });
+    const result = await hub.changeSubscriptions({
+      connectionId: connection.id,
+      token: connection.token,
+      subscribe: ['feed:a', 'feed:b', 'feed:c'],
+      unsubscribe: [],
+      principal: null,
+    });
     expect(result.topics).toHaveLength(32);
     expect(result.refused).toEqual([expect.objectContaining({ topic: 'feed:c', code: 'invalid_topic' })]);
   });
@@ -424,7 +553,11 @@ describe('StreamHub refusing and closing one topic alone', () => {
     publishAdd('feed:fx', 'EUR', 1);
     const { connection, sink } = await openRecorded(hub, ['feed:demo', 'feed:fx']);
     log.appendSync({ topic: 'feed:fx', type: 'remove', data: { topic: 'feed:fx', symbol: 'EUR' } });
-    log.appendSync({ topic: 'feed:fx', type: 'topic_closed', data: { topic: 'feed:fx', reason: 'deleted', message: 'The feed was deleted.' } });
+    log.appendSync({
+      topic: 'feed:fx',
+      type: 'topic_closed',
+      data: { topic: 'feed:fx', reason: 'deleted', message: 'The feed was deleted.' },
+    });
     publishUpdate('feed:fx', 'EUR', 2);
     publishUpdate('feed:demo', 'A', 3);
     await tick();
@@ -452,7 +585,9 @@ describe('StreamHub refusing and closing one topic alone', () => {
     publishAdd('feed:demo', 'A', 1);
     const connection = await hub.open({ topics: ['feed:demo', 'feed:fx'], principal: { key: 'k1' } });
     const sink = await attach(connection);
-    expect(hub.endWhere((p) => (p as { key?: string }).key === 'k1', { reason: 'revoked', message: 'The key was revoked.' })).toBe(1);
+    expect(
+      hub.endWhere((p) => (p as { key?: string }).key === 'k1', { reason: 'revoked', message: 'The key was revoked.' }),
+    ).toBe(1);
     await tick();
     expect(typesOf(sink).slice(-2)).toEqual(['topic_closed:feed:demo', 'topic_closed:feed:fx']);
     expect(sink.closed).toBe(true);
@@ -467,7 +602,12 @@ describe('StreamHub bounding staleness', () => {
     const { sink: first } = await openRecorded(hub, ['feed:demo']);
     const lastId = first.events.at(-1)!.id!;
     for (let p = 2; p <= 6; p++) publishUpdate('feed:demo', 'A', p);
-    const connection = await hub.open({ topics: ['feed:demo'], principal: null, lastEventId: lastId, latestOnly: true });
+    const connection = await hub.open({
+      topics: ['feed:demo'],
+      principal: null,
+      lastEventId: lastId,
+      latestOnly: true,
+    });
     const sink = await attach(connection);
     expect(sink.events.filter((e) => e.type === 'update').map((e) => (e.data as { price: number }).price)).toEqual([6]);
     void log;
@@ -476,12 +616,24 @@ describe('StreamHub bounding staleness', () => {
   it('cuts a stream whose transport stayed full past the stall bound, however few bytes wait', async () => {
     let now = 1_000_000;
     const log = new RingLog({ epoch: 'e', capacity: 100 });
-    const hub = new StreamHub({ log, directory, instance: 't', keepAliveMs: 60_000, maxStallMs: 5_000, now: () => now });
+    const hub = new StreamHub({
+      log,
+      directory,
+      instance: 't',
+      keepAliveMs: 60_000,
+      maxStallMs: 5_000,
+      now: () => now,
+    });
     hubs.push(hub);
     const connection = await hub.open({ topics: ['feed:demo'], principal: null });
     const sink = await attach(connection);
     sink.desiredSize = 0;
-    const update = (price: number) => log.appendSync({ topic: 'feed:demo', type: 'update', data: { topic: 'feed:demo', symbol: 'A', price, bid: price, ask: price, ts: now } });
+    const update = (price: number) =>
+      log.appendSync({
+        topic: 'feed:demo',
+        type: 'update',
+        data: { topic: 'feed:demo', symbol: 'A', price, bid: price, ask: price, ts: now },
+      });
     update(1);
     await tick();
     now += 4_000;
@@ -502,14 +654,30 @@ describe('StreamHub with a throttled topic (a widget out of sight)', () => {
     const log = new RingLog({ epoch: 'e', capacity: 1000 });
     const hub = new StreamHub({ log, directory, instance: 't', keepAliveMs: 60_000, now: () => now });
     hubs.push(hub);
-    const add = (topic: string, symbol: string) => log.appendSync({ topic, type: 'add', data: { topic, symbol, name: symbol, price: 1, bid: 1, ask: 1, open: 1, decimals: 2, ts: now } });
-    const update = (topic: string, symbol: string, price: number) => log.appendSync({ topic, type: 'update', data: { topic, symbol, price, bid: price, ask: price, ts: now } });
+    const add = (topic: string, symbol: string) =>
+      log.appendSync({
+        topic,
+        type: 'add',
+        data: { topic, symbol, name: symbol, price: 1, bid: 1, ask: 1, open: 1, decimals: 2, ts: now },
+      });
+    const update = (topic: string, symbol: string, price: number) =>
+      log.appendSync({ topic, type: 'update', data: { topic, symbol, price, bid: price, ask: price, ts: now } });
     add('feed:demo', 'A');
     add('feed:fx', 'E');
     const connection = await hub.open({ topics: ['feed:demo', 'feed:fx'], principal: null });
     const sink = await attach(connection);
-    await hub.changeSubscriptions({ connectionId: connection.id, token: connection.token, subscribe: [], unsubscribe: [], rates: { 'feed:demo': 1000 }, principal: null });
-    const prices = (topic: string) => sink.events.filter((e) => e.type === 'update' && (e.data as { topic: string }).topic === topic).map((e) => (e.data as { price: number }).price);
+    await hub.changeSubscriptions({
+      connectionId: connection.id,
+      token: connection.token,
+      subscribe: [],
+      unsubscribe: [],
+      rates: { 'feed:demo': 1000 },
+      principal: null,
+    });
+    const prices = (topic: string) =>
+      sink.events
+        .filter((e) => e.type === 'update' && (e.data as { topic: string }).topic === topic)
+        .map((e) => (e.data as { price: number }).price);
     for (let i = 1; i <= 5; i++) {
       update('feed:demo', 'A', i);
       update('feed:fx', 'E', i);
@@ -521,10 +689,21 @@ describe('StreamHub with a throttled topic (a widget out of sight)', () => {
     now += 600; // a second after the first
     await new Promise((r) => setTimeout(r, 150));
     expect(prices('feed:demo')).toEqual([1, 5]);
-    expect(sink.events.filter((e) => e.type === 'update' && (e.data as { topic: string }).topic === 'feed:demo').every((e) => e.id === undefined)).toBe(true);
+    expect(
+      sink.events
+        .filter((e) => e.type === 'update' && (e.data as { topic: string }).topic === 'feed:demo')
+        .every((e) => e.id === undefined),
+    ).toBe(true);
     update('feed:demo', 'A', 6);
     await tick();
-    await hub.changeSubscriptions({ connectionId: connection.id, token: connection.token, subscribe: [], unsubscribe: [], rates: { 'feed:demo': 0 }, principal: null });
+    await hub.changeSubscriptions({
+      connectionId: connection.id,
+      token: connection.token,
+      subscribe: [],
+      unsubscribe: [],
+      rates: { 'feed:demo': 0 },
+      principal: null,
+    });
     await tick();
     expect(prices('feed:demo')).toEqual([1, 5, 6]);
     update('feed:demo', 'A', 7);

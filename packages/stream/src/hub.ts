@@ -176,11 +176,18 @@ export class StreamHub {
     this.opened++;
 
     connection.enqueue(this.retryFrame);
-    const ready: ReadyEvent = { connectionId: connection.id, token: connection.token, instance: this.instance, protocol: PROTOCOL_VERSION, topics: accepted };
+    const ready: ReadyEvent = {
+      connectionId: connection.id,
+      token: connection.token,
+      instance: this.instance,
+      protocol: PROTOCOL_VERSION,
+      topics: accepted,
+    };
     connection.enqueue(encodeEvent('ready', ready));
     for (const refusal of refused) connection.enqueue(encodeEvent('topic_error', refusal));
 
-    if (request.lastEventId) await this.resume(connection, accepted, request.principal, request.lastEventId, request.latestOnly ?? false);
+    if (request.lastEventId)
+      await this.resume(connection, accepted, request.principal, request.lastEventId, request.latestOnly ?? false);
     else for (const topic of accepted) this.subscribe(connection, topic, request.principal);
     return connection;
   }
@@ -200,8 +207,11 @@ export class StreamHub {
   }): Promise<SubscriptionResult> {
     const connection = this.connections.get(input.connectionId);
     if (!connection) throw new QuotelineError('not_found', 'No open stream has this connectionId; reopen the stream.');
-    if (!sameSecret(connection.token, input.token)) throw new QuotelineError('forbidden', 'The token does not belong to this connection.');
-    const principal = this.directory.principalFor ? this.directory.principalFor(connection.principal, input.principal) : input.principal;
+    if (!sameSecret(connection.token, input.token))
+      throw new QuotelineError('forbidden', 'The token does not belong to this connection.');
+    const principal = this.directory.principalFor
+      ? this.directory.principalFor(connection.principal, input.principal)
+      : input.principal;
     const wanted = [...new Set(input.subscribe)];
     const { accepted, refused } = await this.authorizeEach(
       wanted.filter((t) => !connection.topics.has(t)),
@@ -211,12 +221,17 @@ export class StreamHub {
     for (const topic of input.unsubscribe) this.unsubscribe(connection, topic);
     for (const topic of accepted) {
       if (connection.topics.size >= MAX_TOPICS_PER_STREAM) {
-        refused.push({ topic, code: 'invalid_topic', message: `A stream carries at most ${MAX_TOPICS_PER_STREAM} topics; remove one before adding another.` });
+        refused.push({
+          topic,
+          code: 'invalid_topic',
+          message: `A stream carries at most ${MAX_TOPICS_PER_STREAM} topics; remove one before adding another.`,
+        });
         continue;
       }
       this.subscribe(connection, topic, principal);
     }
-    for (const [topic, ms] of Object.entries(input.rates ?? {})) for (const entry of connection.setRate(topic, ms)) this.sendThrottled(connection, entry);
+    for (const [topic, ms] of Object.entries(input.rates ?? {}))
+      for (const entry of connection.setRate(topic, ms)) this.sendThrottled(connection, entry);
     const order = new Map(wanted.map((t, i) => [echoTopic(t), i]));
     refused.sort((a, b) => (order.get(a.topic) ?? 0) - (order.get(b.topic) ?? 0));
     return { topics: [...connection.topics], refused };
@@ -239,13 +254,25 @@ export class StreamHub {
     }
     const topics: Record<string, number> = {};
     for (const [topic, subs] of this.subscribers) topics[topic] = subs.size;
-    return { connections: this.connections.size, opened: this.opened, topics, ...totals, closed: { ...this.closedCounts } };
+    return {
+      connections: this.connections.size,
+      opened: this.opened,
+      topics,
+      ...totals,
+      closed: { ...this.closedCounts },
+    };
   }
 
   /** Every open stream's backlog; the stats sampler picks the slowest. */
   consumers(): ConsumerLoad[] {
     const now = this.now();
-    return [...this.connections.values()].map((c) => ({ id: c.id, principal: c.principal, topics: c.topics.size, pendingBytes: c.pendingBytes, lagMs: c.lagMs(now) }));
+    return [...this.connections.values()].map((c) => ({
+      id: c.id,
+      principal: c.principal,
+      topics: c.topics.size,
+      pendingBytes: c.pendingBytes,
+      lagMs: c.lagMs(now),
+    }));
   }
 
   /**
@@ -285,7 +312,8 @@ export class StreamHub {
 
   /** Calls `visit` with every topic of every open stream, who granted it and who opened the stream (to re-check grants). */
   forEachGrant(visit: (topic: string, grantedTo: unknown, opener: unknown) => void): void {
-    for (const c of this.connections.values()) for (const topic of c.topics) visit(topic, c.grantedTo(topic), c.principal);
+    for (const c of this.connections.values())
+      for (const topic of c.topics) visit(topic, c.grantedTo(topic), c.principal);
   }
 
   /** The openers of every open stream (to find, say, which embed keys are in use). */
@@ -328,7 +356,10 @@ export class StreamHub {
   }
 
   /** Authorises topics one by one: a refusal (`invalid_topic`, `unknown_topic`, `forbidden`) refuses that topic alone; anything else fails the request. */
-  private async authorizeEach(topics: readonly string[], principal: unknown): Promise<{ accepted: string[]; refused: TopicRefusal[] }> {
+  private async authorizeEach(
+    topics: readonly string[],
+    principal: unknown,
+  ): Promise<{ accepted: string[]; refused: TopicRefusal[] }> {
     const accepted: string[] = [];
     const refused: TopicRefusal[] = [];
     for (const topic of topics) {
@@ -356,7 +387,13 @@ export class StreamHub {
     subs.add(connection);
   }
 
-  private async resume(connection: Connection, topics: string[], grantedTo: unknown, lastEventId: string, latestOnly: boolean): Promise<void> {
+  private async resume(
+    connection: Connection,
+    topics: string[],
+    grantedTo: unknown,
+    lastEventId: string,
+    latestOnly: boolean,
+  ): Promise<void> {
     connection.beginResume();
     for (const topic of topics) if (connection.addTopic(topic, grantedTo)) this.addSubscriber(topic, connection);
     const result = await this.log.readAfter(lastEventId);
@@ -369,7 +406,9 @@ export class StreamHub {
     // (as conflation would have delivered); else a fresh snapshot is cheaper than the history.
     const budget = this.maxQueueBytes / 2;
     // A closing of a topic that is authorised again now (its feed re-created) is history, not news.
-    let replay = result.entries.filter((e) => e.type !== 'topic_closed' && connection.topics.has(e.topic) && connection.wants(e.data.symbol));
+    let replay = result.entries.filter(
+      (e) => e.type !== 'topic_closed' && connection.topics.has(e.topic) && connection.wants(e.data.symbol),
+    );
     if (latestOnly || bytesOf(replay) > budget) replay = compactReplay(replay);
     if (bytesOf(replay) > budget) {
       connection.finishResume(null);
@@ -406,7 +445,8 @@ export class StreamHub {
   /** A topic's snapshot at the hub's position: a feed's `add`s (and `status` while paused), or a stats topic's latest samples. */
   private enqueueSnapshot(connection: Connection, topic: string): void {
     for (const event of this.views.snapshotEvents(topic))
-      if (event.type !== 'add' || connection.wants(event.data.symbol)) connection.enqueue(encodeEvent(event.type, event.data, this.position), null, topic);
+      if (event.type !== 'add' || connection.wants(event.data.symbol))
+        connection.enqueue(encodeEvent(event.type, event.data, this.position), null, topic);
   }
 
   private dispatch(entry: LogEntry): void {
@@ -420,7 +460,8 @@ export class StreamHub {
   private deliver(connection: Connection, entry: LogEntry): void {
     if (connection.resuming) return connection.hold(entry);
     if (connection.alreadyReplayed(entry.id, this.compareIds)) return;
-    if (entry.type === 'topic_closed') return this.closeTopic(connection, entry.topic, entry.data as unknown as TopicClosure);
+    if (entry.type === 'topic_closed')
+      return this.closeTopic(connection, entry.topic, entry.data as unknown as TopicClosure);
     if (!connection.wants(entry.data.symbol)) return;
     if (connection.throttled && entry.conflationKey !== null) {
       const rate = connection.rateOf(entry.topic);

@@ -57,10 +57,18 @@ describe('RingLog', () => {
 describe('conflationKeyOf', () => {
   it('keys updates by symbol and stats samples by instance; status and private events never conflate', () => {
     expect(conflationKeyOf(update('A', 1))).toBe('feed:demo\u0000A');
-    const stats = (instance: string): LogInput => ({ topic: 'admin:connections', type: 'stats', data: { topic: 'admin:connections', instance } });
+    const stats = (instance: string): LogInput => ({
+      topic: 'admin:connections',
+      type: 'stats',
+      data: { topic: 'admin:connections', instance },
+    });
     expect(conflationKeyOf(stats('web-1'))).toBe('admin:connections\u0000web-1');
     expect(conflationKeyOf(stats('web-2'))).not.toBe(conflationKeyOf(stats('web-1')));
-    expect(conflationKeyOf({ topic: 'feed:demo', type: 'status', data: { topic: 'feed:demo', status: 'paused' } })).toBeNull();
-    expect(conflationKeyOf({ topic: 'account:a', type: 'order', data: { topic: 'account:a', symbol: 'A' } })).toBeNull();
+    expect(
+      conflationKeyOf({ topic: 'feed:demo', type: 'status', data: { topic: 'feed:demo', status: 'paused' } }),
+    ).toBeNull();
+    expect(
+      conflationKeyOf({ topic: 'account:a', type: 'order', data: { topic: 'account:a', symbol: 'A' } }),
+    ).toBeNull();
   });
 });

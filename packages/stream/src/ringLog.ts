@@ -49,7 +49,12 @@ export class RingLog implements EventLog {
   appendSync(input: LogInput): LogEntry {
     const offset = ++this.offset;
     const id = `${this.epoch}:${offset}`;
-    const entry: LogEntry = { ...input, id, frame: encodeEvent(input.type, input.data, id), conflationKey: conflationKeyOf(input) };
+    const entry: LogEntry = {
+      ...input,
+      id,
+      frame: encodeEvent(input.type, input.data, id),
+      conflationKey: conflationKeyOf(input),
+    };
     this.ring[offset % this.capacity] = entry;
     for (const listener of this.listeners) listener(entry);
     return entry;

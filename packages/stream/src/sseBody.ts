@@ -33,4 +33,3 @@ export function sseBody(connection: Connection): ReadableStream<Uint8Array> {
     new ByteLengthQueuingStrategy({ highWaterMark: 64 * 1024 }),
   );
 }
-

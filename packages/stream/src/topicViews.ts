@@ -1,8 +1,15 @@
-import { statsStaleAfterMs, type AddEvent, type StatsEvent, type StatusEvent, type UpdateEvent } from '@quoteline/protocol';
+import {
+  statsStaleAfterMs,
+  type AddEvent,
+  type StatsEvent,
+  type StatusEvent,
+  type UpdateEvent,
+} from '@quoteline/protocol';
 import type { LogEntry } from './eventLog';
 
 /** One event of a snapshot, in the order a new subscriber gets them. */
-export type SnapshotEvent = { type: 'add'; data: AddEvent } | { type: 'status'; data: StatusEvent } | { type: 'stats'; data: StatsEvent };
+export type SnapshotEvent =
+  { type: 'add'; data: AddEvent } | { type: 'status'; data: StatusEvent } | { type: 'stats'; data: StatsEvent };
 
 /** Options of the views; the clock is for tests. */
 export interface TopicViewsOptions {
@@ -39,7 +46,8 @@ export class TopicViews {
         const data = entry.data as unknown as UpdateEvent;
         const rows = this.rows(entry.topic, false);
         const row = rows?.get(data.symbol);
-        if (rows && row) rows.set(data.symbol, { ...row, price: data.price, bid: data.bid, ask: data.ask, ts: data.ts });
+        if (rows && row)
+          rows.set(data.symbol, { ...row, price: data.price, bid: data.bid, ask: data.ask, ts: data.ts });
         return;
       }
       case 'remove': {

@@ -36,7 +36,9 @@ export class LimitBook {
   takeCrossing(symbol: string, touch: Touch): RestingOrder[] {
     const orders = this.bySymbol.get(symbol);
     if (!orders) return [];
-    const crossing = [...orders.values()].filter((o) => (o.side === 'buy' ? touch.ask <= o.limitPrice : touch.bid >= o.limitPrice));
+    const crossing = [...orders.values()].filter((o) =>
+      o.side === 'buy' ? touch.ask <= o.limitPrice : touch.bid >= o.limitPrice,
+    );
     for (const o of crossing) this.remove(o.id, symbol);
     return crossing;
   }

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { EMPTY_POSITION, execute, executionPrice, release, reserve, type AccountState, type OrderTerms, type PositionState } from './orderLogic';
+import {
+  EMPTY_POSITION,
+  execute,
+  executionPrice,
+  release,
+  reserve,
+  type AccountState,
+  type OrderTerms,
+  type PositionState,
+} from './orderLogic';
 import { formatMinor, parsePrice } from './money';
 import { LimitBook } from './limitBook';
 
@@ -34,13 +43,23 @@ describe('money', () => {
     expect(formatMinor(-1234n, 2)).toBe('-12.34');
   });
   it('round-trips any price on the grid', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 1e11 }), fc.integer({ min: 0, max: 4 }), (minor, scale) => {
-      expect(parsePrice(formatMinor(minor, scale), scale)).toBe(minor);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e11 }), fc.integer({ min: 0, max: 4 }), (minor, scale) => {
+        expect(parsePrice(formatMinor(minor, scale), scale)).toBe(minor);
+      }),
+    );
   });
 });
 
-type Step = { side: 'buy' | 'sell'; type: 'market' | 'limit'; quantity: number; limitOffset: number; bid: number; spread: number; cancel: boolean };
+type Step = {
+  side: 'buy' | 'sell';
+  type: 'market' | 'limit';
+  quantity: number;
+  limitOffset: number;
+  bid: number;
+  spread: number;
+  cancel: boolean;
+};
 const step: fc.Arbitrary<Step> = fc.record({
   side: fc.constantFrom('buy', 'sell'),
   type: fc.constantFrom('market', 'limit'),
@@ -111,7 +130,13 @@ describe('account invariants under any sequence of orders', () => {
     const account = { cash: 10_000n, reserved: 5_000n };
     expect(execute(account, EMPTY_POSITION, 'buy', 1, 5_001)).toBe('insufficient_funds');
     expect(execute(account, EMPTY_POSITION, 'sell', 1, 100)).toBe('insufficient_position');
-    expect(reserve(account, { ...EMPTY_POSITION, quantity: 3, reserved: 2 }, { side: 'sell', type: 'limit', quantity: 2, limitPrice: 1 })).toBe('insufficient_position');
+    expect(
+      reserve(
+        account,
+        { ...EMPTY_POSITION, quantity: 3, reserved: 2 },
+        { side: 'sell', type: 'limit', quantity: 2, limitPrice: 1 },
+      ),
+    ).toBe('insufficient_position');
   });
 });
 

@@ -60,7 +60,11 @@ export function availableCash(account: AccountState): bigint {
 }
 
 /** Sets aside what a resting limit order may need: cash for a buy, shares for a sell. */
-export function reserve(account: AccountState, position: PositionState, order: OrderTerms): { account: AccountState; position: PositionState } | Refusal {
+export function reserve(
+  account: AccountState,
+  position: PositionState,
+  order: OrderTerms,
+): { account: AccountState; position: PositionState } | Refusal {
   if (order.side === 'buy') {
     const need = BigInt(order.quantity) * BigInt(order.limitPrice!);
     if (availableCash(account) < need) return 'insufficient_funds';
@@ -71,8 +75,16 @@ export function reserve(account: AccountState, position: PositionState, order: O
 }
 
 /** Gives back what a resting order had set aside (on cancel, or just before it fills). */
-export function release(account: AccountState, position: PositionState, order: OrderTerms): { account: AccountState; position: PositionState } {
-  if (order.side === 'buy') return { account: { ...account, reserved: account.reserved - BigInt(order.quantity) * BigInt(order.limitPrice!) }, position };
+export function release(
+  account: AccountState,
+  position: PositionState,
+  order: OrderTerms,
+): { account: AccountState; position: PositionState } {
+  if (order.side === 'buy')
+    return {
+      account: { ...account, reserved: account.reserved - BigInt(order.quantity) * BigInt(order.limitPrice!) },
+      position,
+    };
   return { account, position: { ...position, reserved: position.reserved - order.quantity } };
 }
 

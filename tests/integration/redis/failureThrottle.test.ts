@@ -16,13 +16,21 @@ afterAll(() => Promise.all(connections.map(closeRedis))); // before the server g
 function instance(name: string, maxFailures = 3, delay?: { baseMs: number; maxMs: number }) {
   const redis = RedisFailureThrottle.connect(file.server.url, name);
   connections.push(redis);
-  return new RedisFailureThrottle(redis, { maxFailures, windowMs: 60_000, delay, prefix: `test:signin:${maxFailures}:${delay ? 'delay' : 'hard'}`, now: () => now });
+  return new RedisFailureThrottle(redis, {
+    maxFailures,
+    windowMs: 60_000,
+    delay,
+    prefix: `test:signin:${maxFailures}:${delay ? 'delay' : 'hard'}`,
+    now: () => now,
+  });
 }
 
 describe('RedisFailureThrottle', () => {
   it('grants at most the limit of 60 parallel reservations on two instances; the rest wait', async () => {
     const [a, b] = [instance('race-a', 5), instance('race-b', 5)];
-    const claims = await Promise.all(Array.from({ length: 60 }, (_, i) => (i % 2 ? a : b).reserve('burst@example.com')));
+    const claims = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => (i % 2 ? a : b).reserve('burst@example.com')),
+    );
     const granted = claims.filter((c) => c.granted);
     console.log(`60 parallel reservations on two instances: ${granted.length} granted`);
     expect(granted).toHaveLength(5);

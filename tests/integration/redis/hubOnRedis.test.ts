@@ -13,13 +13,33 @@ const redis = redisPerFile();
 let keyN = 0;
 
 const directory: TopicDirectory = { authorize: () => undefined };
-const add = (symbol: string, price: number): AddEvent => ({ topic: 'feed:demo', symbol, name: symbol, price, bid: price, ask: price, open: price, decimals: 2, ts: 1 });
-const update = (symbol: string, price: number): UpdateEvent => ({ topic: 'feed:demo', symbol, price, bid: price, ask: price, ts: 2 });
+const add = (symbol: string, price: number): AddEvent => ({
+  topic: 'feed:demo',
+  symbol,
+  name: symbol,
+  price,
+  bid: price,
+  ask: price,
+  open: price,
+  decimals: 2,
+  ts: 1,
+});
+const update = (symbol: string, price: number): UpdateEvent => ({
+  topic: 'feed:demo',
+  symbol,
+  price,
+  bid: price,
+  ask: price,
+  ts: 2,
+});
 
 async function instance(name: string, key: string) {
   const log = await RedisStreamLog.open({ url: redis.server.url, key, name, blockMs: 500, onError: () => undefined });
   const hub = new StreamHub({ log, directory, instance: name, keepAliveMs: 60_000 });
-  redis.afterThisTest(() => log.close(), () => hub.close());
+  redis.afterThisTest(
+    () => log.close(),
+    () => hub.close(),
+  );
   return { log, hub };
 }
 
@@ -30,7 +50,8 @@ async function openRecorded(hub: StreamHub, lastEventId?: string) {
   return { connection, sink };
 }
 
-const prices = (events: readonly StreamEvent[]) => events.filter((e) => e.type === 'update').map((e) => (e.data as UpdateEvent).price);
+const prices = (events: readonly StreamEvent[]) =>
+  events.filter((e) => e.type === 'update').map((e) => (e.data as UpdateEvent).price);
 
 describe('StreamHub on the Redis log', () => {
   it('resumes a client on another instance from the id it last saw on the first, with nothing missed or repeated', async () => {
@@ -38,7 +59,10 @@ describe('StreamHub on the Redis log', () => {
     const a = await instance('a', key);
     const b = await instance('b', key);
     await a.log.append({ topic: 'feed:demo', type: 'add', data: add('ACME', 1) });
-    await waitUntil(() => a.hub.views.snapshot('feed:demo').length === 1 && b.hub.views.snapshot('feed:demo').length === 1, 'both hubs folded the add');
+    await waitUntil(
+      () => a.hub.views.snapshot('feed:demo').length === 1 && b.hub.views.snapshot('feed:demo').length === 1,
+      'both hubs folded the add',
+    );
 
     const onA = await openRecorded(a.hub);
     for (let i = 1; i <= 5; i++) await a.log.append({ topic: 'feed:demo', type: 'update', data: update('ACME', i) });

@@ -95,7 +95,14 @@ describe('ProducerLease', () => {
       console.info(`lease takeover after a pause: ${takeoverMs} ms (ttl 3000 ms, retry 1000 ms)`);
       const next = holders(others)[0]!;
       expect(next.fence!.token).not.toBe(granted.token);
-      await log.append({ topic: 'feed:demo', type: 'update', data: { topic: 'feed:demo', symbol: 'NEW', price: 2, bid: 2, ask: 2, ts: 2 } }, { fence: next.fence! });
+      await log.append(
+        {
+          topic: 'feed:demo',
+          type: 'update',
+          data: { topic: 'feed:demo', symbol: 'NEW', price: 2, bid: 2, ask: 2, ts: 2 },
+        },
+        { fence: next.fence! },
+      );
 
       stopGroup(producer.child, 'SIGCONT');
       producer.send('append');
@@ -103,7 +110,16 @@ describe('ProducerLease', () => {
       expect(refused).toMatchObject({ ok: false, code: 'fenced' });
       await producer.next((e) => e.event === 'lost');
       expect(names(others)).toEqual([next.name]);
-      await expect(log.append({ topic: 'feed:demo', type: 'update', data: { topic: 'feed:demo', symbol: 'OLD', price: 1, bid: 1, ask: 1, ts: 1 } }, { fence: { key, token: granted.token! } })).rejects.toBeInstanceOf(FenceRejectedError);
+      await expect(
+        log.append(
+          {
+            topic: 'feed:demo',
+            type: 'update',
+            data: { topic: 'feed:demo', symbol: 'OLD', price: 1, bid: 1, ask: 1, ts: 1 },
+          },
+          { fence: { key, token: granted.token! } },
+        ),
+      ).rejects.toBeInstanceOf(FenceRejectedError);
       const after = await log.readAfter(`${log.epoch}:0-0`);
       expect(after.ok && after.entries.map((e) => e.data.symbol)).toEqual(['NEW']);
     } finally {
@@ -121,7 +137,11 @@ interface HolderEvent {
 
 /** A producer process holding (or competing for) the lease; read its events in order. */
 function startHolder(key: string, logKey: string) {
-  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'tests/support/leaseHolder.ts'), redis.server.url, key, logKey], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'], detached: true });
+  const child = spawn(
+    join(ROOT, 'node_modules/.bin/tsx'),
+    [join(ROOT, 'tests/support/leaseHolder.ts'), redis.server.url, key, logKey],
+    { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'], detached: true },
+  );
   children.push(child);
   const events: HolderEvent[] = [];
   const taken = new Set<number>();

@@ -6,7 +6,10 @@ import { startRedisServer, type RedisServer, type RedisServerOptions } from '../
  * before its tests and destroyed after them, and `afterThisTest(...)` for what
  * a test opened (closed after it, last opened first).
  */
-export function redisPerFile(options?: RedisServerOptions): { readonly server: RedisServer; afterThisTest(...done: (() => unknown)[]): void } {
+export function redisPerFile(options?: RedisServerOptions): {
+  readonly server: RedisServer;
+  afterThisTest(...done: (() => unknown)[]): void;
+} {
   let server: RedisServer | undefined;
   let cleanup: (() => unknown)[] = [];
   beforeAll(async () => {

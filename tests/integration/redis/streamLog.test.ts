@@ -24,7 +24,13 @@ afterEach(async () => {
 
 /** A log on its own stream key, so tests do not see each other's entries. */
 async function openLog(options: Partial<RedisStreamLogOptions> & { key?: string } = {}) {
-  const log = await RedisStreamLog.open({ url: server.url, key: options.key ?? `t${++keyN}:log`, blockMs: 500, onError: () => undefined, ...options });
+  const log = await RedisStreamLog.open({
+    url: server.url,
+    key: options.key ?? `t${++keyN}:log`,
+    blockMs: 500,
+    onError: () => undefined,
+    ...options,
+  });
   logs.push(log);
   return log;
 }
@@ -38,7 +44,11 @@ function record(log: RedisStreamLog) {
   return { entries, resets };
 }
 
-const tick = (symbol: string, price: number): LogInput => ({ topic: 'feed:demo', type: 'update', data: { topic: 'feed:demo', symbol, price, bid: price, ask: price, ts: price } });
+const tick = (symbol: string, price: number): LogInput => ({
+  topic: 'feed:demo',
+  type: 'update',
+  data: { topic: 'feed:demo', symbol, price, bid: price, ask: price, ts: price },
+});
 const priceOf = (e: LogEntry) => Number(e.data.price);
 
 describe('RedisStreamLog', () => {
@@ -104,8 +114,12 @@ describe('RedisStreamLog', () => {
     const seen = record(a);
     await server.command('SET', 'lease:t1', '7-abc');
     const ok = await a.append(tick('A', 1), { fence: { key: 'lease:t1', token: '7-abc' } });
-    await expect(a.append(tick('A', 2), { fence: { key: 'lease:t1', token: '6-old' } })).rejects.toBeInstanceOf(FenceRejectedError);
-    await expect(a.append(tick('A', 3), { fence: { key: 'lease:none', token: '7-abc' } })).rejects.toMatchObject({ code: 'fenced' });
+    await expect(a.append(tick('A', 2), { fence: { key: 'lease:t1', token: '6-old' } })).rejects.toBeInstanceOf(
+      FenceRejectedError,
+    );
+    await expect(a.append(tick('A', 3), { fence: { key: 'lease:none', token: '7-abc' } })).rejects.toMatchObject({
+      code: 'fenced',
+    });
     await a.append(tick('A', 4)); // unfenced (private and order events)
     await waitUntil(() => seen.entries.length === 2, 'the tail saw the accepted appends');
     await new Promise((r) => setTimeout(r, 200));
@@ -199,7 +213,16 @@ describe('RedisStreamLog', () => {
     } finally {
       server.freeze(false);
     }
-    await waitUntil(async () => a.append(tick('A', 2)).then(() => true, () => false), 'appending works again', 20_000, 200);
+    await waitUntil(
+      async () =>
+        a.append(tick('A', 2)).then(
+          () => true,
+          () => false,
+        ),
+      'appending works again',
+      20_000,
+      200,
+    );
     await a.append(tick('A', 3));
     await waitUntil(() => seen.entries.length >= 3, 'the tail goes on', 20_000);
     await sleep(300);
@@ -219,7 +242,16 @@ describe('RedisStreamLog', () => {
     await expect(a.append(tick('A', 99))).rejects.toThrow();
     await server.start();
     // Appends fail until the connection is back; retry until one lands.
-    await waitUntil(async () => a.append(tick('A', 6)).then(() => true, () => false), 'appending works again', 20_000, 200);
+    await waitUntil(
+      async () =>
+        a.append(tick('A', 6)).then(
+          () => true,
+          () => false,
+        ),
+      'appending works again',
+      20_000,
+      200,
+    );
     for (let i = 7; i <= 10; i++) await a.append(tick('A', i));
     await waitUntil(() => seen.entries.length >= 10, 'the tail resumed', 20_000);
     expect(seen.entries.map(priceOf)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
@@ -249,7 +281,16 @@ describe('RedisStreamLog on a Redis that loses its data on restart', () => {
     await volatile.start();
     await waitUntil(() => seen.resets.length === 1, 'the tail noticed the empty Redis', 20_000, 100);
     expect(seen.resets[0]).toEqual({ reason: 'epoch_changed', head: `${log.epoch}:0-0` });
-    await waitUntil(async () => writer.append(tick('A', 2)).then(() => true, () => false), 'appending works again', 20_000, 200);
+    await waitUntil(
+      async () =>
+        writer.append(tick('A', 2)).then(
+          () => true,
+          () => false,
+        ),
+      'appending works again',
+      20_000,
+      200,
+    );
     await waitUntil(() => seen.entries.length === 2, 'the tail delivers the new epoch');
     expect(seen.entries[1]!.id.startsWith(`${log.epoch}:`)).toBe(true);
     expect(log.epoch).not.toBe(before.id.split(':')[0]);

@@ -25,13 +25,32 @@ const directory: TopicDirectory = {
   },
 };
 
-const add = (topic: string, symbol: string): AddEvent => ({ topic, symbol, name: symbol, price: 1, bid: 1, ask: 1, open: 1, decimals: 2, ts: 1 });
+const add = (topic: string, symbol: string): AddEvent => ({
+  topic,
+  symbol,
+  name: symbol,
+  price: 1,
+  bid: 1,
+  ask: 1,
+  open: 1,
+  decimals: 2,
+  ts: 1,
+});
 
 async function instance(name: string, timeoutMs = 3000) {
   const log = new RingLog({ epoch: name });
   const hub = new StreamHub({ log, directory, instance: name, keepAliveMs: 60_000 });
-  const control = await RedisSubscriptionControl.open({ url: redis.server.url, hub, instance: name, timeoutMs, onError: () => undefined });
-  redis.afterThisTest(() => hub.close(), () => control.close());
+  const control = await RedisSubscriptionControl.open({
+    url: redis.server.url,
+    hub,
+    instance: name,
+    timeoutMs,
+    onError: () => undefined,
+  });
+  redis.afterThisTest(
+    () => hub.close(),
+    () => control.close(),
+  );
   return { log, hub, control };
 }
 
@@ -46,19 +65,41 @@ describe('RedisSubscriptionControl', () => {
     connection.attach(sink);
     seenPrincipals.length = 0;
 
-    const { topics, refused } = await b.control.change({ connectionId: connection.id, token: connection.token, subscribe: ['feed:fx', 'account:u1'], unsubscribe: ['feed:demo'], principal });
+    const { topics, refused } = await b.control.change({
+      connectionId: connection.id,
+      token: connection.token,
+      subscribe: ['feed:fx', 'account:u1'],
+      unsubscribe: ['feed:demo'],
+      principal,
+    });
     expect(topics.sort()).toEqual(['account:u1', 'feed:fx']);
     expect(refused).toEqual([]);
     expect([...connection.topics].sort()).toEqual(['account:u1', 'feed:fx']);
     expect(seenPrincipals).toEqual([principal, principal]); // authorised on A with the caller's principal, as JSON
-    await waitUntil(() => sink.events.some((e) => e.type === 'add' && (e.data as AddEvent).symbol === 'EURUSD'), 'the snapshot of feed:fx reached the stream on A');
+    await waitUntil(
+      () => sink.events.some((e) => e.type === 'add' && (e.data as AddEvent).symbol === 'EURUSD'),
+      'the snapshot of feed:fx reached the stream on A',
+    );
     a.log.appendSync({ topic: 'feed:demo', type: 'add', data: add('feed:demo', 'ACME') });
     a.log.appendSync({ topic: 'feed:fx', type: 'add', data: add('feed:fx', 'GBPUSD') });
-    await waitUntil(() => sink.events.some((e) => (e.data as AddEvent).symbol === 'GBPUSD'), 'a live feed:fx event reached the stream on A');
+    await waitUntil(
+      () => sink.events.some((e) => (e.data as AddEvent).symbol === 'GBPUSD'),
+      'a live feed:fx event reached the stream on A',
+    );
     expect(sink.events.some((e) => (e.data as AddEvent).symbol === 'ACME')).toBe(false);
 
     // The holder's own control applies locally.
-    expect((await a.control.change({ connectionId: connection.id, token: connection.token, subscribe: ['feed:demo'], unsubscribe: [], principal })).topics).toContain('feed:demo');
+    expect(
+      (
+        await a.control.change({
+          connectionId: connection.id,
+          token: connection.token,
+          subscribe: ['feed:demo'],
+          unsubscribe: [],
+          principal,
+        })
+      ).topics,
+    ).toContain('feed:demo');
   });
 
   it('returns the holder’s refusals with the same code: a wrong token and not_found for the whole request; forbidden, unknown_topic, invalid_topic per topic', async () => {
@@ -66,14 +107,22 @@ describe('RedisSubscriptionControl', () => {
     const b = await instance('b', 800);
     const connection = await a.hub.open({ topics: ['feed:demo'], principal: { userId: 'u1' } });
     const ask = (change: Partial<Parameters<typeof b.control.change>[0]>) =>
-      b.control.change({ connectionId: connection.id, token: connection.token, subscribe: [], unsubscribe: [], principal: { userId: 'u1' }, ...change });
+      b.control.change({
+        connectionId: connection.id,
+        token: connection.token,
+        subscribe: [],
+        unsubscribe: [],
+        principal: { userId: 'u1' },
+        ...change,
+      });
 
     const codeOf = (p: Promise<unknown>) =>
       p.then(
         () => 'resolved',
         (e: unknown) => (e instanceof QuotelineError ? e.code : `not a QuotelineError: ${String(e)}`),
       );
-    const refusedOf = async (change: Partial<Parameters<typeof b.control.change>[0]>) => (await ask(change)).refused.map((r) => `${r.topic}:${r.code}`);
+    const refusedOf = async (change: Partial<Parameters<typeof b.control.change>[0]>) =>
+      (await ask(change)).refused.map((r) => `${r.topic}:${r.code}`);
     expect(await codeOf(ask({ token: 'wrong' }))).toBe('forbidden');
     expect(await refusedOf({ subscribe: ['account:u2'] })).toEqual(['account:u2:forbidden']);
     expect(await refusedOf({ subscribe: ['account:u2'], principal: undefined })).toEqual(['account:u2:forbidden']);

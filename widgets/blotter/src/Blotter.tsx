@@ -8,7 +8,11 @@ import { OrdersTable } from './OrdersTable';
 import { useCancelOrder } from './useCancelOrder';
 
 /** Configuration of a blotter. */
-export const blotterConfigSchema = z.object({ accountId: z.string().min(1), title: z.string().max(80).default('Orders and fills'), rows: z.number().int().min(1).max(200).default(20) });
+export const blotterConfigSchema = z.object({
+  accountId: z.string().min(1),
+  title: z.string().max(80).default('Orders and fills'),
+  rows: z.number().int().min(1).max(200).default(20),
+});
 
 const css = `
 .ql-blotter h3{font-size:13px;margin:12px 0 4px;color:var(--ql-muted)}
@@ -18,7 +22,9 @@ const css = `
 `;
 
 /** The account's orders and fills, live, newest first; resting orders can be cancelled. */
-export function Blotter(props: Partial<z.input<typeof blotterConfigSchema>> & { accountId: string; theme?: 'light' | 'dark' }) {
+export function Blotter(
+  props: Partial<z.input<typeof blotterConfigSchema>> & { accountId: string; theme?: 'light' | 'dark' },
+) {
   const { theme, ...rest } = props;
   const config = blotterConfigSchema.parse(rest);
   const { account, error } = useAccount(config.accountId);

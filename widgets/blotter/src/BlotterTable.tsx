@@ -8,7 +8,23 @@ export type Column = string | { label: ReactNode; numeric?: boolean };
  * column headings, then the rows; a skeleton row while `loading`, and when
  * `empty` says why there are no rows, that line across every column instead.
  */
-export function BlotterTable({ id, title, columns, loading, empty, testId, children }: { id: string; title: string; columns: readonly Column[]; loading?: boolean; empty?: ReactNode; testId?: string; children?: ReactNode }) {
+export function BlotterTable({
+  id,
+  title,
+  columns,
+  loading,
+  empty,
+  testId,
+  children,
+}: {
+  id: string;
+  title: string;
+  columns: readonly Column[];
+  loading?: boolean;
+  empty?: ReactNode;
+  testId?: string;
+  children?: ReactNode;
+}) {
   // In place of the rows: a skeleton while loading, or the line that says why there are none.
   const placeholder = loading ? (
     <tr className="ql-skeleton">

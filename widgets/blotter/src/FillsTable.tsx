@@ -5,7 +5,13 @@ import { timeOf } from './timeOf';
 /** The account's fills, newest first (undefined while loading: the orders table shows the skeleton). */
 export function FillsTable({ id, fills, rows }: { id: string; fills: FillView[] | undefined; rows: number }) {
   return (
-    <BlotterTable id={id} title="Fills" columns={['Time', 'Symbol', 'Side', { label: 'Qty', numeric: true }, { label: 'Price', numeric: true }]} empty={fills?.length === 0 && 'No fills yet.'} testId="fills">
+    <BlotterTable
+      id={id}
+      title="Fills"
+      columns={['Time', 'Symbol', 'Side', { label: 'Qty', numeric: true }, { label: 'Price', numeric: true }]}
+      empty={fills?.length === 0 && 'No fills yet.'}
+      testId="fills"
+    >
       {fills?.slice(0, rows).map((f) => (
         <tr key={f.id} data-fill={f.id}>
           <td>{timeOf(f.createdAt)}</td>

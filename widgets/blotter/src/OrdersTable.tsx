@@ -4,12 +4,31 @@ import { timeOf } from './timeOf';
 import type { CancelOrder } from './useCancelOrder';
 
 /** The account's orders, newest first (undefined while loading); open ones have a Cancel button. */
-export function OrdersTable({ id, orders, rows, cancel }: { id: string; orders: OrderView[] | undefined; rows: number; cancel: CancelOrder }) {
+export function OrdersTable({
+  id,
+  orders,
+  rows,
+  cancel,
+}: {
+  id: string;
+  orders: OrderView[] | undefined;
+  rows: number;
+  cancel: CancelOrder;
+}) {
   return (
     <BlotterTable
       id={id}
       title="Orders"
-      columns={['Time', 'Symbol', 'Side', { label: 'Qty', numeric: true }, 'Type', { label: 'Price', numeric: true }, 'Status', { label: <span className="ql-muted">Action</span> }]}
+      columns={[
+        'Time',
+        'Symbol',
+        'Side',
+        { label: 'Qty', numeric: true },
+        'Type',
+        { label: 'Price', numeric: true },
+        'Status',
+        { label: <span className="ql-muted">Action</span> },
+      ]}
       loading={!orders}
       empty={orders?.length === 0 && 'No orders yet. Place one with the order ticket.'}
     >
@@ -21,10 +40,17 @@ export function OrdersTable({ id, orders, rows, cancel }: { id: string; orders: 
           <td className="ql-num">{o.quantity}</td>
           <td>{o.type === 'market' ? 'Market' : `Limit ${o.limitPrice}`}</td>
           <td className="ql-num">{o.averagePrice ?? '—'}</td>
-          <td data-status={o.status}>{o.status === 'rejected' && o.reason ? `rejected (${o.reason.replace('_', ' ')})` : o.status}</td>
+          <td data-status={o.status}>
+            {o.status === 'rejected' && o.reason ? `rejected (${o.reason.replace('_', ' ')})` : o.status}
+          </td>
           <td>
             {o.status === 'open' && (
-              <button type="button" onClick={() => cancel.cancel(o.id)} disabled={cancel.cancelling === o.id} aria-label={`Cancel ${o.side} ${o.quantity} ${o.symbol}`}>
+              <button
+                type="button"
+                onClick={() => cancel.cancel(o.id)}
+                disabled={cancel.cancelling === o.id}
+                aria-label={`Cancel ${o.side} ${o.quantity} ${o.symbol}`}
+              >
                 {cancel.cancelling === o.id ? 'Cancelling…' : 'Cancel'}
               </button>
             )}

@@ -13,7 +13,9 @@ function demoDir(): string {
 }
 
 /** Starts the demo page server on loopback; resolves with its URL and a close function. */
-export function serveDemo(options: { port?: number; quoteline?: string; key?: string } = {}): Promise<{ url: string; close(): Promise<void> }> {
+export function serveDemo(
+  options: { port?: number; quoteline?: string; key?: string } = {},
+): Promise<{ url: string; close(): Promise<void> }> {
   const { port = 3001, quoteline = 'http://localhost:3000', key = 'pk_demo_localhost_only' } = options;
   const here = demoDir();
   const server = createServer((req, res) => {
@@ -22,7 +24,9 @@ export function serveDemo(options: { port?: number; quoteline?: string; key?: st
       res.writeHead(404).end('not found');
       return;
     }
-    const html = readFileSync(join(here, name), 'utf8').replaceAll('{{QUOTELINE}}', quoteline).replaceAll('{{KEY}}', key);
+    const html = readFileSync(join(here, name), 'utf8')
+      .replaceAll('{{QUOTELINE}}', quoteline)
+      .replaceAll('{{KEY}}', key);
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(html);
   });
   return new Promise((done) =>
@@ -34,7 +38,9 @@ export function serveDemo(options: { port?: number; quoteline?: string; key?: st
 }
 
 if (process.argv[1]?.endsWith('serve.ts')) {
-  void serveDemo({ port: Number(process.env.PORT ?? 3001), quoteline: process.env.QUOTELINE_URL, key: process.env.EMBED_KEY }).then(({ url }) =>
-    console.log(`Embed demo (a third-party page): ${url}  — start Quoteline first (npm start)`),
-  );
+  void serveDemo({
+    port: Number(process.env.PORT ?? 3001),
+    quoteline: process.env.QUOTELINE_URL,
+    key: process.env.EMBED_KEY,
+  }).then(({ url }) => console.log(`Embed demo (a third-party page): ${url}  — start Quoteline first (npm start)`));
 }

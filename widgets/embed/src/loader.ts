@@ -7,7 +7,9 @@ import type { EmbedContext } from './runtime';
 declare const __QL_MANIFEST__: Record<string, string>;
 
 type Mounter = { mount(element: HTMLElement, context: EmbedContext): () => void };
-type MessageModule = { mountMessage(element: HTMLElement, text: string, action?: { label: string; run: () => void }): void };
+type MessageModule = {
+  mountMessage(element: HTMLElement, text: string, action?: { label: string; run: () => void }): void;
+};
 
 const script = document.currentScript as HTMLScriptElement | null;
 const base = script ? new URL(script.src).origin : location.origin;
@@ -19,7 +21,9 @@ function load<T>(file: string): Promise<T> {
   return import(/* @vite-ignore */ moduleUrl(file)) as Promise<T>;
 }
 
-async function check(): Promise<{ ok: true; context: EmbedContext } | { ok: false; reason: 'unauthorised' | 'unreachable' }> {
+async function check(): Promise<
+  { ok: true; context: EmbedContext } | { ok: false; reason: 'unauthorised' | 'unreachable' }
+> {
   if (location.origin === base) return { ok: true, context: { base, key, feeds: [], symbols: null, sameOrigin: true } };
   try {
     const response = await fetch(`${base}/api/embed/check?key=${encodeURIComponent(key)}`, { credentials: 'omit' });
@@ -30,7 +34,10 @@ async function check(): Promise<{ ok: true; context: EmbedContext } | { ok: fals
     return { ok: false, reason: 'unauthorised' };
   } catch {
     // CORS refusals and network failures look alike; an opaque probe tells them apart.
-    const reachable = await fetch(`${base}/api/health`, { mode: 'no-cors', credentials: 'omit' }).then(() => true, () => false);
+    const reachable = await fetch(`${base}/api/health`, { mode: 'no-cors', credentials: 'omit' }).then(
+      () => true,
+      () => false,
+    );
     return { ok: false, reason: reachable ? 'unauthorised' : 'unreachable' };
   }
 }
@@ -53,13 +60,20 @@ async function mount(element: HTMLElement): Promise<(() => void) | null> {
       result.reason === 'unauthorised'
         ? 'Quoteline widgets are not authorised for this site. The site owner can add this address to the embed key.'
         : 'Quoteline is unreachable right now.';
-    (await runtime).mountMessage(element, text, result.reason === 'unreachable' ? { label: 'Retry', run: () => retry(element) } : undefined);
+    (await runtime).mountMessage(
+      element,
+      text,
+      result.reason === 'unreachable' ? { label: 'Retry', run: () => retry(element) } : undefined,
+    );
     return null;
   }
   try {
     return (await load<Mounter>(file)).mount(element, result.context);
   } catch (error) {
-    (await runtime).mountMessage(element, `This Quoteline widget is misconfigured: ${error instanceof Error ? error.message : String(error)}`);
+    (await runtime).mountMessage(
+      element,
+      `This Quoteline widget is misconfigured: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return null;
   }
 }
@@ -77,7 +91,8 @@ function unmount(element: HTMLElement): void {
 }
 
 function scan(root: ParentNode): void {
-  if (root instanceof HTMLElement && root.dataset.quoteline !== undefined && !mounted.has(root)) mounted.set(root, mount(root));
+  if (root instanceof HTMLElement && root.dataset.quoteline !== undefined && !mounted.has(root))
+    mounted.set(root, mount(root));
   root.querySelectorAll<HTMLElement>('[data-quoteline]').forEach((el) => {
     if (!mounted.has(el)) mounted.set(el, mount(el));
   });
@@ -91,7 +106,8 @@ function start(): void {
       record.addedNodes.forEach((node) => node instanceof HTMLElement && scan(node));
       record.removedNodes.forEach((node) => {
         if (!(node instanceof HTMLElement)) return;
-        for (const element of [...mounted.keys()]) if (node === element || node.contains(element)) if (!element.isConnected) unmount(element);
+        for (const element of [...mounted.keys()])
+          if (node === element || node.contains(element)) if (!element.isConnected) unmount(element);
       });
     }
   }).observe(document.documentElement, { childList: true, subtree: true });

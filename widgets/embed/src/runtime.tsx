@@ -27,7 +27,11 @@ let shared: Shared | null = null;
 function sharedFor(context: EmbedContext): Shared {
   if (!shared && context.sameOrigin) {
     // Quoteline's own pages: the page's one stream (a globalThis singleton, shared by every bundle) with the session cookie.
-    shared = { queryClient: new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } }), stream: getPageStreamClient(), api: { base: '', params: {} } };
+    shared = {
+      queryClient: new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } }),
+      stream: getPageStreamClient(),
+      api: { base: '', params: {} },
+    };
   }
   if (!shared) {
     const params = { key: context.key };
@@ -46,7 +50,12 @@ function sharedFor(context: EmbedContext): Shared {
 }
 
 /** Renders a widget into the element's Shadow DOM root, so the page's CSS and ours never meet; returns the unmount. */
-export function mountInShadow<P extends object>(element: HTMLElement, context: EmbedContext, Widget: ComponentType<P>, props: P): () => void {
+export function mountInShadow<P extends object>(
+  element: HTMLElement,
+  context: EmbedContext,
+  Widget: ComponentType<P>,
+  props: P,
+): () => void {
   const { queryClient, stream, api } = sharedFor(context);
   const shadow = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
   const container = document.createElement('div');
@@ -71,7 +80,10 @@ export function mountMessage(element: HTMLElement, text: string, action?: { labe
   const shadow = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
   const box = document.createElement('div');
   box.setAttribute('role', 'alert');
-  box.setAttribute('style', 'all: initial; display: block; font: 14px/1.4 system-ui, sans-serif; color: #7a1212; background: #fff5f5; border: 1px solid #e5a0a0; border-radius: 8px; padding: 12px;');
+  box.setAttribute(
+    'style',
+    'all: initial; display: block; font: 14px/1.4 system-ui, sans-serif; color: #7a1212; background: #fff5f5; border: 1px solid #e5a0a0; border-radius: 8px; padding: 12px;',
+  );
   box.textContent = text;
   if (action) {
     const button = document.createElement('button');

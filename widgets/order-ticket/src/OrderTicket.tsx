@@ -25,7 +25,8 @@ const css = `
 `;
 
 /** Validation issues (the schema's or the API's) as one message per field (the last), `form` when none is named. */
-const errorsByField = (issues: readonly { path: readonly PropertyKey[]; message: string }[]) => Object.fromEntries(issues.map((i) => [String(i.path[0] ?? 'form'), i.message]));
+const errorsByField = (issues: readonly { path: readonly PropertyKey[]; message: string }[]) =>
+  Object.fromEntries(issues.map((i) => [String(i.path[0] ?? 'form'), i.message]));
 
 /** Buy or sell one instrument: validated before sending, live bid/ask and estimated cost, then pending → accepted → filled. */
 export function OrderTicket(props: Partial<OrderTicketConfig> & { accountId: string; theme?: 'light' | 'dark' }) {
@@ -34,7 +35,13 @@ export function OrderTicket(props: Partial<OrderTicketConfig> & { accountId: str
   const feed = useFeed(config.feed);
   const { account } = useAccount(config.accountId);
   const id = useId();
-  const [draft, setDraft] = useState<OrderDraft>({ symbol: '', side: 'buy', type: 'market', quantity: '10', limitPrice: '' });
+  const [draft, setDraft] = useState<OrderDraft>({
+    symbol: '',
+    side: 'buy',
+    type: 'market',
+    quantity: '10',
+    limitPrice: '',
+  });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [key, setKey] = useState(() => crypto.randomUUID());
@@ -73,12 +80,20 @@ export function OrderTicket(props: Partial<OrderTicketConfig> & { accountId: str
       setKey(crypto.randomUUID());
     } catch (error) {
       if (error instanceof ApiError && error.issues.length) setErrors(errorsByField(error.issues));
-      setPhase({ kind: 'rejected', message: error instanceof Error ? error.message : 'The order could not be placed.' });
+      setPhase({
+        kind: 'rejected',
+        message: error instanceof Error ? error.message : 'The order could not be placed.',
+      });
     }
   };
 
   return (
-    <section className="ql-widget ql-ticket" data-theme={theme} aria-labelledby={`${id}-title`} data-testid="order-ticket">
+    <section
+      className="ql-widget ql-ticket"
+      data-theme={theme}
+      aria-labelledby={`${id}-title`}
+      data-testid="order-ticket"
+    >
       <style>{widgetBaseCss + css}</style>
       <header>
         <h2 id={`${id}-title`}>{config.title}</h2>
@@ -89,7 +104,15 @@ export function OrderTicket(props: Partial<OrderTicketConfig> & { accountId: str
       </header>
       {feed?.problem && <TopicNotice problem={feed.problem} feed={config.feed} />}
       <form onSubmit={submit} noValidate>
-        <OrderFields id={id} draft={draft} symbol={symbol} feed={feed} quote={quote} errors={errors} onChange={update} />
+        <OrderFields
+          id={id}
+          draft={draft}
+          symbol={symbol}
+          feed={feed}
+          quote={quote}
+          errors={errors}
+          onChange={update}
+        />
         <p className="ql-wide ql-muted" data-testid="ticket-estimate">
           Estimated {draft.side === 'buy' ? 'cost' : 'proceeds'}: {estimate === null ? '—' : formatCents(estimate)}
           {account && <> · Cash {formatCents(toCents(account.cash))}</>}
@@ -99,7 +122,12 @@ export function OrderTicket(props: Partial<OrderTicketConfig> & { accountId: str
             Trading is paused: feed {config.feed} is not updating, so orders are refused until it resumes.
           </p>
         )}
-        <button type="submit" className="ql-primary ql-wide" disabled={phase.kind === 'pending' || !feed || paused} aria-describedby={paused ? `${id}-paused` : undefined}>
+        <button
+          type="submit"
+          className="ql-primary ql-wide"
+          disabled={phase.kind === 'pending' || !feed || paused}
+          aria-describedby={paused ? `${id}-paused` : undefined}
+        >
           {phase.kind === 'pending' ? 'Sending…' : `${draft.side === 'buy' ? 'Buy' : 'Sell'} ${symbol}`}
         </button>
         <OrderOutcome phase={phase} orders={account?.orders} />

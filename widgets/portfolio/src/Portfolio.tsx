@@ -2,11 +2,22 @@
 import { useId } from 'react';
 import { useAccount, useFeed } from '@quoteline/client/react';
 import { feedSlugSchema } from '@quoteline/protocol';
-import { directionOf, formatCents, formatSignedCents, StreamStatus, toCents, widgetBaseCss } from '@quoteline/widget-kit';
+import {
+  directionOf,
+  formatCents,
+  formatSignedCents,
+  StreamStatus,
+  toCents,
+  widgetBaseCss,
+} from '@quoteline/widget-kit';
 import { z } from 'zod';
 
 /** Configuration of a portfolio: the account, and the feed whose live prices value it. */
-export const portfolioConfigSchema = z.object({ accountId: z.string().min(1), feed: feedSlugSchema.default('demo'), title: z.string().max(80).default('Portfolio') });
+export const portfolioConfigSchema = z.object({
+  accountId: z.string().min(1),
+  feed: feedSlugSchema.default('demo'),
+  title: z.string().max(80).default('Portfolio'),
+});
 
 const css = `
 .ql-portfolio dl{display:grid;grid-template-columns:repeat(3,minmax(0,1fr));gap:8px;margin:0 0 12px}
@@ -15,7 +26,9 @@ const css = `
 `;
 
 /** Cash, positions, market value and unrealised P&L, revalued on every tick of the held instruments. */
-export function Portfolio(props: Partial<z.input<typeof portfolioConfigSchema>> & { accountId: string; theme?: 'light' | 'dark' }) {
+export function Portfolio(
+  props: Partial<z.input<typeof portfolioConfigSchema>> & { accountId: string; theme?: 'light' | 'dark' },
+) {
   const { theme, ...rest } = props;
   const config = portfolioConfigSchema.parse(rest);
   const { account, error } = useAccount(config.accountId);
@@ -32,7 +45,12 @@ export function Portfolio(props: Partial<z.input<typeof portfolioConfigSchema>> 
   const invested = rows.every((r) => r.value !== null) ? rows.reduce((s, r) => s + r.value!, 0) : null;
 
   return (
-    <section className="ql-widget ql-portfolio" data-theme={theme} aria-labelledby={`${id}-title`} data-testid="portfolio">
+    <section
+      className="ql-widget ql-portfolio"
+      data-theme={theme}
+      aria-labelledby={`${id}-title`}
+      data-testid="portfolio"
+    >
       <style>{widgetBaseCss + css}</style>
       <header>
         <h2 id={`${id}-title`}>{config.title}</h2>
@@ -42,7 +60,9 @@ export function Portfolio(props: Partial<z.input<typeof portfolioConfigSchema>> 
       <dl>
         <div>
           <dt>Cash</dt>
-          <dd data-testid="portfolio-cash">{cash === null ? <span className="ql-skeleton-line" /> : formatCents(cash)}</dd>
+          <dd data-testid="portfolio-cash">
+            {cash === null ? <span className="ql-skeleton-line" /> : formatCents(cash)}
+          </dd>
         </div>
         <div>
           <dt>Positions value</dt>
@@ -54,43 +74,53 @@ export function Portfolio(props: Partial<z.input<typeof portfolioConfigSchema>> 
         </div>
       </dl>
       <div className="ql-table-wrap">
-      <table aria-labelledby={`${id}-title`} aria-busy={!account}>
-        <thead>
-          <tr>
-            <th scope="col">Symbol</th>
-            <th scope="col" className="ql-num">Qty</th>
-            <th scope="col" className="ql-num">Avg cost</th>
-            <th scope="col" className="ql-num">Market value</th>
-            <th scope="col" className="ql-num">Unrealised P&amp;L</th>
-          </tr>
-        </thead>
-        <tbody>
-          {account && rows.length === 0 && (
+        <table aria-labelledby={`${id}-title`} aria-busy={!account}>
+          <thead>
             <tr>
-              <td className="ql-empty" colSpan={5}>
-                No positions. Bought shares show up here.
-              </td>
+              <th scope="col">Symbol</th>
+              <th scope="col" className="ql-num">
+                Qty
+              </th>
+              <th scope="col" className="ql-num">
+                Avg cost
+              </th>
+              <th scope="col" className="ql-num">
+                Market value
+              </th>
+              <th scope="col" className="ql-num">
+                Unrealised P&amp;L
+              </th>
             </tr>
-          )}
-          {rows.map((r) => {
-            const direction = r.pnl === null ? 'flat' : directionOf(r.pnl);
-            return (
-              <tr key={r.symbol} data-position={r.symbol}>
-                <th scope="row">{r.symbol}</th>
-                <td className="ql-num" data-testid={`position-qty-${r.symbol}`}>
-                  {r.quantity}
-                </td>
-                <td className="ql-num">{r.averageCost}</td>
-                <td className="ql-num">{r.value === null ? '—' : formatCents(r.value)}</td>
-                <td className={`ql-num ql-${direction}`}>
-                  {r.pnl === null ? '—' : formatSignedCents(r.pnl)}
-                  <span className="ql-muted">{direction === 'up' ? ' gain' : direction === 'down' ? ' loss' : ''}</span>
+          </thead>
+          <tbody>
+            {account && rows.length === 0 && (
+              <tr>
+                <td className="ql-empty" colSpan={5}>
+                  No positions. Bought shares show up here.
                 </td>
               </tr>
-            );
-          })}
-        </tbody>
-      </table>
+            )}
+            {rows.map((r) => {
+              const direction = r.pnl === null ? 'flat' : directionOf(r.pnl);
+              return (
+                <tr key={r.symbol} data-position={r.symbol}>
+                  <th scope="row">{r.symbol}</th>
+                  <td className="ql-num" data-testid={`position-qty-${r.symbol}`}>
+                    {r.quantity}
+                  </td>
+                  <td className="ql-num">{r.averageCost}</td>
+                  <td className="ql-num">{r.value === null ? '—' : formatCents(r.value)}</td>
+                  <td className={`ql-num ql-${direction}`}>
+                    {r.pnl === null ? '—' : formatSignedCents(r.pnl)}
+                    <span className="ql-muted">
+                      {direction === 'up' ? ' gain' : direction === 'down' ? ' loss' : ''}
+                    </span>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
       </div>
     </section>
   );

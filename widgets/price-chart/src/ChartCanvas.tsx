@@ -105,5 +105,14 @@ export function ChartCanvas({ bars, decimals, kind, interval, tickPrice, tickTs,
     mark(container.current, handle, decimals);
   }, [tickPrice, tickTs, interval, kind, decimals, ready]);
 
-  return <div ref={container} className="ql-chart-canvas" role="img" aria-label={label} tabIndex={0} data-testid="price-chart-canvas" />;
+  return (
+    <div
+      ref={container}
+      className="ql-chart-canvas"
+      role="img"
+      aria-label={label}
+      tabIndex={0}
+      data-testid="price-chart-canvas"
+    />
+  );
 }

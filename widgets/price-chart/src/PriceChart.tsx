@@ -11,7 +11,10 @@ import { priceChartCss } from './styles';
 import { useCandles } from './useCandles';
 
 /** Props of the price chart: its configuration (validated) and a theme. */
-export type PriceChartProps = Partial<z.input<typeof priceChartConfigSchema>> & { symbol: string; theme?: 'light' | 'dark' };
+export type PriceChartProps = Partial<z.input<typeof priceChartConfigSchema>> & {
+  symbol: string;
+  theme?: 'light' | 'dark';
+};
 
 const WAITING = 'Waiting for the first price.';
 /** The first real price replaces the placeholder label at once; after that the label changes at most every 30 s. */
@@ -25,7 +28,12 @@ export function PriceChart(props: PriceChartProps) {
   const feed = useFeed(config.feed);
   const row = feed?.rows[config.symbol];
   const titleId = useId();
-  const summary = chartSummary({ symbol: config.symbol, interval: config.interval, kind: config.kind, quote: row ? { price: row.price, open: row.open, decimals: row.decimals } : null });
+  const summary = chartSummary({
+    symbol: config.symbol,
+    interval: config.interval,
+    kind: config.kind,
+    quote: row ? { price: row.price, open: row.open, decimals: row.decimals } : null,
+  });
   const label = useRarely(summary, 30_000, firstPrice);
 
   return (
@@ -58,7 +66,12 @@ export function PriceChart(props: PriceChartProps) {
           <div className="ql-chart-error" role="alert">
             <p>Could not load the chart history of {config.symbol}.</p>
             {history.error instanceof ApiError && <p className="ql-muted">{history.error.message}</p>}
-            <button type="button" className="ql-primary" onClick={() => void history.refetch()} disabled={history.isFetching}>
+            <button
+              type="button"
+              className="ql-primary"
+              onClick={() => void history.refetch()}
+              disabled={history.isFetching}
+            >
               {history.isFetching ? 'Retrying…' : 'Retry'}
             </button>
           </div>

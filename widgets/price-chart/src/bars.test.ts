@@ -13,8 +13,20 @@ describe('live bars', () => {
   it('extends the last bar within its period and opens a new one after it', () => {
     const last = { time: T / 1000, open: 10, high: 12, low: 9, close: 11 };
     expect(barWithTick(last, 13, T + 5_000, '1m')).toEqual({ time: T / 1000, open: 10, high: 13, low: 9, close: 13 });
-    expect(barWithTick(last, 8.5, T + 5_000, '1m')).toEqual({ time: T / 1000, open: 10, high: 12, low: 8.5, close: 8.5 });
-    expect(barWithTick(last, 11.5, T + 61_000, '1m')).toEqual({ time: T / 1000 + 60, open: 11.5, high: 11.5, low: 11.5, close: 11.5 });
+    expect(barWithTick(last, 8.5, T + 5_000, '1m')).toEqual({
+      time: T / 1000,
+      open: 10,
+      high: 12,
+      low: 8.5,
+      close: 8.5,
+    });
+    expect(barWithTick(last, 11.5, T + 61_000, '1m')).toEqual({
+      time: T / 1000 + 60,
+      open: 11.5,
+      high: 11.5,
+      low: 11.5,
+      close: 11.5,
+    });
     expect(barWithTick(null, 11.5, T, '1m')).toMatchObject({ time: T / 1000, open: 11.5 });
   });
 
@@ -25,13 +37,22 @@ describe('live bars', () => {
 
 describe('chart summary', () => {
   it('says symbol, interval, last price and the change in words', () => {
-    expect(chartSummary({ symbol: 'ACME', interval: '1m', kind: 'candles', quote: { price: 143.86, open: 142.5, decimals: 2 } })).toBe(
-      'ACME, 1-minute candles. Last 143.86, up 1.36 (0.95 %) since the open.',
+    expect(
+      chartSummary({
+        symbol: 'ACME',
+        interval: '1m',
+        kind: 'candles',
+        quote: { price: 143.86, open: 142.5, decimals: 2 },
+      }),
+    ).toBe('ACME, 1-minute candles. Last 143.86, up 1.36 (0.95 %) since the open.');
+    expect(
+      chartSummary({ symbol: 'ACME', interval: '1h', kind: 'line', quote: { price: 140, open: 142.5, decimals: 2 } }),
+    ).toBe('ACME, 1-hour line chart. Last 140.00, down 2.50 (1.75 %) since the open.');
+    expect(
+      chartSummary({ symbol: 'X', interval: '5m', kind: 'candles', quote: { price: 1, open: 1, decimals: 0 } }),
+    ).toContain('Last 1, unchanged');
+    expect(chartSummary({ symbol: 'X', interval: '5m', kind: 'candles', quote: null })).toBe(
+      'X, 5-minute candles. Waiting for the first price.',
     );
-    expect(chartSummary({ symbol: 'ACME', interval: '1h', kind: 'line', quote: { price: 140, open: 142.5, decimals: 2 } })).toBe(
-      'ACME, 1-hour line chart. Last 140.00, down 2.50 (1.75 %) since the open.',
-    );
-    expect(chartSummary({ symbol: 'X', interval: '5m', kind: 'candles', quote: { price: 1, open: 1, decimals: 0 } })).toContain('Last 1, unchanged');
-    expect(chartSummary({ symbol: 'X', interval: '5m', kind: 'candles', quote: null })).toBe('X, 5-minute candles. Waiting for the first price.');
   });
 });

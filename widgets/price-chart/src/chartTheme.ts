@@ -34,14 +34,25 @@ export function readChartColors(widget: Element): ChartColors {
 
 const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', hour12: false });
 const day = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
-const full = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hour12: false });
+const full = new Intl.DateTimeFormat(undefined, {
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
 const asDate = (time: Time) => new Date((time as number) * 1000);
 
 /** Chart options for these colours; times in the reader's own zone (the library draws UTC by default). */
 export function chartOptions(colors: ChartColors, lib: ChartLib): DeepPartial<ChartOptions> {
   return {
     autoSize: true,
-    layout: { background: { type: lib.ColorType.Solid, color: colors.bg }, textColor: colors.muted, fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif', attributionLogo: true },
+    layout: {
+      background: { type: lib.ColorType.Solid, color: colors.bg },
+      textColor: colors.muted,
+      fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+      attributionLogo: true,
+    },
     grid: { vertLines: { color: colors.grid }, horzLines: { color: colors.grid } },
     rightPriceScale: { borderColor: colors.border },
     timeScale: {
@@ -51,10 +62,14 @@ export function chartOptions(colors: ChartColors, lib: ChartLib): DeepPartial<Ch
       // room after the last bar, so its time label is not cut off at the price scale
       rightOffset: 6,
       barSpacing: 8,
-      tickMarkFormatter: (time: Time, type: number) => (type >= lib.TickMarkType.Time ? clock.format(asDate(time)) : day.format(asDate(time))),
+      tickMarkFormatter: (time: Time, type: number) =>
+        type >= lib.TickMarkType.Time ? clock.format(asDate(time)) : day.format(asDate(time)),
     },
     localization: { timeFormatter: (time: Time) => full.format(asDate(time)) },
-    crosshair: { vertLine: { color: colors.muted, labelBackgroundColor: colors.fg }, horzLine: { color: colors.muted, labelBackgroundColor: colors.fg } },
+    crosshair: {
+      vertLine: { color: colors.muted, labelBackgroundColor: colors.fg },
+      horzLine: { color: colors.muted, labelBackgroundColor: colors.fg },
+    },
   };
 }
 
@@ -62,5 +77,12 @@ export function chartOptions(colors: ChartColors, lib: ChartLib): DeepPartial<Ch
 export function seriesColors(colors: ChartColors, kind: 'candles' | 'line') {
   return kind === 'line'
     ? { color: colors.accent, lineWidth: 2 as const }
-    : { upColor: colors.up, downColor: colors.down, borderUpColor: colors.up, borderDownColor: colors.down, wickUpColor: colors.up, wickDownColor: colors.down };
+    : {
+        upColor: colors.up,
+        downColor: colors.down,
+        borderUpColor: colors.up,
+        borderDownColor: colors.down,
+        wickUpColor: colors.up,
+        wickDownColor: colors.down,
+      };
 }

@@ -2,7 +2,19 @@
 import { Fragment, memo, useId, useState } from 'react';
 import type { QuoteRow } from '@quoteline/client';
 import { useFeed } from '@quoteline/client/react';
-import { directionOf, FeedPaused, formatChange, formatPercent, formatPrice, formatTime, instrumentsChanged, StreamStatus, TopicNotice, useRarely, widgetBaseCss } from '@quoteline/widget-kit';
+import {
+  directionOf,
+  FeedPaused,
+  formatChange,
+  formatPercent,
+  formatPrice,
+  formatTime,
+  instrumentsChanged,
+  StreamStatus,
+  TopicNotice,
+  useRarely,
+  widgetBaseCss,
+} from '@quoteline/widget-kit';
 import { boardSummary, nextSort, sortSymbols, type SortState } from './sorting';
 import { quoteBoardConfigSchema, type QuoteBoardColumn, type QuoteBoardConfig } from './config';
 import { quoteBoardCss } from './styles';
@@ -50,42 +62,49 @@ export function QuoteBoard(props: QuoteBoardProps) {
         {summary}
       </p>
       <div className="ql-table-wrap">
-      <table aria-busy={feed === undefined}>
-        <caption>
-          {config.title}: live quotes of feed {config.feed}
-        </caption>
-        <thead>
-          <tr>
-            {config.columns.map((c) => (
-              <th key={c} scope="col" className={HEADINGS[c].numeric ? 'ql-num' : undefined} aria-sort={sort?.column === c ? sort.direction : undefined}>
-                <button type="button" className="ql-sort" onClick={() => setSort((s) => nextSort(s, c))}>
-                  {HEADINGS[c].label}
-                  <span aria-hidden="true">{sort?.column === c ? (sort.direction === 'ascending' ? ' ↑' : ' ↓') : ''}</span>
-                </button>
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {feed === undefined ? (
-            <SkeletonRows columns={config.columns.length} />
-          ) : feed.problem ? (
+        <table aria-busy={feed === undefined}>
+          <caption>
+            {config.title}: live quotes of feed {config.feed}
+          </caption>
+          <thead>
             <tr>
-              <td colSpan={config.columns.length}>
-                <TopicNotice problem={feed.problem} feed={config.feed} />
-              </td>
+              {config.columns.map((c) => (
+                <th
+                  key={c}
+                  scope="col"
+                  className={HEADINGS[c].numeric ? 'ql-num' : undefined}
+                  aria-sort={sort?.column === c ? sort.direction : undefined}
+                >
+                  <button type="button" className="ql-sort" onClick={() => setSort((s) => nextSort(s, c))}>
+                    {HEADINGS[c].label}
+                    <span aria-hidden="true">
+                      {sort?.column === c ? (sort.direction === 'ascending' ? ' ↑' : ' ↓') : ''}
+                    </span>
+                  </button>
+                </th>
+              ))}
             </tr>
-          ) : feed.symbols.length === 0 ? (
-            <tr>
-              <td className="ql-empty" colSpan={config.columns.length}>
-                This feed has no instruments yet.
-              </td>
-            </tr>
-          ) : (
-            symbols.map((symbol) => <Row key={symbol} row={feed.rows[symbol]!} columns={config.columns} />)
-          )}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {feed === undefined ? (
+              <SkeletonRows columns={config.columns.length} />
+            ) : feed.problem ? (
+              <tr>
+                <td colSpan={config.columns.length}>
+                  <TopicNotice problem={feed.problem} feed={config.feed} />
+                </td>
+              </tr>
+            ) : feed.symbols.length === 0 ? (
+              <tr>
+                <td className="ql-empty" colSpan={config.columns.length}>
+                  This feed has no instruments yet.
+                </td>
+              </tr>
+            ) : (
+              symbols.map((symbol) => <Row key={symbol} row={feed.rows[symbol]!} columns={config.columns} />)
+            )}
+          </tbody>
+        </table>
       </div>
     </section>
   );
@@ -123,7 +142,11 @@ const Row = memo(function Row({ row, columns }: { row: QuoteRow; columns: QuoteB
       case 'last':
         return (
           <td className="ql-num">
-            <span key={row.ts} className={tick === 'flat' ? undefined : `ql-flash-${tick}`} data-testid={`last-${row.symbol}`}>
+            <span
+              key={row.ts}
+              className={tick === 'flat' ? undefined : `ql-flash-${tick}`}
+              data-testid={`last-${row.symbol}`}
+            >
               {formatPrice(row.price, row.decimals)}
             </span>
           </td>

@@ -2,7 +2,18 @@ import { describe, expect, it } from 'vitest';
 import type { QuoteRow } from '@quoteline/client';
 import { boardSummary, nextSort, sortSymbols } from './sorting';
 
-const row = (symbol: string, price: number, open: number): QuoteRow => ({ topic: 'feed:d', symbol, name: symbol, price, bid: price, ask: price, open, decimals: 2, ts: 1, previousPrice: null });
+const row = (symbol: string, price: number, open: number): QuoteRow => ({
+  topic: 'feed:d',
+  symbol,
+  name: symbol,
+  price,
+  bid: price,
+  ask: price,
+  open,
+  decimals: 2,
+  ts: 1,
+  previousPrice: null,
+});
 const rows = { B: row('B', 10, 10), A: row('A', 20, 19), C: row('C', 5, 6) };
 
 describe('quote board sorting', () => {
@@ -18,7 +29,11 @@ describe('quote board sorting', () => {
     expect(sortSymbols(['B', 'A', 'C'], rows, null)).toEqual(['B', 'A', 'C']);
     expect(sortSymbols(['B', 'A', 'C'], rows, { column: 'symbol', direction: 'ascending' })).toEqual(['A', 'B', 'C']);
     expect(sortSymbols(['B', 'A', 'C'], rows, { column: 'last', direction: 'descending' })).toEqual(['A', 'B', 'C']);
-    expect(sortSymbols(['B', 'A', 'C'], rows, { column: 'changePercent', direction: 'ascending' })).toEqual(['C', 'B', 'A']);
+    expect(sortSymbols(['B', 'A', 'C'], rows, { column: 'changePercent', direction: 'ascending' })).toEqual([
+      'C',
+      'B',
+      'A',
+    ]);
   });
 
   it('summarises the biggest mover in words', () => {

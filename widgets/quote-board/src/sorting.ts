@@ -17,7 +17,11 @@ const KEYS: Record<QuoteBoardColumn, (row: QuoteRow) => number | string> = {
 };
 
 /** The symbols in display order. */
-export function sortSymbols(symbols: readonly string[], rows: Readonly<Record<string, QuoteRow>>, sort: SortState): readonly string[] {
+export function sortSymbols(
+  symbols: readonly string[],
+  rows: Readonly<Record<string, QuoteRow>>,
+  sort: SortState,
+): readonly string[] {
   if (!sort) return symbols;
   const key = KEYS[sort.column];
   const sign = sort.direction === 'ascending' ? 1 : -1;

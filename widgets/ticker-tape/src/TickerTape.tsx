@@ -3,7 +3,17 @@ import { memo, useRef, useState, type CSSProperties } from 'react';
 import type * as z from 'zod/mini';
 import type { QuoteRow } from '@quoteline/client';
 import { useFeed } from '@quoteline/client/react';
-import { FeedPaused, formatChange, formatPercent, formatPrice, quoteChange, StreamStatus, TopicNotice, useRarely, widgetBaseCss } from '@quoteline/widget-kit';
+import {
+  FeedPaused,
+  formatChange,
+  formatPercent,
+  formatPrice,
+  quoteChange,
+  StreamStatus,
+  TopicNotice,
+  useRarely,
+  widgetBaseCss,
+} from '@quoteline/widget-kit';
 import { tickerTapeConfigSchema } from './config';
 import { tickerTapeCss } from './styles';
 import { movedMuch, tapeRows, tapeSummary } from './summary';
@@ -39,7 +49,14 @@ export function TickerTape(props: TickerTapeProps) {
   const listStyle = widths.viewport ? { minWidth: widths.viewport } : undefined;
 
   return (
-    <section className="ql-widget ql-tape" data-theme={theme} aria-label={config.title} data-testid="ticker-tape" data-moving={moving} data-paused={paused}>
+    <section
+      className="ql-widget ql-tape"
+      data-theme={theme}
+      aria-label={config.title}
+      data-testid="ticker-tape"
+      data-moving={moving}
+      data-paused={paused}
+    >
       <style>{widgetBaseCss + tickerTapeCss}</style>
       <div className="ql-tape-bar">
         <div className="ql-tape-side">
@@ -64,7 +81,12 @@ export function TickerTape(props: TickerTapeProps) {
             <p className="ql-empty">No instruments to show.</p>
           ) : (
             <div className="ql-tape-track" style={trackStyle}>
-              <ul className="ql-tape-list" ref={list} style={listStyle} aria-label="Last prices and changes since the open">
+              <ul
+                className="ql-tape-list"
+                ref={list}
+                style={listStyle}
+                aria-label="Last prices and changes since the open"
+              >
                 {rows.map((row) => (
                   <Item key={row.symbol} row={row} />
                 ))}

@@ -6,9 +6,13 @@ import { feedField, titleField } from '@quoteline/widget-kit';
 const symbolListSchema = z.pipe(
   z.pipe(
     z.union([z.string(), z.array(z.string())]),
-    z.transform((v: string | string[]) => [...new Set((typeof v === 'string' ? v.split(',') : v).map((s) => s.trim()).filter(Boolean))]),
+    z.transform((v: string | string[]) => [
+      ...new Set((typeof v === 'string' ? v.split(',') : v).map((s) => s.trim()).filter(Boolean)),
+    ]),
   ),
-  z.array(z.string().check(z.regex(SYMBOL_PATTERN, 'a symbol is 1-12 uppercase letters, digits, dots or dashes'))).check(z.minLength(1), z.maxLength(50)),
+  z
+    .array(z.string().check(z.regex(SYMBOL_PATTERN, 'a symbol is 1-12 uppercase letters, digits, dots or dashes')))
+    .check(z.minLength(1), z.maxLength(50)),
 );
 
 /** Configuration of a ticker tape, validated wherever it comes from (props, data attributes). zod/mini: embeds stay small. */

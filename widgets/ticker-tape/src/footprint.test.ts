@@ -5,10 +5,23 @@ import { describe, expect, it } from 'vitest';
 // The tape is embedded on third-party pages: it must not drag a chart library along.
 describe('ticker tape footprint', () => {
   it('depends on no chart library, directly or through an import', () => {
-    const pkg = JSON.parse(readFileSync(join(__dirname, '../package.json'), 'utf8')) as { dependencies: Record<string, string> };
-    expect(Object.keys(pkg.dependencies).sort()).toEqual(['@quoteline/client', '@quoteline/protocol', '@quoteline/widget-kit', 'zod']);
+    const pkg = JSON.parse(readFileSync(join(__dirname, '../package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
+    expect(Object.keys(pkg.dependencies).sort()).toEqual([
+      '@quoteline/client',
+      '@quoteline/protocol',
+      '@quoteline/widget-kit',
+      'zod',
+    ]);
     for (const dir of ['../../widget-kit', '../../../packages/client', '../../../packages/protocol']) {
-      const deps = Object.keys((JSON.parse(readFileSync(join(__dirname, dir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> }).dependencies ?? {});
+      const deps = Object.keys(
+        (
+          JSON.parse(readFileSync(join(__dirname, dir, 'package.json'), 'utf8')) as {
+            dependencies?: Record<string, string>;
+          }
+        ).dependencies ?? {},
+      );
       expect(deps.join(','), dir).not.toMatch(/chart/);
     }
     for (const file of readdirSync(__dirname).filter((f) => !f.includes('.test.'))) {

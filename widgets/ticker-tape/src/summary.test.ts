@@ -3,8 +3,24 @@ import type { FeedState, QuoteRow } from '@quoteline/client';
 import { movedMuch, tapeRows, tapeSummary } from './summary';
 import { tickerTapeConfigSchema } from './config';
 
-const row = (symbol: string, price: number, open = 100): QuoteRow => ({ topic: 'feed:demo', symbol, name: symbol, price, bid: price, ask: price, open, decimals: 2, ts: 0, previousPrice: null });
-const feed = (...rows: QuoteRow[]): FeedState => ({ symbols: rows.map((r) => r.symbol), rows: Object.fromEntries(rows.map((r) => [r.symbol, r])), status: 'running', problem: null });
+const row = (symbol: string, price: number, open = 100): QuoteRow => ({
+  topic: 'feed:demo',
+  symbol,
+  name: symbol,
+  price,
+  bid: price,
+  ask: price,
+  open,
+  decimals: 2,
+  ts: 0,
+  previousPrice: null,
+});
+const feed = (...rows: QuoteRow[]): FeedState => ({
+  symbols: rows.map((r) => r.symbol),
+  rows: Object.fromEntries(rows.map((r) => [r.symbol, r])),
+  status: 'running',
+  problem: null,
+});
 
 describe('ticker tape config', () => {
   it('takes symbols as a comma list or an array, trimmed and de-duplicated', () => {

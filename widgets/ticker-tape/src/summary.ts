@@ -20,7 +20,9 @@ export function tapeSummary(rows: readonly QuoteRow[]): string {
   const down = moves.filter((m) => m.direction === 'down').length;
   const best = moves.reduce((a, b) => (b.percent > a.percent ? b : a));
   const worst = moves.reduce((a, b) => (b.percent < a.percent ? b : a));
-  const parts = [`${rows.length} ${rows.length === 1 ? 'instrument' : 'instruments'}: ${up} up, ${down} down, ${rows.length - up - down} unchanged since the open.`];
+  const parts = [
+    `${rows.length} ${rows.length === 1 ? 'instrument' : 'instruments'}: ${up} up, ${down} down, ${rows.length - up - down} unchanged since the open.`,
+  ];
   if (best.direction === 'up') parts.push(`Biggest gain ${best.symbol} ${pct(best.percent)}.`);
   if (worst.direction === 'down') parts.push(`Biggest fall ${worst.symbol} ${pct(worst.percent)}.`);
   return parts.join(' ');
@@ -33,6 +35,11 @@ export function movedMuch(shown: FeedState | undefined, next: FeedState | undefi
   return next.symbols.some((s) => {
     const before = shown.rows[s]?.price;
     const now = next.rows[s]?.price;
-    return before !== undefined && now !== undefined && before > 0 && (Math.abs(now - before) / before) * 100 >= LARGE_MOVE_PERCENT;
+    return (
+      before !== undefined &&
+      now !== undefined &&
+      before > 0 &&
+      (Math.abs(now - before) / before) * 100 >= LARGE_MOVE_PERCENT
+    );
   });
 }

@@ -8,7 +8,11 @@ export interface TapeWidths {
 }
 
 /** Measures the strip and the list whenever either resizes (fonts, prices, container), from ResizeObserver callbacks. */
-export function useTapeWidths(viewport: RefObject<HTMLElement | null>, list: RefObject<HTMLElement | null>, active: boolean): TapeWidths {
+export function useTapeWidths(
+  viewport: RefObject<HTMLElement | null>,
+  list: RefObject<HTMLElement | null>,
+  active: boolean,
+): TapeWidths {
   const [widths, setWidths] = useState<TapeWidths>({ viewport: 0, list: 0 });
   useEffect(() => {
     const v = viewport.current;

@@ -6,12 +6,21 @@ import { useRetryTopic } from '@quoteline/client/react';
 export function problemText(problem: TopicProblem, feed: string): { title: string; hint: string } {
   switch (problem.code) {
     case 'unknown_topic':
-      return { title: `No feed "${feed}"`, hint: 'Check the feed name, or ask an admin to create it; this widget shows it as soon as it exists.' };
+      return {
+        title: `No feed "${feed}"`,
+        hint: 'Check the feed name, or ask an admin to create it; this widget shows it as soon as it exists.',
+      };
     case 'deleted':
-      return { title: 'This feed was removed', hint: 'An admin deleted it; this widget shows it again if it is created anew.' };
+      return {
+        title: 'This feed was removed',
+        hint: 'An admin deleted it; this widget shows it again if it is created anew.',
+      };
     case 'forbidden':
     case 'revoked':
-      return { title: 'Not available with this key', hint: "Try again once the site's owner has changed the key; the rest of the page is not affected." };
+      return {
+        title: 'Not available with this key',
+        hint: "Try again once the site's owner has changed the key; the rest of the page is not affected.",
+      };
     case 'signed_out':
       return { title: 'Signed out', hint: 'Sign in again to see this.' };
     case 'invalid_topic':

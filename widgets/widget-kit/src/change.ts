@@ -12,5 +12,9 @@ export function quoteChange(price: number, open: number, decimals: number): Quot
   const scale = 10 ** decimals;
   const openMinor = Math.round(open * scale);
   const changeMinor = Math.round(price * scale) - openMinor;
-  return { change: changeMinor / scale, percent: openMinor > 0 ? (changeMinor / openMinor) * 100 : 0, direction: directionOf(changeMinor) };
+  return {
+    change: changeMinor / scale,
+    percent: openMinor > 0 ? (changeMinor / openMinor) * 100 : 0,
+    direction: directionOf(changeMinor),
+  };
 }

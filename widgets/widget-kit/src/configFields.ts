@@ -5,10 +5,15 @@ import * as z from 'zod/mini';
 import { FEED_SLUG_PATTERN, SYMBOL_PATTERN } from '@quoteline/protocol/patterns';
 
 /** A feed slug field, `demo` when absent. */
-export const feedField = () => z._default(z.string().check(z.regex(FEED_SLUG_PATTERN, 'a feed is 1-32 lowercase letters, digits or dashes')), 'demo');
+export const feedField = () =>
+  z._default(
+    z.string().check(z.regex(FEED_SLUG_PATTERN, 'a feed is 1-32 lowercase letters, digits or dashes')),
+    'demo',
+  );
 
 /** A symbol field. */
-export const symbolField = () => z.string().check(z.regex(SYMBOL_PATTERN, 'a symbol is 1-12 uppercase letters, digits, dots or dashes'));
+export const symbolField = () =>
+  z.string().check(z.regex(SYMBOL_PATTERN, 'a symbol is 1-12 uppercase letters, digits, dots or dashes'));
 
 /** A widget title, `fallback` when absent. */
 export const titleField = (fallback: string) => z._default(z.string().check(z.maxLength(80)), fallback);

@@ -4,7 +4,11 @@ function numberFormat(decimals: number, signed: boolean): Intl.NumberFormat {
   const key = `${decimals}:${signed}`;
   let format = numberFormats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals, signDisplay: signed ? 'exceptZero' : 'auto' });
+    format = new Intl.NumberFormat('en-US', {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+      signDisplay: signed ? 'exceptZero' : 'auto',
+    });
     numberFormats.set(key, format);
   }
   return format;
@@ -25,7 +29,12 @@ export function formatPercent(value: number): string {
   return `${numberFormat(2, true).format(value)} %`;
 }
 
-const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+const timeFormat = new Intl.DateTimeFormat('en-GB', {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hour12: false,
+});
 
 /** The time of a quote, HH:MM:SS in the reader's zone. */
 export function formatTime(ts: number): string {

@@ -4,7 +4,23 @@ import { instrumentsChanged } from './instrumentsChanged';
 
 const feed = (...symbols: string[]): FeedState => ({
   symbols,
-  rows: Object.fromEntries(symbols.map((symbol) => [symbol, { topic: 'feed:demo', symbol, name: symbol, price: 1, bid: 1, ask: 1, open: 1, decimals: 2, ts: 0, previousPrice: null }])),
+  rows: Object.fromEntries(
+    symbols.map((symbol) => [
+      symbol,
+      {
+        topic: 'feed:demo',
+        symbol,
+        name: symbol,
+        price: 1,
+        bid: 1,
+        ask: 1,
+        open: 1,
+        decimals: 2,
+        ts: 0,
+        previousPrice: null,
+      },
+    ]),
+  ),
   status: 'running',
   problem: null,
 });

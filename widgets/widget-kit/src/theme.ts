@@ -3,8 +3,10 @@
  * default, dark under `data-theme="dark"` or the reader's dark preference.
  * Colours keep at least 4.5:1 contrast on their background in both themes.
  */
-const light = '--ql-bg:#ffffff;--ql-fg:#111827;--ql-muted:#4b5563;--ql-border:#d1d5db;--ql-head:#f3f4f6;--ql-up:#046c2c;--ql-down:#b42318;--ql-flash-up:#d1fadf;--ql-flash-down:#fee4e2;--ql-skeleton:#e5e7eb;--ql-accent:#1d4ed8;--ql-accent-fg:#ffffff;--ql-field:#ffffff;--ql-warn:#92400e;--ql-warn-bg:#fef3c7;';
-const dark = '--ql-bg:#0f172a;--ql-fg:#f1f5f9;--ql-muted:#cbd5e1;--ql-border:#334155;--ql-head:#1e293b;--ql-up:#4ade80;--ql-down:#fca5a5;--ql-flash-up:#14532d;--ql-flash-down:#7f1d1d;--ql-skeleton:#334155;--ql-accent:#93c5fd;--ql-accent-fg:#0f172a;--ql-field:#0b1222;--ql-warn:#fcd34d;--ql-warn-bg:#422006;';
+const light =
+  '--ql-bg:#ffffff;--ql-fg:#111827;--ql-muted:#4b5563;--ql-border:#d1d5db;--ql-head:#f3f4f6;--ql-up:#046c2c;--ql-down:#b42318;--ql-flash-up:#d1fadf;--ql-flash-down:#fee4e2;--ql-skeleton:#e5e7eb;--ql-accent:#1d4ed8;--ql-accent-fg:#ffffff;--ql-field:#ffffff;--ql-warn:#92400e;--ql-warn-bg:#fef3c7;';
+const dark =
+  '--ql-bg:#0f172a;--ql-fg:#f1f5f9;--ql-muted:#cbd5e1;--ql-border:#334155;--ql-head:#1e293b;--ql-up:#4ade80;--ql-down:#fca5a5;--ql-flash-up:#14532d;--ql-flash-down:#7f1d1d;--ql-skeleton:#334155;--ql-accent:#93c5fd;--ql-accent-fg:#0f172a;--ql-field:#0b1222;--ql-warn:#fcd34d;--ql-warn-bg:#422006;';
 
 /** Base CSS of every widget: tokens, frame, header, status, tables, forms, skeletons. */
 export const widgetBaseCss = `

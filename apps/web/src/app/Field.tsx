@@ -1,7 +1,12 @@
 import type { InputHTMLAttributes, ReactNode } from 'react';
 
 /** Props of a form field: the input's own attributes plus its label, an optional hint and its error. */
-export type FieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & { id: string; label: ReactNode; hint?: ReactNode; error?: ReactNode };
+export type FieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: ReactNode;
+};
 
 /**
  * A labelled input with its hint and error right below it; the input points

@@ -11,7 +11,9 @@ const streamOptions: PageStreamOptions = {
 
 /** react-query plus the browser's one stream, for every page. */
 export function Providers({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } }));
+  const [queryClient] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } }),
+  );
   return (
     <QueryClientProvider client={queryClient}>
       <StreamProvider options={streamOptions}>{children}</StreamProvider>

@@ -25,7 +25,11 @@ export interface EventStream {
  * connection decides when and with which topics), and reads the body only as
  * fast as the page does, so a reader that stalls can tell.
  */
-export function openEventStream(url: string, init: { fetch: typeof fetch; credentials: boolean }, handlers: EventStreamHandlers): EventStream {
+export function openEventStream(
+  url: string,
+  init: { fetch: typeof fetch; credentials: boolean },
+  handlers: EventStreamHandlers,
+): EventStream {
   const abort = new AbortController();
   let closed = false;
   const run = async () => {

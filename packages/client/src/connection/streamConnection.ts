@@ -90,19 +90,23 @@ export class StreamConnection {
     if (resume && this.lastId && this.catchingUp) params.set('replay', 'latest');
     this.catchingUp = false;
     this.setStatus(this.attempt === 0 ? 'connecting' : 'reconnecting');
-    const stream: EventStream = openEventStream(`${this.options.url}?${params}`, { fetch: this.options.fetch, credentials: this.options.credentials }, {
-      onOpen: () => undefined,
-      onMessage: (message) => this.stream === stream && this.receive(message, topics),
-      onRefused: (status, body) => {
-        if (this.stream !== stream) return;
-        this.stream = null;
-        this.setStatus('idle');
-        this.events.onRefused(topics, status, body);
+    const stream: EventStream = openEventStream(
+      `${this.options.url}?${params}`,
+      { fetch: this.options.fetch, credentials: this.options.credentials },
+      {
+        onOpen: () => undefined,
+        onMessage: (message) => this.stream === stream && this.receive(message, topics),
+        onRefused: (status, body) => {
+          if (this.stream !== stream) return;
+          this.stream = null;
+          this.setStatus('idle');
+          this.events.onRefused(topics, status, body);
+        },
+        onDrop: () => {
+          if (this.stream === stream) this.drop();
+        },
       },
-      onDrop: () => {
-        if (this.stream === stream) this.drop();
-      },
-    });
+    );
     this.stream = stream;
   }
 
@@ -135,7 +139,12 @@ export class StreamConnection {
       this.events.onReady(data as unknown as ReadyEvent, requested);
       return;
     }
-    if (type === 'update' && data.topic && typeof data.ts === 'number' && this.staleness.isStale(data.topic, data.ts, this.options.now())) {
+    if (
+      type === 'update' &&
+      data.topic &&
+      typeof data.ts === 'number' &&
+      this.staleness.isStale(data.topic, data.ts, this.options.now())
+    ) {
       // What we read waited in a buffer: resume now (from before this event), asking only for what is still news.
       this.catchingUp = true;
       this.stream?.close();
@@ -155,10 +164,13 @@ export class StreamConnection {
     if (this.reconnectTimer) return;
     const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
     this.setStatus(offline ? 'offline' : 'reconnecting');
-    this.reconnectTimer = setTimeout(() => {
-      this.reconnectTimer = null;
-      this.events.reconnect();
-    }, backoffDelay(this.attempt++, this.options.random));
+    this.reconnectTimer = setTimeout(
+      () => {
+        this.reconnectTimer = null;
+        this.events.reconnect();
+      },
+      backoffDelay(this.attempt++, this.options.random),
+    );
   }
 
   private setStatus(status: ConnectionStatus): void {

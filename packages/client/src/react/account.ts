@@ -15,7 +15,11 @@ export const accountKeys = {
 
 /** Who is signed in (null when nobody); undefined while loading. */
 export function useSession(): SessionResponse['user'] | undefined {
-  const { data } = useQuery({ queryKey: accountKeys.session, queryFn: () => apiJson<SessionResponse>('/api/session'), staleTime: 60_000 });
+  const { data } = useQuery({
+    queryKey: accountKeys.session,
+    queryFn: () => apiJson<SessionResponse>('/api/session'),
+    staleTime: 60_000,
+  });
   return data?.user;
 }
 
@@ -25,13 +29,23 @@ export function useSession(): SessionResponse['user'] | undefined {
  */
 export function useAccount(accountId: string): { account: AccountView | undefined; error: Error | null } {
   const queryClient = useQueryClient();
-  const orders = useQuery({ queryKey: accountKeys.orders(accountId), queryFn: () => apiJson<OrdersResponse>('/api/orders') });
-  const portfolio = useQuery({ queryKey: accountKeys.portfolio(accountId), queryFn: () => apiJson<PortfolioResponse>('/api/portfolio') });
+  const orders = useQuery({
+    queryKey: accountKeys.orders(accountId),
+    queryFn: () => apiJson<OrdersResponse>('/api/orders'),
+  });
+  const portfolio = useQuery({
+    queryKey: accountKeys.portfolio(accountId),
+    queryFn: () => apiJson<PortfolioResponse>('/api/portfolio'),
+  });
   const events = useTopicState(`account:${accountId}`, reduceAccountEvents);
   const resets = events?.resets ?? 0;
   useEffect(() => {
     // After a reset the stream cannot tell what was missed: ask the database again.
-    if (resets > 0) void queryClient.invalidateQueries({ queryKey: ['quoteline'], predicate: (q) => q.queryKey[1] === 'orders' || q.queryKey[1] === 'portfolio' });
+    if (resets > 0)
+      void queryClient.invalidateQueries({
+        queryKey: ['quoteline'],
+        predicate: (q) => q.queryKey[1] === 'orders' || q.queryKey[1] === 'portfolio',
+      });
   }, [resets, queryClient]);
   const account = useMemo(
     () => (orders.data && portfolio.data ? mergeAccount(orders.data, portfolio.data, events?.events ?? []) : undefined),

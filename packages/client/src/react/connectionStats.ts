@@ -6,7 +6,10 @@ import { applyStatsEvents, EMPTY_CONNECTION_STATS, liveInstances, type Connectio
 import { useTopicState } from './hooks';
 
 /** Folds `admin:connections` events at the time they are folded. */
-export function reduceConnectionStats(state: ConnectionStatsState | undefined, events: StreamEvent[]): ConnectionStatsState {
+export function reduceConnectionStats(
+  state: ConnectionStatsState | undefined,
+  events: StreamEvent[],
+): ConnectionStatsState {
   return applyStatsEvents(state ?? EMPTY_CONNECTION_STATS, events, Date.now());
 }
 

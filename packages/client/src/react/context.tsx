@@ -27,10 +27,25 @@ const StreamContext = createContext<StreamContextValue | null>(null);
 export const topicQueryKey = (topic: string) => ['quoteline', 'topic', topic] as const;
 
 /** A stream that never connects: what server rendering sees, since streams belong to the browser. */
-const SERVER_STREAM: TopicStream = { status: 'idle', onStatus: () => () => undefined, subscribe: () => () => undefined, retry: () => undefined };
+const SERVER_STREAM: TopicStream = {
+  status: 'idle',
+  onStatus: () => () => undefined,
+  subscribe: () => () => undefined,
+  retry: () => undefined,
+};
 
 /** Puts the page's one stream under the tree; widgets read topics through hooks. Needs a QueryClientProvider above. */
-export function StreamProvider({ client, options, api, children }: { client?: TopicStream; options?: PageStreamOptions; api?: ApiEndpoint; children: ReactNode }) {
+export function StreamProvider({
+  client,
+  options,
+  api,
+  children,
+}: {
+  client?: TopicStream;
+  options?: PageStreamOptions;
+  api?: ApiEndpoint;
+  children: ReactNode;
+}) {
   const queryClient = useQueryClient();
   const value = useMemo<StreamContextValue>(() => {
     const reducers = new Map<string, (state: unknown, events: StreamEvent[]) => unknown>();
@@ -48,13 +63,15 @@ export function StreamProvider({ client, options, api, children }: { client?: To
 /** The URL of one of our JSON endpoints (`/api/...`), on Quoteline's origin and with the embed key when embedded. */
 export function useApiUrl(path: string): string {
   const { base, params } = useStreamContext().api;
-  const query = params && Object.keys(params).length ? `${path.includes('?') ? '&' : '?'}${new URLSearchParams(params)}` : '';
+  const query =
+    params && Object.keys(params).length ? `${path.includes('?') ? '&' : '?'}${new URLSearchParams(params)}` : '';
   return `${base}${path}${query}`;
 }
 
 /** The stream context; fails with a fix when the provider is missing. */
 export function useStreamContext(): StreamContextValue {
   const value = useContext(StreamContext);
-  if (!value) throw new Error('No Quoteline stream: wrap the widgets in <StreamProvider> (inside a QueryClientProvider).');
+  if (!value)
+    throw new Error('No Quoteline stream: wrap the widgets in <StreamProvider> (inside a QueryClientProvider).');
   return value;
 }

@@ -20,13 +20,21 @@ export function useStreamStatus(): ConnectionStatus {
  * A topic's state from the react-query cache, kept current by the stream.
  * Subscribes on mount and lets go on unmount; events are folded once per frame.
  */
-export function useTopicState<S>(topic: string, reduce: (state: S | undefined, events: StreamEvent[]) => S): S | undefined {
+export function useTopicState<S>(
+  topic: string,
+  reduce: (state: S | undefined, events: StreamEvent[]) => S,
+): S | undefined {
   const { topics, reducers } = useStreamContext();
   useEffect(() => {
     reducers.set(topic, reduce as (state: unknown, events: StreamEvent[]) => unknown);
     return topics.acquire(topic);
   }, [topic, reduce, topics, reducers]);
-  const { data } = useQuery<S>({ queryKey: topicQueryKey(topic), queryFn: skipToken, staleTime: Infinity, gcTime: 5 * 60_000 });
+  const { data } = useQuery<S>({
+    queryKey: topicQueryKey(topic),
+    queryFn: skipToken,
+    staleTime: Infinity,
+    gcTime: 5 * 60_000,
+  });
   return data;
 }
 

@@ -28,7 +28,10 @@ describe('TopicSubscriptions', () => {
     const topics = new TopicSubscriptions(stream, (_topic, event) => (state = applyFeedEvents(state, [event])));
     topics.acquire('feed:d');
     topics.acquire('feed:d');
-    send('feed:d', { type: 'add', data: { topic: 'feed:d', symbol: 'A', name: 'A', price: 1, bid: 1, ask: 1, open: 1, decimals: 2, ts: 1 } });
+    send('feed:d', {
+      type: 'add',
+      data: { topic: 'feed:d', symbol: 'A', name: 'A', price: 1, bid: 1, ask: 1, open: 1, decimals: 2, ts: 1 },
+    });
     send('feed:d', { type: 'update', data: { topic: 'feed:d', symbol: 'A', price: 2, bid: 2, ask: 2, ts: 2 } });
     expect(state.rows.A).toMatchObject({ price: 2, previousPrice: 1 });
   });

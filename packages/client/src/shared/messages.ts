@@ -13,8 +13,7 @@ export type TabMessage =
 
 /** SharedWorker → tab. */
 export type WorkerMessage =
-  | { type: 'status'; status: ConnectionStatus }
-  | { type: 'event'; topic: string; event: StreamEvent };
+  { type: 'status'; status: ConnectionStatus } | { type: 'event'; topic: string; event: StreamEvent };
 
 /** How often tabs ping, and how long the worker waits before forgetting a silent tab. */
 export const PING_MS = 5_000;

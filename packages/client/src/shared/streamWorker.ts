@@ -25,7 +25,10 @@ export function serveStreamWorker(scope: SharedWorkerScope, options: StreamClien
 
   const subscribe = (tab: Tab, topic: string) => {
     if (tab.topics.has(topic)) return;
-    tab.topics.set(topic, client.subscribe(topic, (event) => post(tab, { type: 'event', topic, event })));
+    tab.topics.set(
+      topic,
+      client.subscribe(topic, (event) => post(tab, { type: 'event', topic, event })),
+    );
   };
 
   const forget = (tab: Tab) => {

@@ -95,13 +95,16 @@ export class Subscriptions {
   /** Refused topics whose wait is over, when no stream is open to ask for them by POST. */
   dueTopics(): string[] {
     const now = this.now();
-    return [...this.refused].filter(([t, r]) => this.wanted.has(t) && r.retryAt !== null && r.retryAt <= now).map(([t]) => t);
+    return [...this.refused]
+      .filter(([t, r]) => this.wanted.has(t) && r.retryAt !== null && r.retryAt <= now)
+      .map(([t]) => t);
   }
 
   /** The next time a refused topic is due to be asked again, or null. */
   nextRetryAt(): number | null {
     let next: number | null = null;
-    for (const [topic, r] of this.refused) if (this.wanted.has(topic) && r.retryAt !== null && (next === null || r.retryAt < next)) next = r.retryAt;
+    for (const [topic, r] of this.refused)
+      if (this.wanted.has(topic) && r.retryAt !== null && (next === null || r.retryAt < next)) next = r.retryAt;
     return next;
   }
 
@@ -146,7 +149,10 @@ export class Subscriptions {
   }
 
   /** The stream's answer to a change: what it carries now; each refused topic is remembered with its code. */
-  changed(asked: SubscriptionChangeRequest, result: { topics: readonly string[]; refused: readonly TopicRefusal[] }): void {
+  changed(
+    asked: SubscriptionChangeRequest,
+    result: { topics: readonly string[]; refused: readonly TopicRefusal[] },
+  ): void {
     if (this.onStream) this.onStream = new Set(result.topics);
     for (const topic of asked.subscribe) if (result.topics.includes(topic)) this.refused.delete(topic);
     for (const refusal of result.refused) this.refuse(refusal.topic, refusal.code, refusal.message);

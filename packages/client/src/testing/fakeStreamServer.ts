@@ -51,7 +51,15 @@ export class FakeStreamServer {
 
   readonly fetch = (async (input: string | URL, init: RequestInit = {}) => {
     const url = new URL(String(input), 'http://quoteline.test');
-    if (init.method === 'POST') return this.post(JSON.parse(String(init.body)) as { connectionId: string; token: string; subscribe: string[]; unsubscribe: string[] });
+    if (init.method === 'POST')
+      return this.post(
+        JSON.parse(String(init.body)) as {
+          connectionId: string;
+          token: string;
+          subscribe: string[];
+          unsubscribe: string[];
+        },
+      );
     return this.get(url, init.signal ?? undefined);
   }) as typeof fetch;
 
@@ -69,18 +77,27 @@ export class FakeStreamServer {
   tick(slug: string, price: number, ts = Date.now()): void {
     const topic = `feed:${slug}`;
     const id = this.nextId();
-    for (const s of this.open) if (s.topics.has(topic)) s.send('update', { topic, symbol: slug.toUpperCase(), price, bid: price, ask: price, ts }, id);
+    for (const s of this.open)
+      if (s.topics.has(topic))
+        s.send('update', { topic, symbol: slug.toUpperCase(), price, bid: price, ask: price, ts }, id);
   }
 
   private decide(topic: string): TopicRefusal | null {
-    if (topic.startsWith('feed:') && /^feed:[a-z0-9-]+$/.test(topic)) return this.feeds.has(topic.slice(5)) ? null : { topic, code: 'unknown_topic', message: `There is no feed "${topic.slice(5)}".` };
+    if (topic.startsWith('feed:') && /^feed:[a-z0-9-]+$/.test(topic))
+      return this.feeds.has(topic.slice(5))
+        ? null
+        : { topic, code: 'unknown_topic', message: `There is no feed "${topic.slice(5)}".` };
     if (topic.startsWith('account:')) return { topic, code: 'forbidden', message: 'Not your account.' };
     return { topic, code: 'invalid_topic', message: `"${topic}" is not a topic.` };
   }
 
   private get(url: URL, signal?: AbortSignal): Response {
     this.gets.push(url);
-    if (this.refuseAll) return Response.json({ error: { code: this.refuseAll.code, message: this.refuseAll.message } }, { status: this.refuseAll.status });
+    if (this.refuseAll)
+      return Response.json(
+        { error: { code: this.refuseAll.code, message: this.refuseAll.message } },
+        { status: this.refuseAll.status },
+      );
     const topics = [...new Set((url.searchParams.get('topics') ?? '').split(',').filter(Boolean))];
     const refused = topics.map((t) => this.decide(t)).filter((r): r is TopicRefusal => r !== null);
     const accepted = topics.filter((t) => !this.decide(t));
@@ -113,7 +130,13 @@ export class FakeStreamServer {
       controller.error(new DOMException('aborted', 'AbortError'));
     });
     this.streams.push(stream);
-    stream.send('ready', { connectionId: stream.connectionId, token: stream.token, instance: 'fake', protocol: 2, topics: accepted });
+    stream.send('ready', {
+      connectionId: stream.connectionId,
+      token: stream.token,
+      instance: 'fake',
+      protocol: 2,
+      topics: accepted,
+    });
     for (const r of refused) stream.send('topic_error', r);
     const at = this.nextId();
     for (const t of accepted) if (t.startsWith('feed:')) stream.send('add', this.row(t), at);
@@ -123,9 +146,17 @@ export class FakeStreamServer {
   private post(body: { connectionId: string; token: string; subscribe: string[]; unsubscribe: string[] }): Response {
     this.posts.push({ subscribe: body.subscribe, unsubscribe: body.unsubscribe });
     if (this.postFailure?.status === 0) throw new TypeError('fetch failed');
-    if (this.postFailure) return Response.json({ error: { code: this.postFailure.code, message: 'Refused by the test.' } }, { status: this.postFailure.status });
+    if (this.postFailure)
+      return Response.json(
+        { error: { code: this.postFailure.code, message: 'Refused by the test.' } },
+        { status: this.postFailure.status },
+      );
     const stream = this.open.find((s) => s.connectionId === body.connectionId);
-    if (!stream) return Response.json({ error: { code: 'not_found', message: 'No open stream has this connectionId.' } }, { status: 404 });
+    if (!stream)
+      return Response.json(
+        { error: { code: 'not_found', message: 'No open stream has this connectionId.' } },
+        { status: 404 },
+      );
     for (const t of body.unsubscribe) stream.topics.delete(t);
     const refused: TopicRefusal[] = [];
     const at = this.nextId();

@@ -24,7 +24,9 @@ async function withReadableBusy<T>(run: () => Promise<T>): Promise<T> {
     return await run();
   } catch (error) {
     if (isDriverAdapterError(error) && error.cause.kind === 'SocketTimeout') {
-      throw new Error(`database is locked (${error.cause.originalMessage ?? 'SQLITE_BUSY'}): another connection holds a write lock`);
+      throw new Error(
+        `database is locked (${error.cause.originalMessage ?? 'SQLITE_BUSY'}): another connection holds a write lock`,
+      );
     }
     throw error;
   }
@@ -102,7 +104,12 @@ function sqliteFactory(databaseUrl: string, root: string, busyTimeoutMs: number)
 }
 
 /** The one place a provider picks its driver adapter factory (busyTimeoutMs is SQLite's lock wait). */
-export function migrationAdapterFactory(provider: Provider, databaseUrl: string, root: string, busyTimeoutMs = 5000): MigrationAdapterFactory {
+export function migrationAdapterFactory(
+  provider: Provider,
+  databaseUrl: string,
+  root: string,
+  busyTimeoutMs = 5000,
+): MigrationAdapterFactory {
   switch (provider) {
     case 'sqlite':
       return sqliteFactory(databaseUrl, root, busyTimeoutMs);

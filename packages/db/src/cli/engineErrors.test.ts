@@ -3,7 +3,9 @@ import { explainEngineError, isMissingMigrationsTable } from './engineErrors';
 
 describe('explainEngineError', () => {
   it('appends the driver error hidden behind "External error id#N"', () => {
-    const registry = { consumeError: (id: number) => (id === 3 ? { error: new RangeError('too many statements') } : undefined) };
+    const registry = {
+      consumeError: (id: number) => (id === 3 ? { error: new RangeError('too many statements') } : undefined),
+    };
     const message = explainEngineError(new Error('Failed: External error id#3'), [undefined, registry]);
     expect(message).toBe('Failed: External error id#3 (RangeError: too many statements)');
   });
@@ -15,7 +17,9 @@ describe('explainEngineError', () => {
 
 describe('isMissingMigrationsTable', () => {
   it('recognises quirk 2 only', () => {
-    expect(isMissingMigrationsTable(new Error('The underlying table for model `_prisma_migrations` does not exist.'))).toBe(true);
+    expect(
+      isMissingMigrationsTable(new Error('The underlying table for model `_prisma_migrations` does not exist.')),
+    ).toBe(true);
     expect(isMissingMigrationsTable(new Error('The underlying table for model `nope` does not exist.'))).toBe(false);
   });
 });

@@ -18,7 +18,12 @@ for (const provider of wanted) {
   const result = spawnSync(process.execPath, [cli, 'generate', '--schema', providerPaths(provider, root).schemaFile], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: '/bin/true', PRISMA_HIDE_UPDATE_MESSAGE: '1', CHECKPOINT_DISABLE: '1' },
+    env: {
+      ...process.env,
+      PRISMA_SCHEMA_ENGINE_BINARY: '/bin/true',
+      PRISMA_HIDE_UPDATE_MESSAGE: '1',
+      CHECKPOINT_DISABLE: '1',
+    },
   });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }

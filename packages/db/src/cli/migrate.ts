@@ -5,7 +5,14 @@ import { providerPaths } from '../paths';
 import { repoRoot } from '../repoRoot';
 import { explainEngineError } from './engineErrors';
 import { parseMigrateArgs } from './migrateArgs';
-import { createMigration, deployMigrations, formatStatus, MigrateRefusal, migrationStatus, statusExitCode } from './migrateCommands';
+import {
+  createMigration,
+  deployMigrations,
+  formatStatus,
+  MigrateRefusal,
+  migrationStatus,
+  statusExitCode,
+} from './migrateCommands';
 import { openMigrateContext, openScratchContext, type OpenMigrateContext } from './migrateContext';
 
 async function main(): Promise<number> {
@@ -13,7 +20,9 @@ async function main(): Promise<number> {
   const args = parseMigrateArgs(process.argv.slice(2), providerOf(databaseUrl));
   const root = repoRoot();
   const log = (line: string) => console.log(line);
-  log(`${args.command}: ${relative(root, providerPaths(args.provider, root).migrationsDir)} -> ${redactPassword(databaseUrl)}`);
+  log(
+    `${args.command}: ${relative(root, providerPaths(args.provider, root).migrationsDir)} -> ${redactPassword(databaseUrl)}`,
+  );
   let ctx: OpenMigrateContext | undefined;
   let scratch: OpenMigrateContext | undefined;
   try {

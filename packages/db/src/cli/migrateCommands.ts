@@ -35,8 +35,13 @@ async function devDiagnostic(ctx: MigrateContext, migrationsList: MigrationList)
  * devDiagnostic cached for the *applied* migrations. So the diff runs on `scratch`, a throwaway database with
  * every migration applied, and the development database is only checked for drift.
  */
-export async function createMigration(dev: MigrateContext, scratch: MigrateContext, name: string): Promise<string | undefined> {
-  if (!/^[A-Za-z0-9_-]+$/.test(name)) throw new MigrateRefusal(`Migration name "${name}" must use letters, digits, _ or - only`);
+export async function createMigration(
+  dev: MigrateContext,
+  scratch: MigrateContext,
+  name: string,
+): Promise<string | undefined> {
+  if (!/^[A-Za-z0-9_-]+$/.test(name))
+    throw new MigrateRefusal(`Migration name "${name}" must use letters, digits, _ or - only`);
   const migrationsList = await readMigrationsList(dev.migrationsDir);
   const diagnostic = await devDiagnostic(dev, migrationsList);
   if (diagnostic.action.tag === 'reset') {
@@ -58,7 +63,13 @@ export async function createMigration(dev: MigrateContext, scratch: MigrateConte
     dev.log('No schema changes');
     return undefined;
   }
-  await writeMigration(dev.migrationsDir, out.generatedMigrationName, out.migrationScript, out.extension, out.connectorType);
+  await writeMigration(
+    dev.migrationsDir,
+    out.generatedMigrationName,
+    out.migrationScript,
+    out.extension,
+    out.connectorType,
+  );
   dev.log(`Created ${out.generatedMigrationName}/migration.${out.extension} (apply it with migrate:deploy)`);
   return out.generatedMigrationName;
 }
@@ -103,7 +114,8 @@ export async function migrationStatus(ctx: MigrateContext): Promise<MigrationSta
   const history = out.history;
   if (!out.hasMigrationsTable) status.pending = all;
   else if (history?.diagnostic === 'databaseIsBehind') status.pending = history.unappliedMigrationNames;
-  else if (history?.diagnostic === 'migrationsDirectoryIsBehind') status.missingLocally = history.unpersistedMigrationNames;
+  else if (history?.diagnostic === 'migrationsDirectoryIsBehind')
+    status.missingLocally = history.unpersistedMigrationNames;
   else if (history?.diagnostic === 'historiesDiverge') {
     status.pending = history.unappliedMigrationNames;
     status.missingLocally = history.unpersistedMigrationNames;
@@ -117,7 +129,8 @@ export function formatStatus(status: MigrationStatus): string[] {
   if (status.pending.length) lines.push(`Pending: ${status.pending.join(', ')}`);
   if (status.failed.length) lines.push(`Failed: ${status.failed.join(', ')}`);
   if (status.edited.length) lines.push(`Edited after being applied: ${status.edited.join(', ')}`);
-  if (status.missingLocally.length) lines.push(`Applied but missing from the folder: ${status.missingLocally.join(', ')}`);
+  if (status.missingLocally.length)
+    lines.push(`Applied but missing from the folder: ${status.missingLocally.join(', ')}`);
   if (lines.length === 1) lines.push('Database schema is up to date');
   return lines;
 }

@@ -31,13 +31,26 @@ export interface MigrateTarget {
 export async function openMigrateContext(target: MigrateTarget): Promise<OpenMigrateContext> {
   const { schemaFile, migrationsDir } = providerPaths(target.provider, target.root);
   const schemaText = await readFile(schemaFile, 'utf8');
-  const { factory, disposeAll } = migrationAdapterFactory(target.provider, target.databaseUrl, target.root, target.busyTimeoutMs);
+  const { factory, disposeAll } = migrationAdapterFactory(
+    target.provider,
+    target.databaseUrl,
+    target.root,
+    target.busyTimeoutMs,
+  );
   const { engine, factory: bound } = await openSchemaEngine(schemaFile, schemaText, factory);
   const close = async () => {
     engine.free();
     await disposeAll(); // quirk 5: the engine never closes the main connection itself
   };
-  return { engine, migrationsDir, schemaPath: schemaFile, schemaText, log: target.log, errors: bound.errorRegistry, close };
+  return {
+    engine,
+    migrationsDir,
+    schemaPath: schemaFile,
+    schemaText,
+    log: target.log,
+    errors: bound.errorRegistry,
+    close,
+  };
 }
 
 /** A context on a throwaway database, removed on close, so `create` can replay every migration into it. */

@@ -44,7 +44,9 @@ describe('migrate flow on a fresh SQLite file', { timeout: 60_000 }, () => {
   });
 
   it('deploys the committed migrations, twice (second is a no-op), and status agrees', async () => {
-    const committed = readdirSync(providerPaths('sqlite', root).migrationsDir).filter((name) => name !== 'migration_lock.toml');
+    const committed = readdirSync(providerPaths('sqlite', root).migrationsDir).filter(
+      (name) => name !== 'migration_lock.toml',
+    );
     expect(committed.some((name) => name.endsWith('_init'))).toBe(true);
 
     const before = await status();
@@ -52,7 +54,13 @@ describe('migrate flow on a fresh SQLite file', { timeout: 60_000 }, () => {
     expect(await deploy()).toEqual(committed);
     expect(await deploy()).toEqual([]);
     expect(lines).toContain('No pending migrations');
-    expect(await status()).toEqual({ total: committed.length, pending: [], failed: [], edited: [], missingLocally: [] });
+    expect(await status()).toEqual({
+      total: committed.length,
+      pending: [],
+      failed: [],
+      edited: [],
+      missingLocally: [],
+    });
   });
 
   it('creates nothing when the schema matches, then a second migration after a model edit (quirk 1)', async () => {
@@ -60,10 +68,18 @@ describe('migrate flow on a fresh SQLite file', { timeout: 60_000 }, () => {
     expect(lines).toContain('No schema changes');
 
     const { schemaFile, migrationsDir } = providerPaths('sqlite', root);
-    writeFileSync(schemaFile, readFileSync(schemaFile, 'utf8').replace('  lastPrice  Int\n', '  lastPrice  Int\n  volume     Int @default(0)\n'));
+    writeFileSync(
+      schemaFile,
+      readFileSync(schemaFile, 'utf8').replace(
+        '  lastPrice  Int\n',
+        '  lastPrice  Int\n  volume     Int @default(0)\n',
+      ),
+    );
     const name = await create('add_volume');
     expect(name).toMatch(/^\d{14}_add_volume$/);
-    expect(readFileSync(join(migrationsDir, name!, 'migration.sql'), 'utf8')).toContain('"volume" INTEGER NOT NULL DEFAULT 0');
+    expect(readFileSync(join(migrationsDir, name!, 'migration.sql'), 'utf8')).toContain(
+      '"volume" INTEGER NOT NULL DEFAULT 0',
+    );
 
     // The dev database is behind (nothing applied): create must still work and see no further change.
     expect(await create('again')).toBeUndefined();
@@ -88,7 +104,9 @@ describe('migrate flow on a fresh SQLite file', { timeout: 60_000 }, () => {
     const db = new Database(join(root, 'db', 'dev.db'));
     db.exec('BEGIN EXCLUSIVE');
     try {
-      const message = await withDev((ctx) => deployMigrations(ctx).then(String, (error: unknown) => explainEngineError(error, [ctx.errors])));
+      const message = await withDev((ctx) =>
+        deployMigrations(ctx).then(String, (error: unknown) => explainEngineError(error, [ctx.errors])),
+      );
       expect(message).toMatch(/External error id#\d+ \(Error: database is locked/);
     } finally {
       db.exec('ROLLBACK');
@@ -100,7 +118,10 @@ describe('migrate flow on a fresh SQLite file', { timeout: 60_000 }, () => {
     const { migrationsDir } = providerPaths('sqlite', root);
     await deploy();
     const [first] = readdirSync(migrationsDir).filter((name) => name !== 'migration_lock.toml');
-    writeFileSync(join(migrationsDir, first!, 'migration.sql'), `${readFileSync(join(migrationsDir, first!, 'migration.sql'), 'utf8')}\n-- edited\n`);
+    writeFileSync(
+      join(migrationsDir, first!, 'migration.sql'),
+      `${readFileSync(join(migrationsDir, first!, 'migration.sql'), 'utf8')}\n-- edited\n`,
+    );
     cpSync(join(migrationsDir, first!), join(migrationsDir, '99990101000000_broken'), { recursive: true });
     writeFileSync(join(migrationsDir, '99990101000000_broken', 'migration.sql'), 'INSERT INTO "Nope" VALUES (1);');
     await expect(deploy()).rejects.toThrow(/Nope/);

@@ -17,7 +17,10 @@ export function lockFileContent(connectorType: string): string {
 export async function readMigrationsList(baseDir: string): Promise<MigrationList> {
   const lockContent = await readFile(join(baseDir, lockFileName), 'utf8').catch(() => null);
   const entries = await readdir(baseDir, { withFileTypes: true }).catch(() => []);
-  const dirs = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort((a, b) => a.localeCompare(b));
+  const dirs = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort((a, b) => a.localeCompare(b));
   const migrationDirectories = await Promise.all(
     dirs.map(async (path) => ({
       path,
@@ -30,11 +33,22 @@ export async function readMigrationsList(baseDir: string): Promise<MigrationList
       },
     })),
   );
-  return { baseDir, lockfile: { path: lockFileName, content: lockContent }, migrationDirectories, shadowDbInitScript: '' };
+  return {
+    baseDir,
+    lockfile: { path: lockFileName, content: lockContent },
+    migrationDirectories,
+    shadowDbInitScript: '',
+  };
 }
 
 /** Writes a new migration folder, its script and the lock file, refusing to overwrite an existing folder. */
-export async function writeMigration(baseDir: string, name: string, script: string, extension: string, connectorType: string): Promise<string> {
+export async function writeMigration(
+  baseDir: string,
+  name: string,
+  script: string,
+  extension: string,
+  connectorType: string,
+): Promise<string> {
   const dir = join(baseDir, name);
   await mkdir(baseDir, { recursive: true });
   await mkdir(dir); // throws EEXIST rather than overwrite

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { CHAR_OID, CharAsTextClient, migrationPoolConfig, reportCharAsText, temporaryDatabaseName, TEXT_OID } from './postgresFactory';
+import {
+  CHAR_OID,
+  CharAsTextClient,
+  migrationPoolConfig,
+  reportCharAsText,
+  temporaryDatabaseName,
+  TEXT_OID,
+} from './postgresFactory';
 
-const result = (...ids: number[]) => ({ rows: [], fields: ids.map((dataTypeID, i) => ({ name: `c${i}`, dataTypeID })) });
+const result = (...ids: number[]) => ({
+  rows: [],
+  fields: ids.map((dataTypeID, i) => ({ name: `c${i}`, dataTypeID })),
+});
 
 describe('reportCharAsText (quirk 3)', () => {
   it('reports "char" columns (OID 18) as text and leaves every other type alone', () => {
@@ -23,7 +33,8 @@ describe('CharAsTextClient', () => {
     const original = parent.query;
     parent.query = function (...args: unknown[]) {
       const last = args[args.length - 1];
-      if (typeof last === 'function') return void setImmediate(() => (last as (e: unknown, r: unknown) => void)(null, result(CHAR_OID)));
+      if (typeof last === 'function')
+        return void setImmediate(() => (last as (e: unknown, r: unknown) => void)(null, result(CHAR_OID)));
       return Promise.resolve(result(CHAR_OID));
     };
     return run().finally(() => (parent.query = original));
@@ -34,7 +45,9 @@ describe('CharAsTextClient', () => {
       const client = new CharAsTextClient();
       const viaPromise = (await client.query('SELECT 1')) as ReturnType<typeof result>;
       expect(viaPromise.fields[0]!.dataTypeID).toBe(TEXT_OID);
-      const viaCallback = await new Promise<ReturnType<typeof result>>((done) => client.query({ text: 'SELECT 1' }, undefined, (_: unknown, r: ReturnType<typeof result>) => done(r)));
+      const viaCallback = await new Promise<ReturnType<typeof result>>((done) =>
+        client.query({ text: 'SELECT 1' }, undefined, (_: unknown, r: ReturnType<typeof result>) => done(r)),
+      );
       expect(viaCallback.fields[0]!.dataTypeID).toBe(TEXT_OID);
     }));
 });
@@ -43,7 +56,14 @@ describe('migrationPoolConfig and temporaryDatabaseName (quirk 4)', () => {
   it('gives pg separate fields (no connectionString to override the database) and the quirk-3 client', () => {
     const fields = { host: '127.0.0.1', port: 5433, user: 'u', password: 'p', database: 'main', ssl: false as const };
     const config = migrationPoolConfig(fields, 'quoteline_shadow_x');
-    expect(config).toMatchObject({ host: '127.0.0.1', port: 5433, user: 'u', password: 'p', database: 'quoteline_shadow_x', Client: CharAsTextClient });
+    expect(config).toMatchObject({
+      host: '127.0.0.1',
+      port: 5433,
+      user: 'u',
+      password: 'p',
+      database: 'quoteline_shadow_x',
+      Client: CharAsTextClient,
+    });
     expect(config).not.toHaveProperty('connectionString');
   });
 

@@ -19,7 +19,8 @@ type FieldsResult = { fields?: { dataTypeID: number }[] };
  */
 export function reportCharAsText<T>(result: T): T {
   for (const one of Array.isArray(result) ? (result as unknown[]) : [result]) {
-    for (const field of (one as FieldsResult | null | undefined)?.fields ?? []) if (field.dataTypeID === CHAR_OID) field.dataTypeID = TEXT_OID;
+    for (const field of (one as FieldsResult | null | undefined)?.fields ?? [])
+      if (field.dataTypeID === CHAR_OID) field.dataTypeID = TEXT_OID;
   }
   return result;
 }
@@ -31,7 +32,8 @@ export class CharAsTextClient extends pg.Client {
   override query(...args: any[]): any {
     const last: unknown = args[args.length - 1];
     if (typeof last === 'function') {
-      args[args.length - 1] = (error: unknown, result: unknown) => (last as (e: unknown, r: unknown) => void)(error, error ? result : reportCharAsText(result));
+      args[args.length - 1] = (error: unknown, result: unknown) =>
+        (last as (e: unknown, r: unknown) => void)(error, error ? result : reportCharAsText(result));
       return (super.query as (...a: unknown[]) => unknown)(...args);
     }
     const out = (super.query as (...a: unknown[]) => unknown)(...args);

@@ -4,7 +4,8 @@ import { syncSchemas } from './schemaFiles';
 
 const results = syncSchemas(repoRoot(), process.argv.includes('--check'));
 for (const { file, state } of results) {
-  if (state === 'differs') console.error(`${file}: differs from prisma/models.prisma (run: npm run schemas -w @quoteline/db)`);
+  if (state === 'differs')
+    console.error(`${file}: differs from prisma/models.prisma (run: npm run schemas -w @quoteline/db)`);
   else console.log(`${file}: ${state}`);
 }
 process.exit(results.some((result) => result.state === 'differs') ? 1 : 0);

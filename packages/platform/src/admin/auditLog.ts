@@ -16,12 +16,21 @@ export class AuditLog {
 
   /** Records an admin change. */
   async record(actor: string, action: string, target: string, details?: unknown): Promise<void> {
-    await this.db.auditEntry.create({ data: { actor, action, target, details: details === undefined ? null : JSON.stringify(details) } });
+    await this.db.auditEntry.create({
+      data: { actor, action, target, details: details === undefined ? null : JSON.stringify(details) },
+    });
   }
 
   /** The newest entries, newest first. */
   async recent(take = 100): Promise<AuditEntry[]> {
     const rows = await this.db.auditEntry.findMany({ orderBy: { createdAt: 'desc' }, take });
-    return rows.map((r) => ({ id: r.id, actor: r.actor, action: r.action, target: r.target, details: r.details ? (JSON.parse(r.details) as unknown) : null, at: r.createdAt.toISOString() }));
+    return rows.map((r) => ({
+      id: r.id,
+      actor: r.actor,
+      action: r.action,
+      target: r.target,
+      details: r.details ? (JSON.parse(r.details) as unknown) : null,
+      at: r.createdAt.toISOString(),
+    }));
   }
 }

@@ -20,10 +20,15 @@ function memoryStore(initial: Candle[] = []) {
       for (const c of candles) rows.set(`${c.symbol}|${c.interval}|${c.start}`, { ...c });
     },
     async history(symbol, interval, limit) {
-      return [...rows.values()].filter((c) => c.symbol === symbol && c.interval === interval).sort((a, b) => a.start - b.start).slice(-limit);
+      return [...rows.values()]
+        .filter((c) => c.symbol === symbol && c.interval === interval)
+        .sort((a, b) => a.start - b.start)
+        .slice(-limit);
     },
     async inProgress(now) {
-      return [...rows.values()].filter((c) => c.start <= now && now < c.start + { '1m': 60_000, '5m': 300_000, '1h': 3_600_000 }[c.interval]);
+      return [...rows.values()].filter(
+        (c) => c.start <= now && now < c.start + { '1m': 60_000, '5m': 300_000, '1h': 3_600_000 }[c.interval],
+      );
     },
   };
   return store;
@@ -58,7 +63,9 @@ describe('candle recorder', () => {
     const { engine, recorder } = setup();
     recorder.start();
     engine.loadFeed(feed);
-    expect(recorder.recent('ACME', '1m')).toEqual([{ symbol: 'ACME', interval: '1m', start: T0, open: 14250, high: 14250, low: 14250, close: 14250, ticks: 1 }]);
+    expect(recorder.recent('ACME', '1m')).toEqual([
+      { symbol: 'ACME', interval: '1m', start: T0, open: 14250, high: 14250, low: 14250, close: 14250, ticks: 1 },
+    ]);
     expect(recorder.decimalsOf('ACME')).toBe(2);
   });
 
@@ -105,7 +112,14 @@ describe('candle recorder', () => {
     const errors: unknown[] = [];
     const log = new RingLog({ capacity: 1000 });
     const engine = new MarketEngine({ publish: (e) => log.appendSync(e), now: () => T0 });
-    const recorder = new CandleRecorder({ log, store, flushMs: 60_000, now: () => T0, onSkipped: () => errors.push('skipped'), onError: (e) => errors.push(e) });
+    const recorder = new CandleRecorder({
+      log,
+      store,
+      flushMs: 60_000,
+      now: () => T0,
+      onSkipped: () => errors.push('skipped'),
+      onError: (e) => errors.push(e),
+    });
     recorder.start();
     engine.loadFeed(feed);
     store.down = true;
@@ -134,11 +148,24 @@ describe('candle recorder', () => {
     const log = new RingLog({ capacity: 1000 });
     const now = { t: T0 };
     const engine = new MarketEngine({ publish: (e) => log.appendSync(e), now: () => now.t });
-    const recorder = new CandleRecorder({ log, store, flushMs: 60_000, now: () => now.t, onSkipped: (c) => skipped.push(c), onError: (e) => errors.push(e) });
+    const recorder = new CandleRecorder({
+      log,
+      store,
+      flushMs: 60_000,
+      now: () => now.t,
+      onSkipped: (c) => skipped.push(c),
+      onError: (e) => errors.push(e),
+    });
     recorder.start();
     engine.loadFeed(feed);
     await recorder.flush();
-    expect([...store.rows.keys()].sort()).toEqual([`ACME|1h|${T0}`, `ACME|1m|${T0}`, `GLOBX|1h|${T0}`, `GLOBX|1m|${T0}`, `GLOBX|5m|${T0}`]);
+    expect([...store.rows.keys()].sort()).toEqual([
+      `ACME|1h|${T0}`,
+      `ACME|1m|${T0}`,
+      `GLOBX|1h|${T0}`,
+      `GLOBX|1m|${T0}`,
+      `GLOBX|5m|${T0}`,
+    ]);
     expect(skipped.map((c) => `${c.symbol}|${c.interval}`)).toEqual(['ACME|5m']);
     expect(errors).toEqual([]);
 
@@ -156,12 +183,20 @@ describe('candle recorder', () => {
   });
 
   it('continues the candles in progress after a restart instead of overwriting them', async () => {
-    const store = memoryStore([{ symbol: 'ACME', interval: '1m', start: T0, open: 14000, high: 14600, low: 13900, close: 14250, ticks: 40 }]);
+    const store = memoryStore([
+      { symbol: 'ACME', interval: '1m', start: T0, open: 14000, high: 14600, low: 13900, close: 14250, ticks: 40 },
+    ]);
     const { engine, recorder } = setup(store, { t: T0 + 30_000 });
     await recorder.restore();
     recorder.start();
     engine.loadFeed(feed);
     await recorder.flush();
-    expect(store.rows.get(`ACME|1m|${T0}`)).toMatchObject({ open: 14000, high: 14600, low: 13900, close: 14250, ticks: 41 });
+    expect(store.rows.get(`ACME|1m|${T0}`)).toMatchObject({
+      open: 14000,
+      high: 14600,
+      low: 13900,
+      close: 14250,
+      ticks: 41,
+    });
   });
 });

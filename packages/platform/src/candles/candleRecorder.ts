@@ -80,13 +80,17 @@ export class CandleRecorder {
 
   private async isolate(batch: readonly Candle[], batchError: unknown): Promise<void> {
     const refused: { candle: Candle; error: unknown }[] = [];
-    for (const candle of batch) await this.options.store.save([candle]).catch((error: unknown) => refused.push({ candle, error }));
+    for (const candle of batch)
+      await this.options.store.save([candle]).catch((error: unknown) => refused.push({ candle, error }));
     if (refused.length === batch.length) {
       this.builder.putBack(batch);
       (this.options.onError ?? ((e) => console.error('quoteline: saving candles failed', e)))(batchError);
       return;
     }
-    const report = this.options.onSkipped ?? ((c, e) => console.error(`quoteline: candle ${c.symbol} ${c.interval} at ${c.start} cannot be saved and is skipped`, e));
+    const report =
+      this.options.onSkipped ??
+      ((c, e) =>
+        console.error(`quoteline: candle ${c.symbol} ${c.interval} at ${c.start} cannot be saved and is skipped`, e));
     for (const { candle, error } of refused) {
       this.skipped.add(keyOf(candle));
       report(candle, error);

@@ -6,6 +6,12 @@ export async function getCandles(platform: Platform, request: Request, symbol: s
   const search = new URL(request.url).searchParams;
   const key = search.get('key');
   const query = { interval: search.get('interval') ?? undefined, limit: search.get('limit') ?? undefined };
-  const { candles, grant } = await platform.candles.history(symbol, query, key ? { key, origin: request.headers.get('origin') } : null);
-  return Response.json(candles, { headers: { 'Cache-Control': 'no-store', ...(grant ? corsHeaders(grant.origin) : {}) } });
+  const { candles, grant } = await platform.candles.history(
+    symbol,
+    query,
+    key ? { key, origin: request.headers.get('origin') } : null,
+  );
+  return Response.json(candles, {
+    headers: { 'Cache-Control': 'no-store', ...(grant ? corsHeaders(grant.origin) : {}) },
+  });
 }

@@ -29,20 +29,35 @@ export class CandleService {
    * and any not yet flushed), oldest first, prices as wire numbers. An embedded
    * chart names its key: it must allow the page, the symbol's feed and the symbol.
    */
-  async history(symbolParam: string, input: CandlesQuery, embed: EmbedCaller | null): Promise<{ candles: CandlesResponse; grant: EmbedGrant | null }> {
+  async history(
+    symbolParam: string,
+    input: CandlesQuery,
+    embed: EmbedCaller | null,
+  ): Promise<{ candles: CandlesResponse; grant: EmbedGrant | null }> {
     const symbol = symbolSchema.safeParse(symbolParam);
-    if (!symbol.success) throw invalid('invalid_symbol', 'The symbol must be 1-12 uppercase letters, digits, dots or dashes.', symbol.error.issues.map((i) => ({ ...i, path: ['symbol'] })));
+    if (!symbol.success)
+      throw invalid(
+        'invalid_symbol',
+        'The symbol must be 1-12 uppercase letters, digits, dots or dashes.',
+        symbol.error.issues.map((i) => ({ ...i, path: ['symbol'] })),
+      );
     const query = candlesQuerySchema.safeParse(input);
     if (!query.success) {
       const badInterval = query.error.issues.some((i) => i.path[0] === 'interval');
-      throw invalid(badInterval ? 'invalid_interval' : 'bad_request', badInterval ? 'The interval must be 1m, 5m or 1h.' : 'The limit must be a whole number from 1 to 1000.', query.error.issues);
+      throw invalid(
+        badInterval ? 'invalid_interval' : 'bad_request',
+        badInterval ? 'The interval must be 1m, 5m or 1h.' : 'The limit must be a whole number from 1 to 1000.',
+        query.error.issues,
+      );
     }
     const quote = this.deps.views.findSymbol(symbol.data);
     if (!quote) throw new QuotelineError('unknown_symbol', `There is no instrument ${symbol.data}.`);
     const { interval, limit } = query.data;
     const grant = embed ? await this.deps.embedKeys.grant(embed.key, embed.origin) : null;
-    if (grant && !grant.feeds.includes(quote.topic.slice('feed:'.length))) throw new QuotelineError('forbidden', 'This embed key does not allow this symbol\'s feed.');
-    if (grant?.symbols && !grant.symbols.includes(symbol.data)) throw new QuotelineError('forbidden', 'This embed key does not allow this symbol.');
+    if (grant && !grant.feeds.includes(quote.topic.slice('feed:'.length)))
+      throw new QuotelineError('forbidden', "This embed key does not allow this symbol's feed.");
+    if (grant?.symbols && !grant.symbols.includes(symbol.data))
+      throw new QuotelineError('forbidden', 'This embed key does not allow this symbol.');
 
     const byStart = new Map<number, Candle>();
     for (const c of await this.deps.store.history(symbol.data, interval, limit)) byStart.set(c.start, c);
@@ -55,7 +70,13 @@ export class CandleService {
         symbol: symbol.data,
         interval,
         decimals: d,
-        candles: candles.map((c) => ({ time: c.start / 1000, open: toWirePrice(c.open, d), high: toWirePrice(c.high, d), low: toWirePrice(c.low, d), close: toWirePrice(c.close, d) })),
+        candles: candles.map((c) => ({
+          time: c.start / 1000,
+          open: toWirePrice(c.open, d),
+          high: toWirePrice(c.high, d),
+          low: toWirePrice(c.low, d),
+          close: toWirePrice(c.close, d),
+        })),
       },
       grant,
     };

@@ -15,7 +15,16 @@ export interface CandleStore {
 /** Rows per transaction: keeps one flush from holding SQLite's write lock for long. */
 const BATCH = 200;
 
-type CandleRow = { symbol: string; interval: string; start: Date; open: number; high: number; low: number; close: number; ticks: number };
+type CandleRow = {
+  symbol: string;
+  interval: string;
+  start: Date;
+  open: number;
+  high: number;
+  low: number;
+  close: number;
+  ticks: number;
+};
 
 /** The Prisma-backed candle store. */
 export function prismaCandleStore(db: Db): CandleStore {
@@ -26,7 +35,11 @@ export function prismaCandleStore(db: Db): CandleStore {
           candles.slice(i, i + BATCH).map((c) => {
             const values = { open: c.open, high: c.high, low: c.low, close: c.close, ticks: c.ticks };
             const key = { symbol: c.symbol, interval: c.interval, start: new Date(c.start) };
-            return db.candle.upsert({ where: { symbol_interval_start: key }, create: { ...key, ...values }, update: values });
+            return db.candle.upsert({
+              where: { symbol_interval_start: key },
+              create: { ...key, ...values },
+              update: values,
+            });
           }),
         );
       }
@@ -37,7 +50,9 @@ export function prismaCandleStore(db: Db): CandleStore {
     },
     async inProgress(now) {
       // Not a candle of a later period: continuing one would skip every tick until then as older.
-      const rows = await db.candle.findMany({ where: { start: { gt: new Date(now - CANDLE_INTERVAL_MS['1h']), lte: new Date(now) } } });
+      const rows = await db.candle.findMany({
+        where: { start: { gt: new Date(now - CANDLE_INTERVAL_MS['1h']), lte: new Date(now) } },
+      });
       return rows.flatMap(fromRow).filter((c) => c.start + CANDLE_INTERVAL_MS[c.interval] > now);
     },
   };
@@ -47,5 +62,16 @@ export function prismaCandleStore(db: Db): CandleStore {
 function fromRow(row: CandleRow): Candle[] {
   const interval = candleIntervalSchema.safeParse(row.interval);
   if (!interval.success) return [];
-  return [{ symbol: row.symbol, interval: interval.data, start: row.start.getTime(), open: row.open, high: row.high, low: row.low, close: row.close, ticks: row.ticks }];
+  return [
+    {
+      symbol: row.symbol,
+      interval: interval.data,
+      start: row.start.getTime(),
+      open: row.open,
+      high: row.high,
+      low: row.low,
+      close: row.close,
+      ticks: row.ticks,
+    },
+  ];
 }

@@ -26,7 +26,9 @@ export async function seedSimulatedHistory(db: Db, slug: string, now = Date.now(
       end: now,
       ...DEMO_HISTORY,
     });
-    const { count } = await db.candle.createMany({ data: candles.map(({ start, ...c }) => ({ ...c, start: new Date(start) })) });
+    const { count } = await db.candle.createMany({
+      data: candles.map(({ start, ...c }) => ({ ...c, start: new Date(start) })),
+    });
     written += count;
   }
   return written;

@@ -8,7 +8,13 @@ import { parsePrice } from '@quoteline/trading';
 import { upsertUser } from '../sessions/users';
 import { MONEY_SCALE } from '../money';
 
-const { values } = parseArgs({ options: { email: { type: 'string' }, role: { type: 'string', default: 'trader' }, cash: { type: 'string', default: '100000.00' } } });
+const { values } = parseArgs({
+  options: {
+    email: { type: 'string' },
+    role: { type: 'string', default: 'trader' },
+    cash: { type: 'string', default: '100000.00' },
+  },
+});
 
 async function readPassword(): Promise<string> {
   if (process.env.QUOTELINE_PASSWORD) return process.env.QUOTELINE_PASSWORD;
@@ -24,12 +30,19 @@ async function readPassword(): Promise<string> {
 const cashMinor = parsePrice(values.cash!, MONEY_SCALE);
 const cash = cashMinor === null ? null : BigInt(cashMinor);
 if (!values.email || cash === null) {
-  console.error('Usage: npm run user:create -- --email EMAIL [--role trader|admin] [--cash 100000.00]  (password on stdin or QUOTELINE_PASSWORD)');
+  console.error(
+    'Usage: npm run user:create -- --email EMAIL [--role trader|admin] [--cash 100000.00]  (password on stdin or QUOTELINE_PASSWORD)',
+  );
   process.exit(2);
 }
 const db = createDb(resolveDatabaseUrl());
 try {
-  const user = await upsertUser(db, { email: values.email, password: await readPassword(), role: values.role as 'trader' | 'admin', cash });
+  const user = await upsertUser(db, {
+    email: values.email,
+    password: await readPassword(),
+    role: values.role as 'trader' | 'admin',
+    cash,
+  });
   console.log(`${user.created ? 'Created' : 'Updated'} ${user.email}`);
 } catch (error) {
   console.error(`Could not create the user: ${error instanceof Error ? error.message : String(error)}`);

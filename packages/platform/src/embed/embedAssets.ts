@@ -24,11 +24,19 @@ export async function embedAsset(name: string): Promise<Response> {
   try {
     body = await readFile(join(embedDist(), name));
   } catch {
-    throw new QuotelineError('not_found', name === 'embed.js' ? 'The embed bundle is not built; run npm run build.' : 'No such embed file.');
+    throw new QuotelineError(
+      'not_found',
+      name === 'embed.js' ? 'The embed bundle is not built; run npm run build.' : 'No such embed file.',
+    );
   }
   const cache = name === 'embed.js' ? 'public, max-age=300' : 'public, max-age=31536000, immutable';
   // Modules are fetched cross-origin by import(): they need CORS; they carry no data, so any origin may load them.
   return new Response(new Uint8Array(body), {
-    headers: { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': cache, 'Access-Control-Allow-Origin': '*', 'X-Content-Type-Options': 'nosniff' },
+    headers: {
+      'Content-Type': 'text/javascript; charset=utf-8',
+      'Cache-Control': cache,
+      'Access-Control-Allow-Origin': '*',
+      'X-Content-Type-Options': 'nosniff',
+    },
   });
 }

@@ -33,7 +33,15 @@ export class EmbedKeyService {
   /** Every key with its grants, newest first. */
   async list(): Promise<EmbedKeyListing[]> {
     const keys = await this.deps.db.embedKey.findMany({ orderBy: { createdAt: 'desc' } });
-    return keys.map((k) => ({ key: k.key, label: k.label, origins: JSON.parse(k.allowedOrigins) as string[], feeds: JSON.parse(k.allowedFeeds) as string[], symbols: k.allowedSymbols ? (JSON.parse(k.allowedSymbols) as string[]) : null, revokedAt: k.revokedAt?.toISOString() ?? null, createdAt: k.createdAt.toISOString() }));
+    return keys.map((k) => ({
+      key: k.key,
+      label: k.label,
+      origins: JSON.parse(k.allowedOrigins) as string[],
+      feeds: JSON.parse(k.allowedFeeds) as string[],
+      symbols: k.allowedSymbols ? (JSON.parse(k.allowedSymbols) as string[]) : null,
+      revokedAt: k.revokedAt?.toISOString() ?? null,
+      createdAt: k.createdAt.toISOString(),
+    }));
   }
 
   /** A new key from `{label, origins, feeds, symbols?}`; its `pk_` value is in the answer (and listed). */
@@ -41,14 +49,19 @@ export class EmbedKeyService {
     const parsed = newEmbedKeySchema.safeParse(body);
     if (!parsed.success) throw invalid('invalid_body', 'The embed key is not valid.', parsed.error.issues);
     const row = await createEmbedKey(this.deps.db, parsed.data);
-    await this.deps.audit.record(admin.email, 'embed_key.create', row.key, { label: row.label, origins: parsed.data.origins, feeds: parsed.data.feeds });
+    await this.deps.audit.record(admin.email, 'embed_key.create', row.key, {
+      label: row.label,
+      origins: parsed.data.origins,
+      feeds: parsed.data.feeds,
+    });
     return { key: row.key, label: row.label };
   }
 
   /** Revokes a key; its open streams close within seconds. */
   async revoke(admin: Admin, key: string): Promise<void> {
     const row = await this.deps.db.embedKey.findUnique({ where: { key } });
-    if (!row || !(await revokeEmbedKey(this.deps.db, key))) throw new QuotelineError('not_found', 'No active embed key has this value.');
+    if (!row || !(await revokeEmbedKey(this.deps.db, key)))
+      throw new QuotelineError('not_found', 'No active embed key has this value.');
     this.deps.keys.invalidate();
     // This instance closes the key's streams now; others within the revocation watcher's interval.
     this.deps.endStreams(new Set([row.id]));

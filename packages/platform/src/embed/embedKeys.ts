@@ -89,13 +89,28 @@ export class EmbedKeys {
   }
 }
 
-function toRow(row: { id: string; allowedOrigins: string; allowedFeeds: string; allowedSymbols: string | null; revokedAt: Date | null }): EmbedKeyRow {
+function toRow(row: {
+  id: string;
+  allowedOrigins: string;
+  allowedFeeds: string;
+  allowedSymbols: string | null;
+  revokedAt: Date | null;
+}): EmbedKeyRow {
   const parse = (json: string | null) => (json === null ? null : listSchema.parse(JSON.parse(json)));
-  return { id: row.id, origins: parse(row.allowedOrigins)!, feeds: parse(row.allowedFeeds)!, symbols: parse(row.allowedSymbols), revoked: row.revokedAt !== null };
+  return {
+    id: row.id,
+    origins: parse(row.allowedOrigins)!,
+    feeds: parse(row.allowedFeeds)!,
+    symbols: parse(row.allowedSymbols),
+    revoked: row.revokedAt !== null,
+  };
 }
 
 function refused(): QuotelineError {
-  return new QuotelineError('forbidden', 'This embed key does not allow this site. The key owner can add the site to the key.');
+  return new QuotelineError(
+    'forbidden',
+    'This embed key does not allow this site. The key owner can add the site to the key.',
+  );
 }
 
 /** CORS headers for an allowed embedding origin: that exact origin, never `*`, no credentials. */

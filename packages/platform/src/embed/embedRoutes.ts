@@ -9,7 +9,10 @@ export async function getEmbedCheck(platform: Platform, request: Request): Promi
   const key = new URL(request.url).searchParams.get('key');
   if (!key) throw new QuotelineError('bad_request', 'Name the embed key: ?key=pk_…');
   const grant = await platform.embedKeys.grant(key, request.headers.get('origin'));
-  return Response.json({ feeds: grant.feeds, symbols: grant.symbols }, { headers: { ...corsHeaders(grant.origin), 'Cache-Control': 'no-store' } });
+  return Response.json(
+    { feeds: grant.feeds, symbols: grant.symbols },
+    { headers: { ...corsHeaders(grant.origin), 'Cache-Control': 'no-store' } },
+  );
 }
 
 /** `OPTIONS /api/stream/subscriptions?key=`: the CORS preflight of an embed's subscriptions POST, for allowed origins only. */
@@ -20,7 +23,12 @@ export async function optionsStreamSubscriptions(platform: Platform, request: Re
   if (!grant) return new Response(null, { status: 403 });
   return new Response(null, {
     status: 204,
-    headers: { ...corsHeaders(grant.origin), 'Access-Control-Allow-Methods': 'POST', 'Access-Control-Allow-Headers': 'Content-Type', 'Access-Control-Max-Age': '600' },
+    headers: {
+      ...corsHeaders(grant.origin),
+      'Access-Control-Allow-Methods': 'POST',
+      'Access-Control-Allow-Headers': 'Content-Type',
+      'Access-Control-Max-Age': '600',
+    },
   });
 }
 

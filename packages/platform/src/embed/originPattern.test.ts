@@ -27,7 +27,8 @@ describe('originAllowed', () => {
 
   it('never matches with a bare wildcard pattern', () => {
     expect(originAllowed('https://example.com', ['*'])).toBe(false);
-    const key = (origin: string) => embedKeyRequestSchema.safeParse({ label: 'k', origins: [origin], feeds: ['demo'] }).success;
+    const key = (origin: string) =>
+      embedKeyRequestSchema.safeParse({ label: 'k', origins: [origin], feeds: ['demo'] }).success;
     expect(key('*')).toBe(false);
     expect(key('https://*.example.com')).toBe(true);
   });

@@ -31,4 +31,3 @@ function matches(url: URL, pattern: string): boolean {
   const defaultPort = url.protocol === 'https:' ? '443' : '80';
   return (url.port || defaultPort) === (port ?? defaultPort);
 }
-

@@ -26,7 +26,12 @@ export function produceFeeds({ role, engine, replays, sync }: FeedProducerDeps):
     } else engine.stop();
     replays.followAll();
   };
-  const unwatch = role.onChange((active) => void becomeProducer(active).catch((error) => console.error('quoteline: changing the producer role failed', error)));
+  const unwatch = role.onChange(
+    (active) =>
+      void becomeProducer(active).catch((error) =>
+        console.error('quoteline: changing the producer role failed', error),
+      ),
+  );
   if (role.active) engine.start();
   return unwatch;
 }
@@ -38,7 +43,10 @@ export interface PriceCheckpoints {
 }
 
 /** Writes the engine's live last prices back every `intervalMs` while this instance produces (its prices are the ones to keep), so a restart continues from them. */
-export function checkpointPrices(deps: { db: Db; engine: Pick<MarketEngine, 'lastPrices'>; role: Pick<ProducerRole, 'active'> }, intervalMs: number): PriceCheckpoints {
+export function checkpointPrices(
+  deps: { db: Db; engine: Pick<MarketEngine, 'lastPrices'>; role: Pick<ProducerRole, 'active'> },
+  intervalMs: number,
+): PriceCheckpoints {
   const save = () => checkpointLastPrices(deps.db, deps.engine.lastPrices());
   const timer = setInterval(() => {
     if (!deps.role.active) return;

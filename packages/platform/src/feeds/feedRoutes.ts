@@ -50,7 +50,12 @@ export async function postFeedReplay(platform: Platform, request: Request, slug:
   const admin = await adminOf(platform, request);
   const csv = await readText(request, MAX_REPLAY_BYTES);
   const search = new URL(request.url).searchParams;
-  return Response.json(await platform.feeds.uploadReplay(admin, slug, csv, { speed: search.get('speed') ?? undefined, loop: search.get('loop') ?? undefined }));
+  return Response.json(
+    await platform.feeds.uploadReplay(admin, slug, csv, {
+      speed: search.get('speed') ?? undefined,
+      loop: search.get('loop') ?? undefined,
+    }),
+  );
 }
 
 /** `POST /api/admin/feeds/<slug>/instruments` `{"symbol","name","price"}`: 201; subscribers see an `add`. */
@@ -60,7 +65,12 @@ export async function postInstrument(platform: Platform, request: Request, slug:
 }
 
 /** `DELETE /api/admin/feeds/<slug>/instruments/<symbol>`: 204; subscribers see a `remove`. */
-export async function deleteInstrument(platform: Platform, request: Request, slug: string, symbol: string): Promise<Response> {
+export async function deleteInstrument(
+  platform: Platform,
+  request: Request,
+  slug: string,
+  symbol: string,
+): Promise<Response> {
   await platform.instruments.remove(await adminOf(platform, request), slug, symbol);
   return new Response(null, { status: 204 });
 }

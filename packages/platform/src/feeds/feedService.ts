@@ -1,6 +1,14 @@
 import type { Db } from '@quoteline/db';
 import { toWirePrice, parseReplayCsv, type MarketEngine } from '@quoteline/market';
-import { createFeedRequestSchema, feedSlugSchema, feedTopic, invalid, QuotelineError, replayOptionsSchema, updateFeedRequestSchema } from '@quoteline/protocol';
+import {
+  createFeedRequestSchema,
+  feedSlugSchema,
+  feedTopic,
+  invalid,
+  QuotelineError,
+  replayOptionsSchema,
+  updateFeedRequestSchema,
+} from '@quoteline/protocol';
 import type { TopicViews } from '@quoteline/stream';
 import type { Admin } from '../admin/adminAccess';
 import type { AuditLog } from '../admin/auditLog';
@@ -38,16 +46,21 @@ export class FeedService {
   /** A feed named in a path, validated and loaded: 400 for a malformed slug, 404 `unknown_feed` when it does not exist. */
   async find(slugParam: string) {
     const slug = feedSlugSchema.safeParse(slugParam);
-    if (!slug.success) throw invalid('bad_request', 'A feed slug is 1-32 lowercase letters, digits or dashes.', slug.error.issues);
+    if (!slug.success)
+      throw invalid('bad_request', 'A feed slug is 1-32 lowercase letters, digits or dashes.', slug.error.issues);
     const feed = await this.deps.db.feed.findUnique({ where: { slug: slug.data } });
-    if (!feed || !this.deps.engine.hasFeed(slug.data)) throw new QuotelineError('unknown_feed', `There is no feed "${slug.data}".`);
+    if (!feed || !this.deps.engine.hasFeed(slug.data))
+      throw new QuotelineError('unknown_feed', `There is no feed "${slug.data}".`);
     return feed;
   }
 
   /** Every feed with its status, settings and live instruments. */
   async list() {
     const { db, engine, views } = this.deps;
-    const feeds = await db.feed.findMany({ orderBy: { slug: 'asc' }, include: { instruments: { orderBy: { symbol: 'asc' } } } });
+    const feeds = await db.feed.findMany({
+      orderBy: { slug: 'asc' },
+      include: { instruments: { orderBy: { symbol: 'asc' } } },
+    });
     return feeds.map((f) => ({
       slug: f.slug,
       name: f.name,
@@ -60,7 +73,11 @@ export class FeedService {
       seed: f.seed,
       // a replay feed's stored file, if any (the file itself stays on the server)
       replay: f.source === 'replay' && f.replayCsv ? { speed: f.replaySpeed, loop: f.replayLoop } : null,
-      instruments: f.instruments.map((i) => ({ symbol: i.symbol, name: i.name, price: views.findSymbol(i.symbol)?.price ?? toWirePrice(i.lastPrice, i.priceScale) })),
+      instruments: f.instruments.map((i) => ({
+        symbol: i.symbol,
+        name: i.name,
+        price: views.findSymbol(i.symbol)?.price ?? toWirePrice(i.lastPrice, i.priceScale),
+      })),
     }));
   }
 
@@ -70,10 +87,23 @@ export class FeedService {
     const parsed = createFeedRequestSchema.safeParse(body);
     if (!parsed.success) throw invalid('invalid_body', 'The feed is not valid.', parsed.error.issues);
     const { slug, name, source, ...settings } = parsed.data;
-    if (await db.feed.findUnique({ where: { slug } })) throw new QuotelineError('duplicate_feed', `A feed "${slug}" exists already.`);
+    if (await db.feed.findUnique({ where: { slug } }))
+      throw new QuotelineError('duplicate_feed', `A feed "${slug}" exists already.`);
     const pushToken = source === 'push' ? newPushToken() : null;
-    const feed = await db.feed.create({ data: { slug, name, source, ...settings, pushTokenHash: pushToken ? hashPushToken(pushToken) : null } });
-    engine.loadFeed({ slug, source, status: 'running', tickIntervalMs: feed.tickIntervalMs, volatility: feed.volatility, drift: feed.drift, spreadBps: feed.spreadBps, seed: feed.seed, instruments: [] });
+    const feed = await db.feed.create({
+      data: { slug, name, source, ...settings, pushTokenHash: pushToken ? hashPushToken(pushToken) : null },
+    });
+    engine.loadFeed({
+      slug,
+      source,
+      status: 'running',
+      tickIntervalMs: feed.tickIntervalMs,
+      volatility: feed.volatility,
+      drift: feed.drift,
+      spreadBps: feed.spreadBps,
+      seed: feed.seed,
+      instruments: [],
+    });
     await this.deps.feedChanged(slug);
     await this.deps.audit.record(admin.email, 'feed.create', feedTopic(slug), { name, source });
     return { slug, name, source, ...(pushToken ? { pushToken } : {}) };
@@ -89,7 +119,14 @@ export class FeedService {
     this.deps.engine.configure(slug, settings);
     await this.deps.feedChanged(slug);
     await this.deps.audit.record(admin.email, 'feed.update', feedTopic(slug), parsed.data);
-    return { slug, name: feed.name, tickIntervalMs: feed.tickIntervalMs, volatility: feed.volatility, drift: feed.drift, spreadBps: feed.spreadBps };
+    return {
+      slug,
+      name: feed.name,
+      tickIntervalMs: feed.tickIntervalMs,
+      volatility: feed.volatility,
+      drift: feed.drift,
+      spreadBps: feed.spreadBps,
+    };
   }
 
   /** Deletes a feed, ending its topic with a `remove` per instrument; asks for confirmation while anyone watches it. */
@@ -97,7 +134,10 @@ export class FeedService {
     await this.find(slug);
     const watchers = this.deps.watchers(feedTopic(slug));
     if (watchers > 0 && !confirmed)
-      throw new QuotelineError('confirmation_required', `${watchers} open stream(s) watch feed:${slug}; repeat with ?confirm=true to end their topic.`);
+      throw new QuotelineError(
+        'confirmation_required',
+        `${watchers} open stream(s) watch feed:${slug}; repeat with ?confirm=true to end their topic.`,
+      );
     this.deps.replays.stop(slug);
     this.deps.engine.unloadFeed(slug, { announce: true });
     await this.deps.db.feed.delete({ where: { slug } });
@@ -136,10 +176,18 @@ export class FeedService {
     const { speed, loop } = options.data;
     const { rows, errors } = parseReplayCsv(csv);
     const known = new Set(engine.snapshot(slug)?.map((a) => a.symbol));
-    const unknown = rows.filter((r) => !known.has(r.symbol)).map((r) => ({ line: r.line, message: `${r.symbol} is not an instrument of feed ${slug}` }));
+    const unknown = rows
+      .filter((r) => !known.has(r.symbol))
+      .map((r) => ({ line: r.line, message: `${r.symbol} is not an instrument of feed ${slug}` }));
     const problems = [...errors, ...unknown];
     if (problems.length || rows.length === 0)
-      throw invalid('invalid_body', problems.length ? `${problems.length} row(s) cannot be replayed; nothing was changed.` : 'The file has no rows.', problems.slice(0, 100).map((p) => ({ path: ['line', p.line], message: p.message })));
+      throw invalid(
+        'invalid_body',
+        problems.length
+          ? `${problems.length} row(s) cannot be replayed; nothing was changed.`
+          : 'The file has no rows.',
+        problems.slice(0, 100).map((p) => ({ path: ['line', p.line], message: p.message })),
+      );
     await db.feed.update({ where: { slug }, data: { replayCsv: csv, replaySpeed: speed, replayLoop: loop } });
     replays.play(slug, csv, rows, { speed, loop });
     await this.deps.feedChanged(slug);

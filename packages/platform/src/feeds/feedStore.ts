@@ -14,10 +14,16 @@ export async function loadFeedConfigs(db: Db): Promise<FeedConfig[]> {
 }
 
 /** One feed as the engine takes it, or null when it no longer exists. */
-export async function loadFeedConfig(db: Db, slug: string): Promise<{ config: FeedConfig; replay: ReplaySettings | null } | null> {
+export async function loadFeedConfig(
+  db: Db,
+  slug: string,
+): Promise<{ config: FeedConfig; replay: ReplaySettings | null } | null> {
   const row = await loadFeedRow(db, slug);
   if (!row) return null;
-  return { config: toFeedConfig(row), replay: row.replayCsv ? { csv: row.replayCsv, speed: row.replaySpeed, loop: row.replayLoop } : null };
+  return {
+    config: toFeedConfig(row),
+    replay: row.replayCsv ? { csv: row.replayCsv, speed: row.replaySpeed, loop: row.replayLoop } : null,
+  };
 }
 
 /** Every replay feed that has a stored file, with its file and pace. */
@@ -34,7 +40,7 @@ export interface ReplaySettings {
 }
 
 function toFeedConfig(f: FeedRow): FeedConfig {
-  return ({
+  return {
     slug: f.slug,
     source: f.source,
     status: f.status === 'paused' ? 'paused' : 'running',
@@ -51,11 +57,13 @@ function toFeedConfig(f: FeedRow): FeedConfig {
       openPrice: i.openPrice,
       lastPrice: i.lastPrice,
     })),
-  });
+  };
 }
 
 /** Writes the engine's live last prices back, so a restart continues from them. */
 export async function checkpointLastPrices(db: Db, prices: { symbol: string; price: number }[]): Promise<void> {
   if (prices.length === 0) return;
-  await db.$transaction(prices.map((p) => db.instrument.updateMany({ where: { symbol: p.symbol }, data: { lastPrice: p.price } })));
+  await db.$transaction(
+    prices.map((p) => db.instrument.updateMany({ where: { symbol: p.symbol }, data: { lastPrice: p.price } })),
+  );
 }

@@ -19,7 +19,10 @@ export interface FeedSyncDeps {
  * shared log (`joining`), the other instances announced them long ago, so
  * the feeds load silently and this instance's topic views are seeded instead.
  */
-export async function loadFeedsFromDatabase({ db, engine, views }: Omit<FeedSyncDeps, 'replays'>, joining: boolean): Promise<void> {
+export async function loadFeedsFromDatabase(
+  { db, engine, views }: Omit<FeedSyncDeps, 'replays'>,
+  joining: boolean,
+): Promise<void> {
   for (const feed of await loadFeedConfigs(db)) {
     engine.loadFeed(feed, { announce: !joining });
     if (joining) views.seed(feedTopic(feed.slug), engine.snapshot(feed.slug) ?? []);
@@ -28,7 +31,8 @@ export async function loadFeedsFromDatabase({ db, engine, views }: Omit<FeedSync
 
 /** Starts every stored replay (each plays only while its feed runs and this instance produces). */
 export async function restoreReplays({ db, replays }: Pick<FeedSyncDeps, 'db' | 'replays'>): Promise<void> {
-  for (const { slug, replay } of await storedReplays(db)) replays.restore(slug, replay.csv, { speed: replay.speed, loop: replay.loop });
+  for (const { slug, replay } of await storedReplays(db))
+    replays.restore(slug, replay.csv, { speed: replay.speed, loop: replay.loop });
 }
 
 /**
@@ -51,7 +55,12 @@ export async function syncFeedFromDatabase(deps: FeedSyncDeps, slug: string): Pr
     engine.loadFeed(config, { announce: false });
     views.seed(feedTopic(slug), engine.snapshot(slug) ?? []);
   } else {
-    engine.configure(slug, { tickIntervalMs: config.tickIntervalMs, volatility: config.volatility, drift: config.drift, spreadBps: config.spreadBps });
+    engine.configure(slug, {
+      tickIntervalMs: config.tickIntervalMs,
+      volatility: config.volatility,
+      drift: config.drift,
+      spreadBps: config.spreadBps,
+    });
     engine.adoptTickSizes(slug, config.instruments);
   }
   if (replay) replays.restore(slug, replay.csv, { speed: replay.speed, loop: replay.loop });

@@ -24,18 +24,47 @@ export class InstrumentService {
     const { db, engine } = this.deps;
     const feed = await this.deps.feeds.find(slugParam);
     const symbol = symbolSchema.safeParse((body as { symbol?: unknown } | null)?.symbol);
-    if (!symbol.success) throw invalid('invalid_symbol', 'A symbol is 1-12 uppercase letters, digits, dots or dashes.', symbol.error.issues.map((i) => ({ ...i, path: ['symbol'] })));
+    if (!symbol.success)
+      throw invalid(
+        'invalid_symbol',
+        'A symbol is 1-12 uppercase letters, digits, dots or dashes.',
+        symbol.error.issues.map((i) => ({ ...i, path: ['symbol'] })),
+      );
     const parsed = addInstrumentRequestSchema.safeParse(body);
     if (!parsed.success) throw invalid('invalid_body', 'Send {"symbol","name","price"}.', parsed.error.issues);
     const price = parsePrice(parsed.data.price, MONEY_SCALE);
-    if (price === null) throw invalid('invalid_price', 'The price needs at most two decimals.', [{ path: ['price'], message: 'at most two decimals' }]);
+    if (price === null)
+      throw invalid('invalid_price', 'The price needs at most two decimals.', [
+        { path: ['price'], message: 'at most two decimals' },
+      ]);
     if (await db.instrument.findUnique({ where: { symbol: parsed.data.symbol } }))
-      throw new QuotelineError('duplicate_symbol', `${parsed.data.symbol} already exists; symbols are unique across feeds.`);
+      throw new QuotelineError(
+        'duplicate_symbol',
+        `${parsed.data.symbol} already exists; symbols are unique across feeds.`,
+      );
     const row = await db.instrument.create({
-      data: { feedId: feed.id, symbol: parsed.data.symbol, name: parsed.data.name, priceScale: MONEY_SCALE, tickSize: 1, openPrice: price, lastPrice: price },
+      data: {
+        feedId: feed.id,
+        symbol: parsed.data.symbol,
+        name: parsed.data.name,
+        priceScale: MONEY_SCALE,
+        tickSize: 1,
+        openPrice: price,
+        lastPrice: price,
+      },
     });
-    engine.addInstrument(feed.slug, { symbol: row.symbol, name: row.name, priceScale: row.priceScale, tickSize: row.tickSize, openPrice: row.openPrice, lastPrice: row.lastPrice });
-    await this.deps.audit.record(admin.email, 'instrument.add', `feed:${feed.slug}/${row.symbol}`, { name: row.name, price: parsed.data.price });
+    engine.addInstrument(feed.slug, {
+      symbol: row.symbol,
+      name: row.name,
+      priceScale: row.priceScale,
+      tickSize: row.tickSize,
+      openPrice: row.openPrice,
+      lastPrice: row.lastPrice,
+    });
+    await this.deps.audit.record(admin.email, 'instrument.add', `feed:${feed.slug}/${row.symbol}`, {
+      name: row.name,
+      price: parsed.data.price,
+    });
     return { feed: feed.slug, symbol: row.symbol, name: row.name, price: parsed.data.price };
   }
 
@@ -43,7 +72,12 @@ export class InstrumentService {
   async remove(admin: Admin, slugParam: string, symbolParam: string): Promise<void> {
     const feed = await this.deps.feeds.find(slugParam);
     const symbol = symbolSchema.safeParse(symbolParam);
-    if (!symbol.success) throw invalid('invalid_symbol', 'A symbol is 1-12 uppercase letters, digits, dots or dashes.', symbol.error.issues);
+    if (!symbol.success)
+      throw invalid(
+        'invalid_symbol',
+        'A symbol is 1-12 uppercase letters, digits, dots or dashes.',
+        symbol.error.issues,
+      );
     const { count } = await this.deps.db.instrument.deleteMany({ where: { symbol: symbol.data, feedId: feed.id } });
     if (count === 0) throw new QuotelineError('unknown_symbol', `Feed ${feed.slug} has no instrument ${symbol.data}.`);
     this.deps.engine.removeInstrument(feed.slug, symbol.data);

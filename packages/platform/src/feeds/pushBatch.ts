@@ -22,15 +22,23 @@ export interface RejectedTick {
  * units (at most `scale` decimals), bad ones with their index and a reason a
  * sender can act on. One bad tick never refuses the others.
  */
-export function validatePushBatch(ticks: readonly unknown[], scale: number): { valid: ValidTick[]; rejected: RejectedTick[] } {
+export function validatePushBatch(
+  ticks: readonly unknown[],
+  scale: number,
+): { valid: ValidTick[]; rejected: RejectedTick[] } {
   const valid: ValidTick[] = [];
   const rejected: RejectedTick[] = [];
   ticks.forEach((raw, index) => {
     const tick = pushTickSchema.safeParse(raw);
-    if (!tick.success) return rejected.push({ index, reason: tick.error.issues.map((i) => `${i.path.join('.') || 'tick'}: ${i.message}`).join('; ') });
+    if (!tick.success)
+      return rejected.push({
+        index,
+        reason: tick.error.issues.map((i) => `${i.path.join('.') || 'tick'}: ${i.message}`).join('; '),
+      });
     const minor = (v: number | undefined) => (v === undefined ? undefined : parsePrice(v, scale));
     const [price, bid, ask] = [minor(tick.data.price), minor(tick.data.bid), minor(tick.data.ask)];
-    if (price === null || bid === null || ask === null) return rejected.push({ index, reason: `prices need at most ${scale} decimals` });
+    if (price === null || bid === null || ask === null)
+      return rejected.push({ index, reason: `prices need at most ${scale} decimals` });
     valid.push({ index, symbol: tick.data.symbol, price: price!, bid, ask, ts: tick.data.ts });
   });
   return { valid, rejected };

@@ -25,20 +25,27 @@ export class PushTicks {
   async authorize(slug: string, authorization: string | null): Promise<PushFeed> {
     const { db, engine } = this.deps;
     const token = /^Bearer (.+)$/.exec(authorization ?? '')?.[1];
-    if (!token) throw new QuotelineError('unauthorized', 'Send the feed\'s push token: Authorization: Bearer push_…');
+    if (!token) throw new QuotelineError('unauthorized', "Send the feed's push token: Authorization: Bearer push_…");
     const feed = await db.feed.findUnique({ where: { slug } });
     const expected = Buffer.from(feed?.pushTokenHash ?? hashPushToken(newPushToken()));
     const given = Buffer.from(hashPushToken(token));
-    if (!feed || !engine.hasFeed(slug) || !timingSafeEqual(expected, given)) throw new QuotelineError('forbidden', 'This push token does not belong to this feed.');
+    if (!feed || !engine.hasFeed(slug) || !timingSafeEqual(expected, given))
+      throw new QuotelineError('forbidden', 'This push token does not belong to this feed.');
     if (feed.source !== 'push') throw new QuotelineError('not_a_push_feed', `feed:${slug} is not a push feed.`);
-    if (engine.feedStatus(slug) === 'paused') throw new QuotelineError('feed_paused', `feed:${slug} is paused; resume it first.`);
+    if (engine.feedStatus(slug) === 'paused')
+      throw new QuotelineError('feed_paused', `feed:${slug} is paused; resume it first.`);
     return { slug };
   }
 
   /** Publishes an authorised feed's ticks: each validated on its own, good ones published, bad ones listed with reasons. */
   push({ slug }: PushFeed, body: unknown): { accepted: number; rejected: RejectedTick[] } {
     const parsed = pushTicksRequestSchema.safeParse(body);
-    if (!parsed.success) throw invalid('invalid_body', 'Send {"ticks":[{symbol, price, bid?, ask?, ts?}, …]} with 1 to 1000 ticks.', parsed.error.issues);
+    if (!parsed.success)
+      throw invalid(
+        'invalid_body',
+        'Send {"ticks":[{symbol, price, bid?, ask?, ts?}, …]} with 1 to 1000 ticks.',
+        parsed.error.issues,
+      );
     const { valid, rejected } = validatePushBatch(parsed.data.ticks, MONEY_SCALE);
     let accepted = 0;
     for (const { index, ...tick } of valid) {

@@ -8,7 +8,17 @@ const options = { speed: 1, loop: false };
 function setup() {
   const published: MarketEvent[] = [];
   const engine = new MarketEngine({ publish: (e) => published.push(e), now: () => 1 });
-  engine.loadFeed({ slug: 'r', source: 'replay', status: 'running', tickIntervalMs: 500, volatility: 0, drift: 0, spreadBps: 10, seed: 1, instruments: [{ symbol: 'RPL', name: 'Replay Co', priceScale: 2, tickSize: 1, openPrice: 2_000, lastPrice: 2_000 }] });
+  engine.loadFeed({
+    slug: 'r',
+    source: 'replay',
+    status: 'running',
+    tickIntervalMs: 500,
+    volatility: 0,
+    drift: 0,
+    spreadBps: 10,
+    seed: 1,
+    instruments: [{ symbol: 'RPL', name: 'Replay Co', priceScale: 2, tickSize: 1, openPrice: 2_000, lastPrice: 2_000 }],
+  });
   const prices = () => published.filter((e) => e.type === 'update').map((e) => (e.data as { price: number }).price);
   return { engine, replays: new Replays(engine), prices };
 }

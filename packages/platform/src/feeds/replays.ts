@@ -4,7 +4,8 @@ import { parseReplayCsv, ReplayPlayer, type MarketEngine, type ReplayRow } from 
 type ReplayOptions = { speed: number; loop: boolean };
 
 /** What a player plays, in a few bytes: the file's hash and the pace (a stored file is up to 1 MB). */
-const signatureOf = (csv: string, options: ReplayOptions) => `${options.speed}|${options.loop}|${createHash('sha256').update(csv).digest('base64')}`;
+const signatureOf = (csv: string, options: ReplayOptions) =>
+  `${options.speed}|${options.loop}|${createHash('sha256').update(csv).digest('base64')}`;
 
 /**
  * The replay of every replay feed, started from the database at boot and on

@@ -10,5 +10,8 @@ export async function getHealth(platform: Platform): Promise<Response> {
 export async function getHealthReady(platform: Platform): Promise<Response> {
   const body = await platform.health.readiness();
   const ready = body.status === 'ready';
-  return Response.json(body, { status: ready ? 200 : 503, headers: { 'Cache-Control': 'no-store', ...(ready ? {} : { 'Retry-After': String(RETRY_AFTER_SECONDS) }) } });
+  return Response.json(body, {
+    status: ready ? 200 : 503,
+    headers: { 'Cache-Control': 'no-store', ...(ready ? {} : { 'Retry-After': String(RETRY_AFTER_SECONDS) }) },
+  });
 }

@@ -9,7 +9,8 @@ export function errorResponse(cause: unknown, headers?: HeadersInit): Response {
   const error = cause instanceof QuotelineError ? cause : (outageError(cause) ?? QuotelineError.from(cause));
   if (error.code === 'internal') console.error('quoteline: unexpected error', cause);
   const answer = Response.json(error.toBody(), { status: error.status, headers });
-  if (error.code === 'unavailable' && !answer.headers.has('retry-after')) answer.headers.set('Retry-After', String(RETRY_AFTER_SECONDS));
+  if (error.code === 'unavailable' && !answer.headers.has('retry-after'))
+    answer.headers.set('Retry-After', String(RETRY_AFTER_SECONDS));
   return answer;
 }
 

@@ -47,7 +47,13 @@ describe('dependency outages', () => {
   it('leaves other failures alone', () => {
     expect(unreachableDependency(new Error('boom'))).toBeNull();
     expect(unreachableDependency(new TypeError("Cannot read properties of undefined (reading 'id')"))).toBeNull();
-    expect(unreachableDependency({ code: 'P2002', name: 'PrismaClientKnownRequestError', meta: { driverAdapterError: { kind: 'UniqueConstraintViolation' } } })).toBeNull();
+    expect(
+      unreachableDependency({
+        code: 'P2002',
+        name: 'PrismaClientKnownRequestError',
+        meta: { driverAdapterError: { kind: 'UniqueConstraintViolation' } },
+      }),
+    ).toBeNull();
     expect(outageError('nope')).toBeNull();
   });
 

@@ -10,19 +10,41 @@ export type Dependency = 'database' | 'bus';
 /** Prisma's codes for a database it cannot reach, or that stopped answering in time (P2024: no pool connection). */
 const PRISMA_UNREACHABLE = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
 /** The driver adapters' error kinds meaning the same (SocketTimeout is also SQLite's busy timeout). */
-const ADAPTER_UNREACHABLE = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
+const ADAPTER_UNREACHABLE = new Set([
+  'DatabaseNotReachable',
+  'ConnectionClosed',
+  'SocketTimeout',
+  'TooManyConnections',
+]);
 /** PostgreSQL SQLSTATEs of a lost connection (class 08), a server shutting down or starting (57P01-03), too many clients. */
 const POSTGRES_UNAVAILABLE = /^(08[0-9A-Z]{3}|57P0[123]|53300)$/;
 /** pg's own messages for a connection that ended before the adapter could classify the failure. */
 const PG_CONNECTION_LOST = /^(Connection terminated|timeout exceeded when trying to connect)/;
 
-type Shape = { name?: unknown; code?: unknown; errorCode?: unknown; kind?: unknown; message?: unknown; meta?: { driverAdapterError?: unknown }; cause?: unknown };
+type Shape = {
+  name?: unknown;
+  code?: unknown;
+  errorCode?: unknown;
+  kind?: unknown;
+  message?: unknown;
+  meta?: { driverAdapterError?: unknown };
+  cause?: unknown;
+};
 
 function databaseDown(value: unknown, depth = 0): boolean {
   if (typeof value !== 'object' || value === null || depth > 4) return false;
   const v = value as Shape;
-  if (typeof v.name === 'string' && v.name.startsWith('PrismaClient') && (PRISMA_UNREACHABLE.has(String(v.code)) || PRISMA_UNREACHABLE.has(String(v.errorCode)))) return true;
-  if (typeof v.kind === 'string' && (ADAPTER_UNREACHABLE.has(v.kind) || (v.kind === 'postgres' && POSTGRES_UNAVAILABLE.test(String(v.code))))) return true;
+  if (
+    typeof v.name === 'string' &&
+    v.name.startsWith('PrismaClient') &&
+    (PRISMA_UNREACHABLE.has(String(v.code)) || PRISMA_UNREACHABLE.has(String(v.errorCode)))
+  )
+    return true;
+  if (
+    typeof v.kind === 'string' &&
+    (ADAPTER_UNREACHABLE.has(v.kind) || (v.kind === 'postgres' && POSTGRES_UNAVAILABLE.test(String(v.code))))
+  )
+    return true;
   if (typeof v.message === 'string' && PG_CONNECTION_LOST.test(v.message)) return true;
   return databaseDown(v.meta?.driverAdapterError, depth + 1) || databaseDown(v.cause, depth + 1);
 }
@@ -53,7 +75,10 @@ export function outageError(cause: unknown): QuotelineError | null {
   const now = Date.now();
   if (now - (lastReported[dependency] ?? 0) >= REPORT_EVERY_MS) {
     lastReported[dependency] = now;
-    console.warn(`quoteline: the ${dependency === 'bus' ? 'bus (Redis)' : 'database'} is unreachable; answering 503:`, cause instanceof Error ? cause.message.trim().split('\n').at(-1) : cause);
+    console.warn(
+      `quoteline: the ${dependency === 'bus' ? 'bus (Redis)' : 'database'} is unreachable; answering 503:`,
+      cause instanceof Error ? cause.message.trim().split('\n').at(-1) : cause,
+    );
   }
   return new QuotelineError('unavailable', MESSAGES[dependency], { cause });
 }

@@ -3,7 +3,8 @@ import { QuotelineError } from '@quoteline/protocol';
 /** Reads a JSON body with a size limit; malformed or oversize bodies become 400/413 errors. */
 export async function readJson(request: Request, maxBytes = 16 * 1024): Promise<unknown> {
   const type = request.headers.get('content-type') ?? '';
-  if (!/^application\/json\b/i.test(type)) throw new QuotelineError('invalid_body', 'Send the body as JSON with Content-Type: application/json.');
+  if (!/^application\/json\b/i.test(type))
+    throw new QuotelineError('invalid_body', 'Send the body as JSON with Content-Type: application/json.');
   const text = await readText(request, maxBytes);
   try {
     return JSON.parse(text) as unknown;

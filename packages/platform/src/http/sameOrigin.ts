@@ -36,5 +36,8 @@ export function assertSameOrigin(policy: OriginPolicy, request: Request): void {
 }
 
 function forbidden(): QuotelineError {
-  return new QuotelineError('forbidden', 'Cross-site request refused: send it from the Quoteline page itself (its origin must be one of PUBLIC_ORIGIN).');
+  return new QuotelineError(
+    'forbidden',
+    'Cross-site request refused: send it from the Quoteline page itself (its origin must be one of PUBLIC_ORIGIN).',
+  );
 }

@@ -14,7 +14,10 @@ const KEY = Symbol.for('quoteline.peerAddress');
 type Holder = { [KEY]?: { header: string; recording: boolean } };
 
 function state() {
-  return ((globalThis as Holder)[KEY] ??= { header: `x-quoteline-peer-${randomBytes(12).toString('hex')}`, recording: false });
+  return ((globalThis as Holder)[KEY] ??= {
+    header: `x-quoteline-peer-${randomBytes(12).toString('hex')}`,
+    recording: false,
+  });
 }
 
 /** Stamps every HTTP request this process serves with its TCP peer's address (once per process; call before serving). */

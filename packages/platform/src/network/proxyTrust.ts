@@ -6,7 +6,10 @@ import { peerAddressOf } from './peerAddress';
 export const addressRangeSchema = z
   .string()
   .trim()
-  .refine((value) => parseRange(value) !== null, 'not an IP address or CIDR range (e.g. 127.0.0.1, 10.0.0.0/8, fd00::/8)');
+  .refine(
+    (value) => parseRange(value) !== null,
+    'not an IP address or CIDR range (e.g. 127.0.0.1, 10.0.0.0/8, fd00::/8)',
+  );
 
 function parseRange(value: string): { address: string; prefix: number; type: 'ipv4' | 'ipv6' } | null {
   const [address = '', prefix, extra] = value.split('/');

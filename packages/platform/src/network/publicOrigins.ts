@@ -5,7 +5,14 @@ import { z } from 'zod';
 function isOrigin(value: string): boolean {
   try {
     const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+    return (
+      (url.protocol === 'http:' || url.protocol === 'https:') &&
+      url.pathname === '/' &&
+      !url.search &&
+      !url.hash &&
+      !url.username &&
+      !url.password
+    );
   } catch {
     return false;
   }
@@ -29,6 +36,8 @@ const WILDCARDS = new Set(['0.0.0.0', '::', '[::]']);
 export function listeningOrigins(host: string | undefined, port: number): string[] {
   const hosts = new Set(['localhost', '127.0.0.1', '::1']);
   if (host && !WILDCARDS.has(host)) hosts.add(host.replace(/^\[(.*)\]$/, '$1'));
-  else for (const addresses of Object.values(networkInterfaces())) for (const a of addresses ?? []) hosts.add(a.address.replace(/%.*$/, ''));
+  else
+    for (const addresses of Object.values(networkInterfaces()))
+      for (const a of addresses ?? []) hosts.add(a.address.replace(/%.*$/, ''));
   return [...hosts].map((h) => new URL(`http://${isIP(h) === 6 ? `[${h}]` : h}:${port}`).origin);
 }

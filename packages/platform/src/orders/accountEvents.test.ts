@@ -14,7 +14,11 @@ function flakyLog() {
       return { id: `e:${taken.length}` };
     },
   };
-  return { log, taken, names: () => taken.map((t) => `${t.topic}/${(t.data as unknown as { orderId: string }).orderId}`) };
+  return {
+    log,
+    taken,
+    names: () => taken.map((t) => `${t.topic}/${(t.data as unknown as { orderId: string }).orderId}`),
+  };
 }
 const order = (orderId: string): PrivateEvent => ({ type: 'order', data: { orderId } as unknown as LogInput['data'] });
 
@@ -66,6 +70,9 @@ describe('account events', () => {
     log.down = false;
     await events.publish([order('3')], 'a'); // the backlog was given up: 3 goes straight through
     expect(names()).toEqual(['account:a/1', 'account:a/3']);
-    expect(console.error).toHaveBeenCalledWith(expect.stringContaining('giving up appending 1 order event(s)'), expect.any(Error));
+    expect(console.error).toHaveBeenCalledWith(
+      expect.stringContaining('giving up appending 1 order event(s)'),
+      expect.any(Error),
+    );
   });
 });

@@ -43,7 +43,10 @@ export class AccountEvents {
       try {
         id = (await this.append(events[i]!, accountId)).id;
       } catch (error) {
-        console.error('quoteline: an order is stored but its events could not be appended to the log yet; retrying', error);
+        console.error(
+          'quoteline: an order is stored but its events could not be appended to the log yet; retrying',
+          error,
+        );
         const backlog = events.slice(i);
         this.backlogs.set(accountId, backlog);
         void this.drain(backlog, accountId);
@@ -69,7 +72,10 @@ export class AccountEvents {
         }
       } catch (error) {
         if (Date.now() > deadline) {
-          console.error(`quoteline: giving up appending ${backlog.length} order event(s); the account stream will miss them`, error);
+          console.error(
+            `quoteline: giving up appending ${backlog.length} order event(s); the account stream will miss them`,
+            error,
+          );
           break;
         }
       }

@@ -18,7 +18,10 @@ class VersionConflict extends Error {}
 export function refusal(reason: Refusal): QuotelineError {
   return reason === 'insufficient_funds'
     ? new QuotelineError('insufficient_funds', 'Not enough available cash for this order.')
-    : new QuotelineError('insufficient_position', 'You do not hold enough free shares to sell that many (long-only account).');
+    : new QuotelineError(
+        'insufficient_position',
+        'You do not hold enough free shares to sell that many (long-only account).',
+      );
 }
 
 /** Reads an account and its position of `symbol`. */
@@ -27,12 +30,20 @@ export async function readHoldings(tx: Tx, accountId: string, symbol: string): P
   const position = await tx.position.findUnique({ where: { accountId_symbol: { accountId, symbol } } });
   return {
     account: { cash: account.cash, reserved: account.reserved, version: account.version },
-    position: position ? { quantity: position.quantity, reserved: position.reserved, cost: position.cost, realized: position.realized } : EMPTY_POSITION,
+    position: position
+      ? { quantity: position.quantity, reserved: position.reserved, cost: position.cost, realized: position.realized }
+      : EMPTY_POSITION,
   };
 }
 
 /** Writes new holdings, only if nobody changed the account since it was read (its version). */
-export async function writeHoldings(tx: Tx, accountId: string, symbol: string, before: Holdings, after: { account: AccountState; position: PositionState }): Promise<void> {
+export async function writeHoldings(
+  tx: Tx,
+  accountId: string,
+  symbol: string,
+  before: Holdings,
+  after: { account: AccountState; position: PositionState },
+): Promise<void> {
   const { count } = await tx.account.updateMany({
     where: { id: accountId, version: before.account.version },
     data: { cash: after.account.cash, reserved: after.account.reserved, version: { increment: 1 } },

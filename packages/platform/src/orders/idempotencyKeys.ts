@@ -13,7 +13,10 @@ export type KeyAnswer = { order: PlacedOrder } | { refusal: QuotelineError };
  * answer, or answer from the order an earlier attempt committed before its
  * owner died (its answer was never stored).
  */
-export type Claim = { kind: 'new'; id: string } | { kind: 'replay'; answer: KeyAnswer } | { kind: 'committed'; id: string; orderId: string };
+export type Claim =
+  | { kind: 'new'; id: string }
+  | { kind: 'replay'; answer: KeyAnswer }
+  | { kind: 'committed'; id: string; orderId: string };
 
 /**
  * A row keeps its answer as the HTTP status and JSON body the first request got (201 and the order, or the
@@ -57,7 +60,11 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-const inFlight = () => new QuotelineError('idempotency_key_in_flight', 'The first request with this Idempotency-Key is still running; retry in a moment.');
+const inFlight = () =>
+  new QuotelineError(
+    'idempotency_key_in_flight',
+    'The first request with this Idempotency-Key is still running; retry in a moment.',
+  );
 
 /**
  * Idempotency-Key records per account. The unique (account, key) row is the
@@ -83,7 +90,9 @@ export class IdempotencyKeys {
     for (let attempt = 0; attempt < 3; attempt++) {
       const now = this.now();
       try {
-        const row = await this.db.idempotencyKey.create({ data: { accountId, key, requestHash: hash, state: 'in_flight', owner, leaseUntil: new Date(now + leaseMs) } });
+        const row = await this.db.idempotencyKey.create({
+          data: { accountId, key, requestHash: hash, state: 'in_flight', owner, leaseUntil: new Date(now + leaseMs) },
+        });
         return { kind: 'new', id: row.id };
       } catch (error) {
         if ((error as { code?: string }).code !== 'P2002') throw error;
@@ -91,15 +100,22 @@ export class IdempotencyKeys {
       const existing = await this.db.idempotencyKey.findUnique({ where: { accountId_key: { accountId, key } } });
       if (!existing) continue; // freed after a failure meanwhile: claim it again
       if (existing.requestHash !== hash)
-        throw new QuotelineError('idempotency_key_reused', 'This Idempotency-Key was already used for a different order; use a new key for a new order.');
-      if (existing.state === 'done' && existing.status !== null) return { kind: 'replay', answer: storedAnswer(existing.status, JSON.parse(existing.body ?? 'null')) };
+        throw new QuotelineError(
+          'idempotency_key_reused',
+          'This Idempotency-Key was already used for a different order; use a new key for a new order.',
+        );
+      if (existing.state === 'done' && existing.status !== null)
+        return { kind: 'replay', answer: storedAnswer(existing.status, JSON.parse(existing.body ?? 'null')) };
       if (existing.leaseUntil && existing.leaseUntil.getTime() > now) throw inFlight();
       // The owner stopped renewing (it died): take the key over, unless another retry just did.
       const { count } = await this.db.idempotencyKey.updateMany({
         where: { id: existing.id, state: 'in_flight', leaseUntil: existing.leaseUntil, orderId: existing.orderId },
         data: { owner, leaseUntil: new Date(now + leaseMs) },
       });
-      if (count === 1) return existing.orderId ? { kind: 'committed', id: existing.id, orderId: existing.orderId } : { kind: 'new', id: existing.id };
+      if (count === 1)
+        return existing.orderId
+          ? { kind: 'committed', id: existing.id, orderId: existing.orderId }
+          : { kind: 'new', id: existing.id };
     }
     throw inFlight();
   }
@@ -133,14 +149,21 @@ export class IdempotencyKeys {
 
   /** Stores the answer of a key this instance holds (one taken over since is left alone). */
   async complete(id: string, answer: KeyAnswer): Promise<void> {
-    const [status, body] = 'order' in answer ? [PLACED_STATUS, answer.order] : [answer.refusal.status, answer.refusal.toBody()];
-    await this.db.idempotencyKey.updateMany({ where: { id, owner: this.options.owner, state: 'in_flight' }, data: { state: 'done', status, body: JSON.stringify(body) } });
+    const [status, body] =
+      'order' in answer ? [PLACED_STATUS, answer.order] : [answer.refusal.status, answer.refusal.toBody()];
+    await this.db.idempotencyKey.updateMany({
+      where: { id, owner: this.options.owner, state: 'in_flight' },
+      data: { state: 'done', status, body: JSON.stringify(body) },
+    });
   }
 
   /** After an unexpected failure: frees the key when nothing committed, else ends its lease, so a retry runs anew or answers from the order. */
   async abandon(id: string): Promise<void> {
     const { owner } = this.options;
     await this.db.idempotencyKey.deleteMany({ where: { id, owner, orderId: null, state: 'in_flight' } });
-    await this.db.idempotencyKey.updateMany({ where: { id, owner, state: 'in_flight' }, data: { leaseUntil: new Date(this.now()) } });
+    await this.db.idempotencyKey.updateMany({
+      where: { id, owner, state: 'in_flight' },
+      data: { leaseUntil: new Date(this.now()) },
+    });
   }
 }

@@ -1,13 +1,38 @@
 import type { Db } from '@quoteline/db';
 import { accountTopic, invalid, orderRequestSchema, QuotelineError, type OrderEvent } from '@quoteline/protocol';
-import { execute, executionPrice, formatMinor, LimitBook, parsePrice, release, reserve, wireToMinor, type OrderTerms, type RestingOrder } from '@quoteline/trading';
+import {
+  execute,
+  executionPrice,
+  formatMinor,
+  LimitBook,
+  parsePrice,
+  release,
+  reserve,
+  wireToMinor,
+  type OrderTerms,
+  type RestingOrder,
+} from '@quoteline/trading';
 import type { EventLog, TopicViews } from '@quoteline/stream';
 import type { Principal } from '../sessions/principal';
 import { AccountEvents, type PrivateEvent } from './accountEvents';
 import { inAccountTransaction, readHoldings, refusal, writeHoldings } from './accountStore';
-import { IdempotencyKeys, KeyAlreadyCommitted, requestHash, type IdempotencyOptions, type KeyAnswer } from './idempotencyKeys';
+import {
+  IdempotencyKeys,
+  KeyAlreadyCommitted,
+  requestHash,
+  type IdempotencyOptions,
+  type KeyAnswer,
+} from './idempotencyKeys';
 import { KeyedMutex } from './keyedMutex';
-import { fillView, orderEvent, orderView, positionView, type FillRow, type OrderRow, type PlacedOrder } from './orderViews';
+import {
+  fillView,
+  orderEvent,
+  orderView,
+  positionView,
+  type FillRow,
+  type OrderRow,
+  type PlacedOrder,
+} from './orderViews';
 import { MONEY_SCALE } from '../money';
 
 /** What the order service needs from the platform. */
@@ -46,27 +71,42 @@ export class OrderService {
 
   /** Loads resting limit orders into the book (at start). */
   async loadBook(): Promise<void> {
-    const open = await this.deps.db.order.findMany({ where: { status: 'open', type: 'limit' }, orderBy: { createdAt: 'asc' } });
+    const open = await this.deps.db.order.findMany({
+      where: { status: 'open', type: 'limit' },
+      orderBy: { createdAt: 'asc' },
+    });
     for (const o of open) this.book.add(toResting(o));
   }
 
   /** Places an order: validates it, applies the Idempotency-Key, executes or rests it. */
   async place(principal: Principal, idempotencyKey: string | null, body: unknown): Promise<Placement> {
     if (!principal) throw new QuotelineError('unauthorized', 'Sign in to trade.');
-    if (!idempotencyKey) throw new QuotelineError('idempotency_key_required', 'Send an Idempotency-Key header (any unique string per order) so a retry cannot buy twice.');
-    if (idempotencyKey.length > 200) throw new QuotelineError('bad_request', 'The Idempotency-Key is longer than 200 characters.');
+    if (!idempotencyKey)
+      throw new QuotelineError(
+        'idempotency_key_required',
+        'Send an Idempotency-Key header (any unique string per order) so a retry cannot buy twice.',
+      );
+    if (idempotencyKey.length > 200)
+      throw new QuotelineError('bad_request', 'The Idempotency-Key is longer than 200 characters.');
     const parsed = orderRequestSchema.safeParse(body);
     if (!parsed.success) throw invalid('invalid_body', 'The order is not valid.', parsed.error.issues);
     const request = parsed.data;
     const quote = this.deps.views.findSymbol(request.symbol);
     if (!quote) throw new QuotelineError('unknown_symbol', `There is no instrument ${request.symbol}.`);
-    if (quote.decimals !== MONEY_SCALE) throw new QuotelineError('unprocessable', `${request.symbol} is quoted in a precision that cannot be traded.`);
-    if (this.deps.feedStatus(quote.topic.slice('feed:'.length)) === 'paused') throw new QuotelineError('feed_paused', `Trading in ${request.symbol} is paused; try again when its feed resumes.`);
+    if (quote.decimals !== MONEY_SCALE)
+      throw new QuotelineError('unprocessable', `${request.symbol} is quoted in a precision that cannot be traded.`);
+    if (this.deps.feedStatus(quote.topic.slice('feed:'.length)) === 'paused')
+      throw new QuotelineError(
+        'feed_paused',
+        `Trading in ${request.symbol} is paused; try again when its feed resumes.`,
+      );
     let limitPrice: number | null = null;
     if (request.limitPrice !== undefined) {
       limitPrice = parsePrice(request.limitPrice, MONEY_SCALE);
       if (limitPrice === null || limitPrice <= 0 || limitPrice > 1_000_000_000)
-        throw invalid('invalid_price', 'The limit price must be a positive price with at most two decimals.', [{ path: ['limitPrice'], message: 'at most two decimals' }]);
+        throw invalid('invalid_price', 'The limit price must be a positive price with at most two decimals.', [
+          { path: ['limitPrice'], message: 'at most two decimals' },
+        ]);
     }
 
     const claim = await this.idempotency.claim(principal.accountId, idempotencyKey, requestHash(request));
@@ -77,7 +117,9 @@ export class OrderService {
       try {
         const terms: OrderTerms = { side: request.side, type: request.type, quantity: request.quantity, limitPrice };
         const touch = { bid: wireToMinor(quote.bid, MONEY_SCALE), ask: wireToMinor(quote.ask, MONEY_SCALE) };
-        const order = await this.mutex.run(principal.accountId, () => this.open(principal.accountId, keyId, request.symbol, terms, executionPrice(terms, touch)));
+        const order = await this.mutex.run(principal.accountId, () =>
+          this.open(principal.accountId, keyId, request.symbol, terms, executionPrice(terms, touch)),
+        );
         await this.idempotency.complete(keyId, { order });
         return { order };
       } catch (error) {
@@ -107,7 +149,8 @@ export class OrderService {
       const order = await inAccountTransaction(this.deps.db, async (tx) => {
         const o = await tx.order.findFirst({ where: { id: orderId, accountId } });
         if (!o) throw new QuotelineError('not_found', 'No order of yours has this id.');
-        if (o.status !== 'open') throw new QuotelineError('order_not_open', `This order is ${o.status}; only open orders can be cancelled.`);
+        if (o.status !== 'open')
+          throw new QuotelineError('order_not_open', `This order is ${o.status}; only open orders can be cancelled.`);
         const before = await readHoldings(tx, accountId, o.symbol);
         await writeHoldings(tx, accountId, o.symbol, before, release(before.account, before.position, toTerms(o)));
         return tx.order.update({ where: { id: o.id }, data: { status: 'cancelled' } });
@@ -130,14 +173,23 @@ export class OrderService {
       return;
     }
     const accountId = event.topic.slice('account:'.length);
-    this.book.add({ id: event.orderId, accountId, symbol: event.symbol, side: event.side, quantity: event.quantity, limitPrice: parsePrice(event.limitPrice, MONEY_SCALE)! });
+    this.book.add({
+      id: event.orderId,
+      accountId,
+      symbol: event.symbol,
+      side: event.side,
+      quantity: event.quantity,
+      limitPrice: parsePrice(event.limitPrice, MONEY_SCALE)!,
+    });
   }
 
   /** Fills the resting orders a new touch crosses; called for every market update. */
   onTouch(symbol: string, bid: number, ask: number): void {
     for (const resting of this.book.takeCrossing(symbol, { bid, ask })) {
       const price = resting.side === 'buy' ? ask : bid;
-      void this.mutex.run(resting.accountId, () => this.fillResting(resting, price)).catch((error) => console.error('quoteline: filling a resting order failed', error));
+      void this.mutex
+        .run(resting.accountId, () => this.fillResting(resting, price))
+        .catch((error) => console.error('quoteline: filling a resting order failed', error));
     }
   }
 
@@ -146,8 +198,16 @@ export class OrderService {
     if (!principal) throw new QuotelineError('unauthorized', 'Sign in to see your orders.');
     const streamPosition = this.deps.log.head();
     const [orders, fills] = await Promise.all([
-      this.deps.db.order.findMany({ where: { accountId: principal.accountId }, orderBy: { createdAt: 'desc' }, take: 200 }),
-      this.deps.db.fill.findMany({ where: { accountId: principal.accountId }, orderBy: { createdAt: 'desc' }, take: 200 }),
+      this.deps.db.order.findMany({
+        where: { accountId: principal.accountId },
+        orderBy: { createdAt: 'desc' },
+        take: 200,
+      }),
+      this.deps.db.fill.findMany({
+        where: { accountId: principal.accountId },
+        orderBy: { createdAt: 'desc' },
+        take: 200,
+      }),
     ]);
     return { orders: orders.map(orderView), fills: fills.map(fillView), streamPosition };
   }
@@ -156,7 +216,10 @@ export class OrderService {
   async portfolio(principal: Principal) {
     if (!principal) throw new QuotelineError('unauthorized', 'Sign in to see your portfolio.');
     const streamPosition = this.deps.log.head();
-    const account = await this.deps.db.account.findUniqueOrThrow({ where: { id: principal.accountId }, include: { positions: { orderBy: { symbol: 'asc' } } } });
+    const account = await this.deps.db.account.findUniqueOrThrow({
+      where: { id: principal.accountId },
+      include: { positions: { orderBy: { symbol: 'asc' } } },
+    });
     return {
       cash: formatMinor(account.cash, MONEY_SCALE),
       reserved: formatMinor(account.reserved, MONEY_SCALE),
@@ -166,10 +229,19 @@ export class OrderService {
     };
   }
 
-  private async open(accountId: string, keyId: string, symbol: string, terms: OrderTerms, price: number | null): Promise<PlacedOrder> {
+  private async open(
+    accountId: string,
+    keyId: string,
+    symbol: string,
+    terms: OrderTerms,
+    price: number | null,
+  ): Promise<PlacedOrder> {
     const result = await inAccountTransaction(this.deps.db, async (tx) => {
       const before = await readHoldings(tx, accountId, symbol);
-      const after = price === null ? reserve(before.account, before.position, terms) : execute(before.account, before.position, terms.side, terms.quantity, price);
+      const after =
+        price === null
+          ? reserve(before.account, before.position, terms)
+          : execute(before.account, before.position, terms.side, terms.quantity, price);
       if (typeof after === 'string') throw refusal(after);
       await writeHoldings(tx, accountId, symbol, before, after);
       const order = await tx.order.create({
@@ -186,11 +258,19 @@ export class OrderService {
         },
       });
       await this.idempotency.linkOrder(tx, keyId, order.id);
-      const fill = price === null ? null : await tx.fill.create({ data: { orderId: order.id, accountId, symbol, side: terms.side, quantity: terms.quantity, price } });
+      const fill =
+        price === null
+          ? null
+          : await tx.fill.create({
+              data: { orderId: order.id, accountId, symbol, side: terms.side, quantity: terms.quantity, price },
+            });
       return { order, fill, after };
     });
     if (result.order.status === 'open') this.book.add(toResting(result.order));
-    const streamPosition = await this.publisher.publish(this.eventsOf(result.order, result.fill, result.after), accountId);
+    const streamPosition = await this.publisher.publish(
+      this.eventsOf(result.order, result.fill, result.after),
+      accountId,
+    );
     return { ...orderView(result.order), streamPosition };
   }
 
@@ -204,35 +284,85 @@ export class OrderService {
       const after = execute(released.account, released.position, order.side as 'buy' | 'sell', order.quantity, price);
       if (typeof after === 'string') {
         await writeHoldings(tx, accountId, symbol, before, released);
-        return { order: await tx.order.update({ where: { id: order.id }, data: { status: 'rejected', reason: after } }), fill: null, after: released };
+        return {
+          order: await tx.order.update({ where: { id: order.id }, data: { status: 'rejected', reason: after } }),
+          fill: null,
+          after: released,
+        };
       }
       await writeHoldings(tx, accountId, symbol, before, after);
-      const filled = await tx.order.update({ where: { id: order.id }, data: { status: 'filled', filledQuantity: order.quantity, averagePrice: price } });
-      const fill = await tx.fill.create({ data: { orderId: order.id, accountId, symbol, side: order.side, quantity: order.quantity, price } });
+      const filled = await tx.order.update({
+        where: { id: order.id },
+        data: { status: 'filled', filledQuantity: order.quantity, averagePrice: price },
+      });
+      const fill = await tx.fill.create({
+        data: { orderId: order.id, accountId, symbol, side: order.side, quantity: order.quantity, price },
+      });
       return { order: filled, fill, after };
     });
     if (result) await this.publisher.publish(this.eventsOf(result.order, result.fill, result.after), accountId);
   }
 
-  private eventsOf(order: OrderRow, fill: FillRow | null, after: { account: { cash: bigint }; position: { quantity: number; cost: bigint } }): PrivateEvent[] {
+  private eventsOf(
+    order: OrderRow,
+    fill: FillRow | null,
+    after: { account: { cash: bigint }; position: { quantity: number; cost: bigint } },
+  ): PrivateEvent[] {
     const events: PrivateEvent[] = [{ type: 'order', data: orderEvent(order) }];
     if (!fill) return events;
     const topic = accountTopic(order.accountId);
     const view = fillView(fill);
-    events.push({ type: 'fill', data: { topic, fillId: fill.id, orderId: fill.orderId, symbol: fill.symbol, side: view.side, quantity: fill.quantity, price: view.price, ts: fill.createdAt.getTime() } });
-    const position = positionView({ symbol: fill.symbol, quantity: after.position.quantity, reserved: 0, cost: after.position.cost, realized: 0n });
+    events.push({
+      type: 'fill',
+      data: {
+        topic,
+        fillId: fill.id,
+        orderId: fill.orderId,
+        symbol: fill.symbol,
+        side: view.side,
+        quantity: fill.quantity,
+        price: view.price,
+        ts: fill.createdAt.getTime(),
+      },
+    });
+    const position = positionView({
+      symbol: fill.symbol,
+      quantity: after.position.quantity,
+      reserved: 0,
+      cost: after.position.cost,
+      realized: 0n,
+    });
     events.push({
       type: 'position',
-      data: { topic, symbol: fill.symbol, quantity: position.quantity, averageCost: position.averageCost, cash: formatMinor(after.account.cash, MONEY_SCALE), ts: fill.createdAt.getTime() },
+      data: {
+        topic,
+        symbol: fill.symbol,
+        quantity: position.quantity,
+        averageCost: position.averageCost,
+        cash: formatMinor(after.account.cash, MONEY_SCALE),
+        ts: fill.createdAt.getTime(),
+      },
     });
     return events;
   }
 }
 
 function toTerms(o: { side: string; type: string; quantity: number; limitPrice: number | null }): OrderTerms {
-  return { side: o.side as 'buy' | 'sell', type: o.type as 'market' | 'limit', quantity: o.quantity, limitPrice: o.limitPrice };
+  return {
+    side: o.side as 'buy' | 'sell',
+    type: o.type as 'market' | 'limit',
+    quantity: o.quantity,
+    limitPrice: o.limitPrice,
+  };
 }
 
 function toResting(o: OrderRow): RestingOrder {
-  return { id: o.id, accountId: o.accountId, symbol: o.symbol, side: o.side as 'buy' | 'sell', quantity: o.quantity, limitPrice: o.limitPrice! };
+  return {
+    id: o.id,
+    accountId: o.accountId,
+    symbol: o.symbol,
+    side: o.side as 'buy' | 'sell',
+    quantity: o.quantity,
+    limitPrice: o.limitPrice!,
+  };
 }

@@ -73,7 +73,15 @@ export interface FillRow {
 
 /** The public JSON of a fill (REST). */
 export function fillView(f: FillRow) {
-  return { id: f.id, orderId: f.orderId, symbol: f.symbol, side: f.side as 'buy' | 'sell', quantity: f.quantity, price: formatMinor(f.price, MONEY_SCALE), createdAt: f.createdAt.toISOString() };
+  return {
+    id: f.id,
+    orderId: f.orderId,
+    symbol: f.symbol,
+    side: f.side as 'buy' | 'sell',
+    quantity: f.quantity,
+    price: formatMinor(f.price, MONEY_SCALE),
+    createdAt: f.createdAt.toISOString(),
+  };
 }
 
 /** A position row as the database returns it. */

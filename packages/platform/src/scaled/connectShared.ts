@@ -1,4 +1,12 @@
-import { closeRedis, connectRedis, FenceRejectedError, ProducerLease, RedisFailureThrottle, RedisStreamLog, RedisSubscriptionControl } from '@quoteline/redis';
+import {
+  closeRedis,
+  connectRedis,
+  FenceRejectedError,
+  ProducerLease,
+  RedisFailureThrottle,
+  RedisStreamLog,
+  RedisSubscriptionControl,
+} from '@quoteline/redis';
 import type { StreamHub } from '@quoteline/stream';
 import type { PlatformConfig } from '../config';
 import type { ProducerRole } from './producerRole';
@@ -61,7 +69,8 @@ export async function connectShared(config: PlatformConfig): Promise<SharedParts
       } catch (error) {
         // An old producer's append after the lease moved on: dropped by design.
         if (error instanceof FenceRejectedError) {
-          if (!fencedReported) console.warn(`quoteline: ${name} is no longer the producer; its market events are refused`);
+          if (!fencedReported)
+            console.warn(`quoteline: ${name} is no longer the producer; its market events are refused`);
           fencedReported = true;
           return null;
         }
@@ -80,7 +89,8 @@ export async function connectShared(config: PlatformConfig): Promise<SharedParts
       listeners.add(entry);
       return () => listeners.delete(entry);
     },
-    failureCounter: (counter, limits) => new RedisFailureThrottle(throttles, { ...limits, prefix: `quoteline:signin:${counter}` }),
+    failureCounter: (counter, limits) =>
+      new RedisFailureThrottle(throttles, { ...limits, prefix: `quoteline:signin:${counter}` }),
     healthy: () => log.connected,
     async close() {
       await control?.close();

@@ -10,7 +10,10 @@ export interface AnnouncementHandlers {
 
 /** Acts on what other instances announce (scaled only). Returns the unsubscribe. */
 export function followAnnouncements(shared: Pick<SharedParts, 'onAnnouncement'>, on: AnnouncementHandlers): () => void {
-  const unwatchFeeds = shared.onAnnouncement('feed', (slug) => void on.feed(slug).catch((error) => console.error(`quoteline: syncing feed ${slug} failed`, error)));
+  const unwatchFeeds = shared.onAnnouncement(
+    'feed',
+    (slug) => void on.feed(slug).catch((error) => console.error(`quoteline: syncing feed ${slug} failed`, error)),
+  );
   const unwatchSignOuts = shared.onAnnouncement('signout', (sessionId) => on.signout(sessionId));
   return () => {
     unwatchFeeds();

@@ -35,7 +35,11 @@ function isMarketEntry(entry: { type: string; topic: string }): boolean {
  * feeds (its state is ahead of its own updates coming back); pushed ticks can
  * come from any instance.
  */
-function followsFromLog(entry: { type: string; topic: string }, producing: boolean, engine: Pick<MarketEngine, 'feedSource'>): boolean {
+function followsFromLog(
+  entry: { type: string; topic: string },
+  producing: boolean,
+  engine: Pick<MarketEngine, 'feedSource'>,
+): boolean {
   if (entry.type !== 'update' || !producing) return true;
   return engine.feedSource(entry.topic.slice('feed:'.length)) === 'push';
 }

@@ -28,7 +28,8 @@ export function sharedMarketLog(shared: SharedParts): MarketLog {
     log,
     role,
     publishMarket(event, engine) {
-      if (event.type === 'update' && !role.active && engine.feedSource(event.topic.slice('feed:'.length)) !== 'push') return;
+      if (event.type === 'update' && !role.active && engine.feedSource(event.topic.slice('feed:'.length)) !== 'push')
+        return;
       shared.appendMarket(event).catch((error) => console.error('quoteline: publishing a market event failed', error));
     },
   };

@@ -15,10 +15,20 @@ export async function postSession(platform: Platform, request: Request): Promise
   assertSameOrigin(platform, request);
   const parsed = sessionRequestSchema.safeParse(await readJson(request));
   if (!parsed.success) throw invalid('invalid_body', 'Send {"email","password"}.', parsed.error.issues);
-  const { token, expires, principal } = await platform.sessions.signIn(parsed.data.email, parsed.data.password, platform.proxies.clientAddress(request));
+  const { token, expires, principal } = await platform.sessions.signIn(
+    parsed.data.email,
+    parsed.data.password,
+    platform.proxies.clientAddress(request),
+  );
   return Response.json(
     { user: { email: principal.email, role: principal.role, accountId: principal.accountId } },
-    { status: 200, headers: { 'Set-Cookie': sessionCookie(token, expires, platform.proxies.isSecure(request)), 'Cache-Control': 'no-store' } },
+    {
+      status: 200,
+      headers: {
+        'Set-Cookie': sessionCookie(token, expires, platform.proxies.isSecure(request)),
+        'Cache-Control': 'no-store',
+      },
+    },
   );
 }
 
@@ -26,7 +36,10 @@ export async function postSession(platform: Platform, request: Request): Promise
 export async function deleteSession(platform: Platform, request: Request): Promise<Response> {
   assertSameOrigin(platform, request);
   await platform.sessions.signOut(readCookie(request.headers.get('cookie'), SESSION_COOKIE));
-  return new Response(null, { status: 204, headers: { 'Set-Cookie': clearedSessionCookie(platform.proxies.isSecure(request)) } });
+  return new Response(null, {
+    status: 204,
+    headers: { 'Set-Cookie': clearedSessionCookie(platform.proxies.isSecure(request)) },
+  });
 }
 
 /** `GET /api/session`: who is signed in (null when nobody). */

@@ -56,7 +56,11 @@ export class Sessions {
   }
 
   /** Checks credentials (same work whether or not the email exists) and opens a session; `client` is the client's address. */
-  async signIn(email: string, password: string, client: string): Promise<{ token: string; expires: Date; principal: NonNullable<Principal> }> {
+  async signIn(
+    email: string,
+    password: string,
+    client: string,
+  ): Promise<{ token: string; expires: Date; principal: NonNullable<Principal> }> {
     const bucket = clientBucket(client);
     const pair = `${email} ${bucket}`;
     // The client's own limits first: a client refused there takes no attempt from the email's delay.
@@ -78,7 +82,17 @@ export class Sessions {
       const id = sessionIdOf(token);
       await this.db.session.create({ data: { id, userId: user.id, expiresAt: expires } });
       outcome = 'signed-in';
-      return { token, expires, principal: { userId: user.id, email: user.email, accountId: user.account.id, role: user.role === 'admin' ? 'admin' : 'trader', sessionId: id } };
+      return {
+        token,
+        expires,
+        principal: {
+          userId: user.id,
+          email: user.email,
+          accountId: user.account.id,
+          role: user.role === 'admin' ? 'admin' : 'trader',
+          sessionId: id,
+        },
+      };
     } finally {
       // A success, or a failure of ours (database), is no failed guess.
       if (outcome !== 'failed') await Promise.all(held.map(([t, k, slot]) => t.release(k, slot)));
@@ -89,17 +103,37 @@ export class Sessions {
   /** The principal of a session token, or null when it is unknown or expired. */
   async resolve(token: string | null): Promise<Principal> {
     if (!token || token.length > 100) return null;
-    const session = await this.db.session.findUnique({ where: { id: sessionIdOf(token) }, include: { user: { include: { account: true } } } });
+    const session = await this.db.session.findUnique({
+      where: { id: sessionIdOf(token) },
+      include: { user: { include: { account: true } } },
+    });
     if (!session || session.expiresAt.getTime() < Date.now() || !session.user.account) return null;
     const { user } = session;
-    return { userId: user.id, email: user.email, accountId: user.account!.id, role: user.role === 'admin' ? 'admin' : 'trader', sessionId: session.id };
+    return {
+      userId: user.id,
+      email: user.email,
+      accountId: user.account!.id,
+      role: user.role === 'admin' ? 'admin' : 'trader',
+      sessionId: session.id,
+    };
   }
 
   /** The sessions among `ids` that are still valid, with their user's role now (for re-checking grants of open streams). */
   async current(ids: readonly string[]): Promise<Map<string, { role: 'trader' | 'admin'; accountId: string | null }>> {
     if (ids.length === 0) return new Map();
-    const rows = await this.db.session.findMany({ where: { id: { in: [...ids] }, expiresAt: { gt: new Date() } }, include: { user: { include: { account: true } } } });
-    return new Map(rows.map((s) => [s.id, { role: s.user.role === 'admin' ? 'admin' : 'trader', accountId: s.user.account?.id ?? null }] as const));
+    const rows = await this.db.session.findMany({
+      where: { id: { in: [...ids] }, expiresAt: { gt: new Date() } },
+      include: { user: { include: { account: true } } },
+    });
+    return new Map(
+      rows.map(
+        (s) =>
+          [
+            s.id,
+            { role: s.user.role === 'admin' ? 'admin' : 'trader', accountId: s.user.account?.id ?? null },
+          ] as const,
+      ),
+    );
   }
 
   /** Ends a session and closes its private topics; returns its id (null when there was none). */

@@ -23,7 +23,12 @@ describe('FailureThrottle', () => {
 describe('FailureThrottle with a growing delay', () => {
   it('past the free attempts allows one attempt 1 s after the latest, then 2 s, 4 s, up to the cap, never a lock', () => {
     let now = 0;
-    const t = new FailureThrottle({ maxFailures: 2, windowMs: 60_000, delay: { baseMs: 1000, maxMs: 4000 }, now: () => now });
+    const t = new FailureThrottle({
+      maxFailures: 2,
+      windowMs: 60_000,
+      delay: { baseMs: 1000, maxMs: 4000 },
+      now: () => now,
+    });
     expect([t.reserve('e'), t.reserve('e')].every((c) => c.granted)).toBe(true);
     expect(t.reserve('e')).toEqual({ granted: false, retryAfter: 1 });
     const gaps: number[] = [];

@@ -88,8 +88,15 @@ export function nextAttemptAt(limits: ThrottleLimits, count: number, oldest: num
 export function clientBucket(address: string): string {
   if (isIP(address) !== 6) return address;
   const [head = '', tail] = address.toLowerCase().split('::');
-  const words = (part: string | undefined) => (part ? part.split(':').flatMap((w) => (w.includes('.') ? ['0', '0'] : [w])) : []);
+  const words = (part: string | undefined) =>
+    part ? part.split(':').flatMap((w) => (w.includes('.') ? ['0', '0'] : [w])) : [];
   const front = words(head);
-  const groups = tail === undefined ? front : [...front, ...Array<string>(8 - front.length - words(tail).length).fill('0'), ...words(tail)];
-  return `${groups.slice(0, 4).map((g) => parseInt(g, 16).toString(16)).join(':')}::/64`;
+  const groups =
+    tail === undefined
+      ? front
+      : [...front, ...Array<string>(8 - front.length - words(tail).length).fill('0'), ...words(tail)];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => parseInt(g, 16).toString(16))
+    .join(':')}::/64`;
 }

@@ -12,7 +12,10 @@ export const newUserSchema = z.object({
 });
 
 /** Creates a user with an account, or updates the password and role of an existing one (idempotent). */
-export async function upsertUser(db: Db, input: z.input<typeof newUserSchema>): Promise<{ id: string; email: string; created: boolean }> {
+export async function upsertUser(
+  db: Db,
+  input: z.input<typeof newUserSchema>,
+): Promise<{ id: string; email: string; created: boolean }> {
   const user = newUserSchema.parse(input);
   const passwordHash = await hashPassword(user.password);
   const existing = await db.user.findUnique({ where: { email: user.email } });

@@ -11,12 +11,17 @@ export const CLOSURES = {
   sessionEnded: { reason: 'signed_out', message: 'Your session ended; sign in again to see this.' },
   notAdmin: { reason: 'forbidden', message: 'Only admins may see this; your account is no longer an admin.' },
   keyRevoked: { reason: 'revoked', message: 'This embed key was revoked; the site owner needs a new key.' },
-  feedNotInKey: (slug: string): TopicClosure => ({ reason: 'revoked', message: `This embed key no longer allows feed "${slug}".` }),
+  feedNotInKey: (slug: string): TopicClosure => ({
+    reason: 'revoked',
+    message: `This embed key no longer allows feed "${slug}".`,
+  }),
 } as const satisfies Record<string, TopicClosure | ((slug: string) => TopicClosure)>;
 
 /** Takes a signed-out session's private topics off this instance's streams (its public topics go on). */
 export function closeSessionTopics(hub: StreamHub, sessionId: string): number {
-  return hub.closeTopics((topic, grantedTo) => (isPrivateTopic(topic) && (grantedTo as Principal)?.sessionId === sessionId ? CLOSURES.signedOut : null));
+  return hub.closeTopics((topic, grantedTo) =>
+    isPrivateTopic(topic) && (grantedTo as Principal)?.sessionId === sessionId ? CLOSURES.signedOut : null,
+  );
 }
 
 /** Ends every stream opened with one of these embed keys (revoked): each topic closes, then the stream. */
@@ -32,17 +37,25 @@ export function endKeyStreams(hub: StreamHub, keyIds: ReadonlySet<string>): numb
  * admin role loses its private topics. Only grants looked up in this round
  * are judged, so a topic added meanwhile waits for the next one.
  */
-export function watchGrants(hub: StreamHub, deps: { embedKeys: EmbedKeys; sessions: Sessions }, intervalMs: number): () => void {
+export function watchGrants(
+  hub: StreamHub,
+  deps: { embedKeys: EmbedKeys; sessions: Sessions },
+  intervalMs: number,
+): () => void {
   let running = false;
   const check = async () => {
     const keyIds = new Set<string>();
     const sessionIds = new Set<string>();
     hub.forEachGrant((topic, grantedTo, opener) => {
       if (isEmbedPrincipal(opener)) keyIds.add(opener.embed.keyId);
-      else if (isPrivateTopic(topic) && (grantedTo as Principal)?.sessionId) sessionIds.add((grantedTo as NonNullable<Principal>).sessionId);
+      else if (isPrivateTopic(topic) && (grantedTo as Principal)?.sessionId)
+        sessionIds.add((grantedTo as NonNullable<Principal>).sessionId);
     });
     if (keyIds.size === 0 && sessionIds.size === 0) return;
-    const [keys, sessions] = await Promise.all([deps.embedKeys.rowsById([...keyIds]), deps.sessions.current([...sessionIds])]);
+    const [keys, sessions] = await Promise.all([
+      deps.embedKeys.rowsById([...keyIds]),
+      deps.sessions.current([...sessionIds]),
+    ]);
     const revoked = new Set([...keyIds].filter((id) => !keys.get(id) || keys.get(id)!.revoked));
     if (revoked.size) {
       deps.embedKeys.invalidate();
@@ -52,7 +65,9 @@ export function watchGrants(hub: StreamHub, deps: { embedKeys: EmbedKeys; sessio
       if (isEmbedPrincipal(opener)) {
         const row = keys.get(opener.embed.keyId);
         const parsed = parseTopic(topic);
-        return row && parsed?.kind === 'feed' && !row.feeds.includes(parsed.slug) ? CLOSURES.feedNotInKey(parsed.slug) : null;
+        return row && parsed?.kind === 'feed' && !row.feeds.includes(parsed.slug)
+          ? CLOSURES.feedNotInKey(parsed.slug)
+          : null;
       }
       const sessionId = (grantedTo as Principal)?.sessionId;
       if (!isPrivateTopic(topic) || !sessionId || !sessionIds.has(sessionId)) return null;

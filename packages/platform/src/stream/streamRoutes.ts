@@ -29,7 +29,10 @@ export async function getStream(platform: Platform, request: Request): Promise<R
   const url = new URL(request.url);
   const principal = await principalOf(platform, request);
   if (!acceptsEventStream(request.headers.get('accept')))
-    throw new QuotelineError('not_acceptable', 'This endpoint only speaks text/event-stream; send Accept: text/event-stream.');
+    throw new QuotelineError(
+      'not_acceptable',
+      'This endpoint only speaks text/event-stream; send Accept: text/event-stream.',
+    );
   const opening = await platform.stream.prepare({
     topics: url.searchParams.get('topics'),
     lastEventId: request.headers.get('last-event-id') ?? url.searchParams.get('lastEventId'),
@@ -59,7 +62,11 @@ export async function getStream(platform: Platform, request: Request): Promise<R
 export async function postStreamSubscriptions(platform: Platform, request: Request): Promise<Response> {
   const key = new URL(request.url).searchParams.get('key');
   const origin = request.headers.get('origin');
-  const body = await platform.stream.changeSubscriptions(await readJson(request), await principalOf(platform, request), key ? { key, origin } : undefined);
+  const body = await platform.stream.changeSubscriptions(
+    await readJson(request),
+    await principalOf(platform, request),
+    key ? { key, origin } : undefined,
+  );
   return Response.json(body, { headers: key && origin ? corsHeaders(origin) : undefined });
 }
 

@@ -41,13 +41,27 @@ export class StreamService {
   /** Validates a stream request and decides its opener: a third-party page's key must allow its Origin, and then decides each topic. */
   async prepare(request: StreamRequest): Promise<StreamOpening> {
     const topics = topicListSchema.safeParse(request.topics ?? '');
-    if (!topics.success) throw invalid('invalid_topic', `The topics parameter must list 1 to 32 topics (feed:<slug>, account:<id> or admin:connections), comma-separated.`, topics.error.issues);
+    if (!topics.success)
+      throw invalid(
+        'invalid_topic',
+        `The topics parameter must list 1 to 32 topics (feed:<slug>, account:<id> or admin:connections), comma-separated.`,
+        topics.error.issues,
+      );
     // Any last id, however malformed, is passed on: the log answers what it cannot replay with a `reset`.
     const lastEventId = request.lastEventId ? request.lastEventId.slice(0, 256) : null;
     // A third-party page: its key must allow this Origin; it then decides each topic, and never grants private ones.
     const grant = request.key ? await this.deps.embedKeys.grant(request.key, request.origin ?? null) : null;
     const principal: StreamPrincipal = grant ? { embed: grant } : request.principal;
-    return { open: { topics: topics.data, principal, lastEventId, symbols: grant?.symbols, latestOnly: request.replay === 'latest' }, grant };
+    return {
+      open: {
+        topics: topics.data,
+        principal,
+        lastEventId,
+        symbols: grant?.symbols,
+        latestOnly: request.replay === 'latest',
+      },
+      grant,
+    };
   }
 
   /** Opens a prepared stream; refuses (throws) only when every topic is refused, each refusal listed. */
@@ -64,7 +78,11 @@ export class StreamService {
     const parsed = subscriptionRequestSchema.safeParse(body);
     if (!parsed.success) {
       const topicIssue = parsed.error.issues.some((i) => i.path[0] === 'subscribe' || i.path[0] === 'unsubscribe');
-      throw invalid(topicIssue ? 'invalid_topic' : 'invalid_body', 'The subscription request is not valid.', parsed.error.issues);
+      throw invalid(
+        topicIssue ? 'invalid_topic' : 'invalid_body',
+        'The subscription request is not valid.',
+        parsed.error.issues,
+      );
     }
     const grant = embed ? await this.deps.embedKeys.grant(embed.key, embed.origin) : null;
     return this.deps.control.change({ ...parsed.data, principal: grant ? { embed: grant } : principal });

@@ -15,21 +15,36 @@ export function createTopicDirectory(engine: MarketEngine, embedKeys: Pick<Embed
   return {
     async authorize(topic, principal) {
       const parsed = parseTopic(topic);
-      if (!parsed) throw new QuotelineError('invalid_topic', `"${topic.slice(0, 80)}" is not a topic; use feed:<slug>, account:<id> or admin:connections.`);
+      if (!parsed)
+        throw new QuotelineError(
+          'invalid_topic',
+          `"${topic.slice(0, 80)}" is not a topic; use feed:<slug>, account:<id> or admin:connections.`,
+        );
       if (isEmbedPrincipal(principal)) {
         // Checked before existence: a third-party page learns nothing about feeds its key does not name.
         const feeds = parsed.kind === 'feed' ? await embedKeys.feedsOf(principal.embed.key) : null;
         if (!feeds?.includes(parsed.kind === 'feed' ? parsed.slug : ''))
-          throw new QuotelineError('forbidden', parsed.kind === 'feed' ? `This embed key does not allow feed "${parsed.slug}"; the key's owner can add it.` : 'Embedded widgets carry market feeds only.');
+          throw new QuotelineError(
+            'forbidden',
+            parsed.kind === 'feed'
+              ? `This embed key does not allow feed "${parsed.slug}"; the key's owner can add it.`
+              : 'Embedded widgets carry market feeds only.',
+          );
       }
       if (parsed.kind === 'feed') {
         if (!engine.hasFeed(parsed.slug))
-          throw new QuotelineError('unknown_topic', engine.wasDeleted(parsed.slug) ? `The feed "${parsed.slug}" was deleted.` : `There is no feed "${parsed.slug}".`);
+          throw new QuotelineError(
+            'unknown_topic',
+            engine.wasDeleted(parsed.slug)
+              ? `The feed "${parsed.slug}" was deleted.`
+              : `There is no feed "${parsed.slug}".`,
+          );
         return;
       }
       const who = principal as Principal;
       if (parsed.kind === 'admin') {
-        if (who?.role !== 'admin') throw new QuotelineError('forbidden', 'Only admins may read admin topics; sign in as an admin.');
+        if (who?.role !== 'admin')
+          throw new QuotelineError('forbidden', 'Only admins may read admin topics; sign in as an admin.');
         return;
       }
       if (!who || who.accountId !== parsed.accountId)

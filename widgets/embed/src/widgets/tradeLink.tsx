@@ -2,7 +2,11 @@ import { themeOf } from '../dataset';
 import { mountInShadow, type EmbedContext } from '../runtime';
 import { widgetBaseCss } from '@quoteline/widget-kit';
 
-const NAMES: Record<string, string> = { 'order-ticket': 'Order ticket', blotter: 'Orders and fills', portfolio: 'Portfolio' };
+const NAMES: Record<string, string> = {
+  'order-ticket': 'Order ticket',
+  blotter: 'Orders and fills',
+  portfolio: 'Portfolio',
+};
 
 /** Trading widgets never run on third-party pages (their cookies are blocked, and no private data is reachable with an embed key): a link instead. */
 function TradeLink({ base, kind, theme }: { base: string; kind: string; theme?: 'light' | 'dark' }) {
@@ -24,5 +28,9 @@ function TradeLink({ base, kind, theme }: { base: string; kind: string; theme?: 
 
 /** Mounts the link in place of an order ticket, blotter or portfolio. */
 export function mount(element: HTMLElement, context: EmbedContext): () => void {
-  return mountInShadow(element, context, TradeLink, { base: context.base, kind: element.dataset.quoteline ?? '', theme: themeOf(element.dataset.theme) });
+  return mountInShadow(element, context, TradeLink, {
+    base: context.base,
+    kind: element.dataset.quoteline ?? '',
+    theme: themeOf(element.dataset.theme),
+  });
 }

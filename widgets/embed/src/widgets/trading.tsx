@@ -22,8 +22,10 @@ export function mount(element: HTMLElement, context: EmbedContext): () => void {
       }
       const d = element.dataset;
       const theme = themeOf(d.theme);
-      if (d.quoteline === 'order-ticket') stop = mountInShadow(element, context, OrderTicket, { accountId: user.accountId, feed: d.feed, theme });
-      else if (d.quoteline === 'blotter') stop = mountInShadow(element, context, Blotter, { accountId: user.accountId, theme });
+      if (d.quoteline === 'order-ticket')
+        stop = mountInShadow(element, context, OrderTicket, { accountId: user.accountId, feed: d.feed, theme });
+      else if (d.quoteline === 'blotter')
+        stop = mountInShadow(element, context, Blotter, { accountId: user.accountId, theme });
       else stop = mountInShadow(element, context, Portfolio, { accountId: user.accountId, feed: d.feed, theme });
     },
     () => mountMessage(element, 'Could not reach Quoteline to check who is signed in.'),

@@ -22,11 +22,22 @@ export function AddInstrument({ slug }: { slug: string }) {
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const body = validated(addInstrumentRequestSchema, { symbol: form.symbol.trim(), name: form.name, price: numberOf(form.price) }, setErrors);
+    const body = validated(
+      addInstrumentRequestSchema,
+      { symbol: form.symbol.trim(), name: form.name, price: numberOf(form.price) },
+      setErrors,
+    );
     if (body) add.mutate(body);
   };
   const field = (name: 'symbol' | 'name' | 'price', label: string) => (
-    <Field id={`${slug}-${name}`} label={label} value={form[name]} onChange={(e) => setForm({ ...form, [name]: e.target.value })} error={errors[name]} autoComplete="off" />
+    <Field
+      id={`${slug}-${name}`}
+      label={label}
+      value={form[name]}
+      onChange={(e) => setForm({ ...form, [name]: e.target.value })}
+      error={errors[name]}
+      autoComplete="off"
+    />
   );
   return (
     <form className="admin-form" onSubmit={submit} noValidate aria-label={`Add an instrument to ${slug}`}>

@@ -25,7 +25,8 @@ export function AdminConsole() {
       <header className="page-header">
         <h1>Admin console</h1>
         <p>
-          Signed in as <strong>{user.email}</strong>. Changes apply live to every connected widget. <Link href="/">Trader page</Link>
+          Signed in as <strong>{user.email}</strong>. Changes apply live to every connected widget.{' '}
+          <Link href="/">Trader page</Link>
         </p>
       </header>
       <ConsoleNav />
@@ -43,7 +44,13 @@ function Feeds() {
   return (
     <section className="admin-section" aria-labelledby="feeds-title">
       <h2 id="feeds-title">Feeds</h2>
-      {!data ? <p className="muted">Loading…</p> : data.feeds.length === 0 ? <p className="muted">No feeds yet: create one below.</p> : data.feeds.map((f) => <FeedCard key={f.slug} feed={f} />)}
+      {!data ? (
+        <p className="muted">Loading…</p>
+      ) : data.feeds.length === 0 ? (
+        <p className="muted">No feeds yet: create one below.</p>
+      ) : (
+        data.feeds.map((f) => <FeedCard key={f.slug} feed={f} />)
+      )}
       <FeedForm />
     </section>
   );

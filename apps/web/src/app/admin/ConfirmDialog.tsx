@@ -57,7 +57,13 @@ export function ConfirmProvider({ children }: { children: ReactNode }) {
   return (
     <ConfirmContext.Provider value={confirm}>
       {children}
-      <dialog ref={dialog} className="confirm-dialog" aria-labelledby={titleId} aria-describedby={detailId} onClose={() => answer(false)}>
+      <dialog
+        ref={dialog}
+        className="confirm-dialog"
+        aria-labelledby={titleId}
+        aria-describedby={detailId}
+        onClose={() => answer(false)}
+      >
         {ask && (
           <>
             <h2 id={titleId}>{ask.question}</h2>

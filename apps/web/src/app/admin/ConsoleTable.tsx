@@ -8,7 +8,19 @@ export type Column = string | { label: ReactNode; className?: string };
  * `empty` says why there are none, that one row across every column.
  * `hideCaption` keeps the caption for screen readers only (the heading above already names the table).
  */
-export function ConsoleTable({ caption, hideCaption, columns, empty, children }: { caption?: ReactNode; hideCaption?: boolean; columns: readonly Column[]; empty?: ReactNode; children?: ReactNode }) {
+export function ConsoleTable({
+  caption,
+  hideCaption,
+  columns,
+  empty,
+  children,
+}: {
+  caption?: ReactNode;
+  hideCaption?: boolean;
+  columns: readonly Column[];
+  empty?: ReactNode;
+  children?: ReactNode;
+}) {
   return (
     <table>
       {caption && <caption className={hideCaption ? 'sr-only' : undefined}>{caption}</caption>}

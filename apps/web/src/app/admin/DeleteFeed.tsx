@@ -17,7 +17,8 @@ export function DeleteFeed({ feed }: { feed: Feed }) {
   const [watched, setWatched] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const remove = useMutation({
-    mutationFn: (confirm: boolean) => apiJson(`/api/admin/feeds/${feed.slug}${confirm ? '?confirm=true' : ''}`, json('DELETE')),
+    mutationFn: (confirm: boolean) =>
+      apiJson(`/api/admin/feeds/${feed.slug}${confirm ? '?confirm=true' : ''}`, json('DELETE')),
     onSuccess: refresh,
     onError: (e) => {
       if (e instanceof ApiError && e.code === 'confirmation_required') return setWatched(e.message);
@@ -27,7 +28,14 @@ export function DeleteFeed({ feed }: { feed: Feed }) {
   const ask = async () => {
     const count = feed.instruments.length;
     const question = `Delete feed:${feed.slug} and its ${count} instrument${count === 1 ? '' : 's'}?`;
-    if (!(await confirm({ question, detail: 'Widgets showing it lose them at once. This cannot be undone.', action: 'Delete feed' }))) return;
+    if (
+      !(await confirm({
+        question,
+        detail: 'Widgets showing it lose them at once. This cannot be undone.',
+        action: 'Delete feed',
+      }))
+    )
+      return;
     setError(null);
     remove.mutate(false);
   };

@@ -9,17 +9,32 @@ import { adminKeys as keys, errorsOf, json, useRefresh, validated } from './admi
 import { useConfirm } from './ConfirmDialog';
 import { ConsoleTable } from './ConsoleTable';
 
-type Key = { key: string; label: string; origins: string[]; feeds: string[]; symbols: string[] | null; revokedAt: string | null; createdAt: string };
+type Key = {
+  key: string;
+  label: string;
+  origins: string[];
+  feeds: string[];
+  symbols: string[] | null;
+  revokedAt: string | null;
+  createdAt: string;
+};
 
 /** The embed keys: created here (the new key shown once), revoked after a confirmation. */
 export function EmbedKeys() {
   const refresh = useRefresh();
   const confirm = useConfirm();
-  const { data } = useQuery({ queryKey: keys.embedKeys, queryFn: () => apiJson<{ keys: Key[] }>('/api/admin/embed-keys') });
+  const { data } = useQuery({
+    queryKey: keys.embedKeys,
+    queryFn: () => apiJson<{ keys: Key[] }>('/api/admin/embed-keys'),
+  });
   const [form, setForm] = useState({ label: '', origins: '', feeds: 'demo' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [created, setCreated] = useState<string | null>(null);
-  const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
+  const list = (v: string) =>
+    v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   const create = useMutation({
     mutationFn: (body: unknown) => apiJson<{ key: string }>('/api/admin/embed-keys', json('POST', body)),
     onSuccess: (r) => {
@@ -29,10 +44,17 @@ export function EmbedKeys() {
     },
     onError: (e) => setErrors(errorsOf(e)),
   });
-  const revoke = useMutation({ mutationFn: (key: string) => apiJson(`/api/admin/embed-keys/${key}`, json('DELETE')), onSuccess: refresh });
+  const revoke = useMutation({
+    mutationFn: (key: string) => apiJson(`/api/admin/embed-keys/${key}`, json('DELETE')),
+    onSuccess: refresh,
+  });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const body = validated(embedKeyRequestSchema, { label: form.label, origins: list(form.origins), feeds: list(form.feeds) }, setErrors);
+    const body = validated(
+      embedKeyRequestSchema,
+      { label: form.label, origins: list(form.origins), feeds: list(form.feeds) },
+      setErrors,
+    );
     if (body) create.mutate(body);
   };
   return (
@@ -43,7 +65,10 @@ export function EmbedKeys() {
           New key: <code>{created}</code>
         </p>
       )}
-      <ConsoleTable columns={['Label', 'Key', 'Origins', 'Feeds', 'State']} empty={data?.keys.length === 0 && 'No embed keys yet.'}>
+      <ConsoleTable
+        columns={['Label', 'Key', 'Origins', 'Feeds', 'State']}
+        empty={data?.keys.length === 0 && 'No embed keys yet.'}
+      >
         {data?.keys.map((k) => (
           <tr key={k.key}>
             <th scope="row">{k.label}</th>
@@ -60,7 +85,14 @@ export function EmbedKeys() {
                   type="button"
                   className="link-button"
                   onClick={async () => {
-                    if (await confirm({ question: `Revoke the key "${k.label}"?`, detail: 'Its widgets stop within seconds, on every site that uses it. This cannot be undone.', action: 'Revoke key' })) revoke.mutate(k.key);
+                    if (
+                      await confirm({
+                        question: `Revoke the key "${k.label}"?`,
+                        detail: 'Its widgets stop within seconds, on every site that uses it. This cannot be undone.',
+                        action: 'Revoke key',
+                      })
+                    )
+                      revoke.mutate(k.key);
                   }}
                 >
                   Revoke
@@ -75,7 +107,13 @@ export function EmbedKeys() {
           <Field
             key={name}
             id={`key-${name}`}
-            label={name === 'label' ? 'Label' : name === 'origins' ? 'Allowed origins (comma-separated)' : 'Feeds (comma-separated)'}
+            label={
+              name === 'label'
+                ? 'Label'
+                : name === 'origins'
+                  ? 'Allowed origins (comma-separated)'
+                  : 'Feeds (comma-separated)'
+            }
             value={form[name]}
             onChange={(e) => setForm({ ...form, [name]: e.target.value })}
             error={errors[name]}

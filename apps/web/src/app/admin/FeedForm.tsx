@@ -16,7 +16,16 @@ const SOURCES: { value: Feed['source']; label: string; hint: string }[] = [
 ];
 
 // The API's defaults (prisma/models.prisma), shown so the admin sees what they get.
-const EMPTY = { slug: '', name: '', source: 'simulator' as Feed['source'], tickIntervalMs: '500', volatility: '0.4', drift: '0', spreadBps: '10', seed: '1' };
+const EMPTY = {
+  slug: '',
+  name: '',
+  source: 'simulator' as Feed['source'],
+  tickIntervalMs: '500',
+  volatility: '0.4',
+  drift: '0',
+  spreadBps: '10',
+  seed: '1',
+};
 
 type Created = { slug: string; source: Feed['source']; pushToken?: string };
 
@@ -42,7 +51,11 @@ export function FeedForm() {
     event.preventDefault();
     const settings = Object.fromEntries(settingsOf(form.source).map((name) => [name, numberOf(form[name])]));
     const seed = form.source === 'simulator' ? { seed: numberOf(form.seed) } : {};
-    const body = validated(createFeedRequestSchema, { slug: form.slug.trim(), name: form.name, source: form.source, ...settings, ...seed }, setErrors);
+    const body = validated(
+      createFeedRequestSchema,
+      { slug: form.slug.trim(), name: form.name, source: form.source, ...settings, ...seed },
+      setErrors,
+    );
     if (!body) return;
     setCreated(null);
     create.mutate(body);
@@ -54,19 +67,46 @@ export function FeedForm() {
       <p role="status">
         {created && (
           <>
-            Feed <code>feed:{created.slug}</code> created. {created.source === 'replay' ? 'Add its instruments, then upload a CSV file to play.' : 'Add its instruments above.'}
+            Feed <code>feed:{created.slug}</code> created.{' '}
+            {created.source === 'replay'
+              ? 'Add its instruments, then upload a CSV file to play.'
+              : 'Add its instruments above.'}
           </>
         )}
       </p>
-      {created?.pushToken && <OneTimeToken slug={created.slug} token={created.pushToken} onDone={() => setCreated(null)} />}
+      {created?.pushToken && (
+        <OneTimeToken slug={created.slug} token={created.pushToken} onDone={() => setCreated(null)} />
+      )}
       <form className="admin-form" onSubmit={submit} noValidate aria-label="Create a feed">
-        <Field id="new-feed-slug" label="Slug" hint="lowercase letters, digits, dashes" value={form.slug} onChange={(e) => set('slug', e.target.value)} error={errors.slug} autoComplete="off" />
-        <Field id="new-feed-name" label="Display name" value={form.name} onChange={(e) => set('name', e.target.value)} error={errors.name} autoComplete="off" />
+        <Field
+          id="new-feed-slug"
+          label="Slug"
+          hint="lowercase letters, digits, dashes"
+          value={form.slug}
+          onChange={(e) => set('slug', e.target.value)}
+          error={errors.slug}
+          autoComplete="off"
+        />
+        <Field
+          id="new-feed-name"
+          label="Display name"
+          value={form.name}
+          onChange={(e) => set('name', e.target.value)}
+          error={errors.name}
+          autoComplete="off"
+        />
         <fieldset className="choice">
           <legend>Source</legend>
           {SOURCES.map((s) => (
             <label key={s.value}>
-              <input type="radio" name="new-feed-source" value={s.value} checked={form.source === s.value} onChange={() => set('source', s.value)} aria-describedby={`new-feed-source-${s.value}`} />
+              <input
+                type="radio"
+                name="new-feed-source"
+                value={s.value}
+                checked={form.source === s.value}
+                onChange={() => set('source', s.value)}
+                aria-describedby={`new-feed-source-${s.value}`}
+              />
               {s.label}
               <span className="field-hint" id={`new-feed-source-${s.value}`}>
                 {s.hint}
@@ -76,7 +116,18 @@ export function FeedForm() {
           {errors.source && <div className="field-error">{errors.source}</div>}
         </fieldset>
         <SettingsFields idPrefix="new-feed" source={form.source} values={form} errors={errors} onChange={set} />
-        {form.source === 'simulator' && <Field id="new-feed-seed" label="Seed" hint="same seed, same prices" inputMode="numeric" size={10} value={form.seed} onChange={(e) => set('seed', e.target.value)} error={errors.seed} />}
+        {form.source === 'simulator' && (
+          <Field
+            id="new-feed-seed"
+            label="Seed"
+            hint="same seed, same prices"
+            inputMode="numeric"
+            size={10}
+            value={form.seed}
+            onChange={(e) => set('seed', e.target.value)}
+            error={errors.seed}
+          />
+        )}
         <button type="submit" disabled={create.isPending}>
           {create.isPending ? 'Creating…' : 'Create feed'}
         </button>

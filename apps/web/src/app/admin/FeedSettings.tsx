@@ -43,10 +43,15 @@ export function FeedSettings({ feed }: { feed: Feed }) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const values = { name: form.name, ...Object.fromEntries(settingsOf(feed.source).map((name) => [name, numberOf(form[name])])) };
+    const values = {
+      name: form.name,
+      ...Object.fromEntries(settingsOf(feed.source).map((name) => [name, numberOf(form[name])])),
+    };
     const body = validated(updateFeedRequestSchema, values, setErrors);
     if (!body) return;
-    const changed = Object.fromEntries(Object.entries(body).filter(([key, value]) => feed[key as keyof typeof body] !== value));
+    const changed = Object.fromEntries(
+      Object.entries(body).filter(([key, value]) => feed[key as keyof typeof body] !== value),
+    );
     if (Object.keys(changed).length === 0) return setSaved('Nothing changed.');
     update.mutate(changed);
   };
@@ -56,7 +61,14 @@ export function FeedSettings({ feed }: { feed: Feed }) {
     <section className="admin-sub" aria-label={`Settings of ${feed.slug}`}>
       <h4>Settings</h4>
       <form className="admin-form" onSubmit={submit} noValidate aria-label={`Rename or retune ${feed.slug}`}>
-        <Field id={`${id}-name`} label="Display name" value={form.name} onChange={(e) => set('name', e.target.value)} error={errors.name} autoComplete="off" />
+        <Field
+          id={`${id}-name`}
+          label="Display name"
+          value={form.name}
+          onChange={(e) => set('name', e.target.value)}
+          error={errors.name}
+          autoComplete="off"
+        />
         <SettingsFields idPrefix={id} source={feed.source} values={form} errors={errors} onChange={set} />
         <button type="submit" disabled={update.isPending}>
           Save settings

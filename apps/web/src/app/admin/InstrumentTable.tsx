@@ -7,7 +7,12 @@ import { ConsoleTable } from './ConsoleTable';
 export function InstrumentTable({ feed, onRemove }: { feed: Feed; onRemove: (symbol: string) => void }) {
   const confirm = useConfirm();
   return (
-    <ConsoleTable caption={`Instruments of ${feed.name}`} hideCaption columns={['Symbol', 'Name', 'Price', 'Action']} empty={feed.instruments.length === 0 && 'No instruments yet: add one below.'}>
+    <ConsoleTable
+      caption={`Instruments of ${feed.name}`}
+      hideCaption
+      columns={['Symbol', 'Name', 'Price', 'Action']}
+      empty={feed.instruments.length === 0 && 'No instruments yet: add one below.'}
+    >
       {feed.instruments.map((i) => (
         <tr key={i.symbol}>
           <th scope="row">{i.symbol}</th>
@@ -19,7 +24,14 @@ export function InstrumentTable({ feed, onRemove }: { feed: Feed; onRemove: (sym
               className="link-button"
               aria-label={`Remove ${i.symbol}`}
               onClick={async () => {
-                if (await confirm({ question: `Remove ${i.symbol} from feed:${feed.slug}?`, detail: 'Every widget showing it sees it disappear at once.', action: `Remove ${i.symbol}` })) onRemove(i.symbol);
+                if (
+                  await confirm({
+                    question: `Remove ${i.symbol} from feed:${feed.slug}?`,
+                    detail: 'Every widget showing it sees it disappear at once.',
+                    action: `Remove ${i.symbol}`,
+                  })
+                )
+                  onRemove(i.symbol);
               }}
             >
               Remove

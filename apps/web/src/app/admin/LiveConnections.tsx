@@ -27,9 +27,10 @@ function Panel() {
     <section className="admin-section" aria-labelledby="connections-title" data-testid="live-connections">
       <h2 id="connections-title">Live connections</h2>
       <p className="muted">
-        Sampled every second by each app instance and delivered on the <code>admin:connections</code> topic of this page&apos;s stream. An instance silent for a few
-        seconds drops out. <em>Conflated</em>: price updates superseded while a stream was backed up; <em>dropped</em>: frames discarded with streams cut off as too
-        slow (they resume from their last event id). Totals since each instance started.
+        Sampled every second by each app instance and delivered on the <code>admin:connections</code> topic of this
+        page&apos;s stream. An instance silent for a few seconds drops out. <em>Conflated</em>: price updates superseded
+        while a stream was backed up; <em>dropped</em>: frames discarded with streams cut off as too slow (they resume
+        from their last event id). Totals since each instance started.
       </p>
       {phase === 'connecting' ? (
         <p className="muted" role="status">
@@ -42,8 +43,9 @@ function Panel() {
       ) : (
         <>
           <p className={styles.summary}>
-            {instances.length === 1 ? '1 instance' : `${instances.length} instances`} · {count.format(totals.streams)} open {totals.streams === 1 ? 'stream' : 'streams'} ·{' '}
-            {rate.format(totals.eventsPerSecond)} events/s · {formatBytes(totals.bytesPerSecond)}/s
+            {instances.length === 1 ? '1 instance' : `${instances.length} instances`} · {count.format(totals.streams)}{' '}
+            open {totals.streams === 1 ? 'stream' : 'streams'} · {rate.format(totals.eventsPerSecond)} events/s ·{' '}
+            {formatBytes(totals.bytesPerSecond)}/s
           </p>
           {instances.map((sample) => (
             <Instance key={sample.instance} sample={sample} />
@@ -83,7 +85,12 @@ function Instance({ sample }: { sample: StatsEvent }) {
           caption={
             <>
               Streams per topic
-              {sample.topicCount > sample.topics.length && <span className="muted"> (top {sample.topics.length} of {sample.topicCount})</span>}
+              {sample.topicCount > sample.topics.length && (
+                <span className="muted">
+                  {' '}
+                  (top {sample.topics.length} of {sample.topicCount})
+                </span>
+              )}
             </>
           }
           columns={['Topic', { label: 'Streams', className: styles.num }]}
@@ -100,7 +107,13 @@ function Instance({ sample }: { sample: StatsEvent }) {
         </ConsoleTable>
         <ConsoleTable
           caption="Slowest consumers (most unsent bytes)"
-          columns={['Connection', 'Opened by', { label: 'Topics', className: styles.num }, { label: 'Pending', className: styles.num }, { label: 'Waiting', className: styles.num }]}
+          columns={[
+            'Connection',
+            'Opened by',
+            { label: 'Topics', className: styles.num },
+            { label: 'Pending', className: styles.num },
+            { label: 'Waiting', className: styles.num },
+          ]}
           empty={sample.slowest.length === 0 && 'No open streams.'}
         >
           {sample.slowest.map((c) => (

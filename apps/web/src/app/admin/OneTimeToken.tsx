@@ -25,7 +25,8 @@ export function OneTimeToken({ slug, token, onDone }: { slug: string; token: str
     <section className="token-box" aria-labelledby={titleId} tabIndex={-1} ref={box} data-testid="push-token-box">
       <h4 id={titleId}>Push token of feed:{slug}</h4>
       <p className="token-warning">
-        <strong>Copy it now: it will not be shown again.</strong> Only its fingerprint is stored. If it is lost, rotate the token and give the new one to your sender.
+        <strong>Copy it now: it will not be shown again.</strong> Only its fingerprint is stored. If it is lost, rotate
+        the token and give the new one to your sender.
       </p>
       <div className="token-row">
         <code data-testid="push-token">{token}</code>
@@ -34,7 +35,11 @@ export function OneTimeToken({ slug, token, onDone }: { slug: string; token: str
         </button>
       </div>
       <p role="status" className="muted">
-        {copy === 'copied' ? 'Copied to the clipboard.' : copy === 'failed' ? 'Could not copy: select the token and copy it by hand.' : ''}
+        {copy === 'copied'
+          ? 'Copied to the clipboard.'
+          : copy === 'failed'
+            ? 'Could not copy: select the token and copy it by hand.'
+            : ''}
       </p>
       <button type="button" onClick={onDone}>
         I have stored it: hide the token

@@ -9,7 +9,12 @@ import { OneTimeToken } from './OneTimeToken';
 
 const noSubscription = () => () => undefined;
 /** This page's origin (empty while rendering on the server), for copyable URLs. */
-const useOrigin = () => useSyncExternalStore(noSubscription, () => window.location.origin, () => '');
+const useOrigin = () =>
+  useSyncExternalStore(
+    noSubscription,
+    () => window.location.origin,
+    () => '',
+  );
 
 /** A push feed's tick endpoint with a curl example, and rotation of its push token (the new one shown once). */
 export function PushTokenPanel({ feed }: { feed: Feed }) {
@@ -30,14 +35,21 @@ export function PushTokenPanel({ feed }: { feed: Feed }) {
   const url = `${origin}/api/feeds/${feed.slug}/ticks`;
   const symbol = feed.instruments[0]?.symbol ?? 'SYMBOL';
   const price = feed.instruments[0]?.price.toFixed(2) ?? '100.00';
-  const curl = [`curl -X POST ${url} \\`, `  -H "Authorization: Bearer $PUSH_TOKEN" \\`, `  -H 'Content-Type: application/json' \\`, `  -d '{"ticks":[{"symbol":"${symbol}","price":${price}}]}'`].join('\n');
+  const curl = [
+    `curl -X POST ${url} \\`,
+    `  -H "Authorization: Bearer $PUSH_TOKEN" \\`,
+    `  -H 'Content-Type: application/json' \\`,
+    `  -d '{"ticks":[{"symbol":"${symbol}","price":${price}}]}'`,
+  ].join('\n');
 
   return (
     <section className="admin-sub" aria-label={`Push endpoint of ${feed.slug}`}>
       <h4>Push endpoint</h4>
       <p>
-        Your system sends ticks with <code data-testid="tick-endpoint">POST {url}</code> and the header <code>Authorization: Bearer &lt;push token&gt;</code>: up to
-        1000 ticks of <code>{'{symbol, price, bid?, ask?, ts?}'}</code> per request, for this feed&apos;s instruments. Bad ticks come back with their reasons.
+        Your system sends ticks with <code data-testid="tick-endpoint">POST {url}</code> and the header{' '}
+        <code>Authorization: Bearer &lt;push token&gt;</code>: up to 1000 ticks of{' '}
+        <code>{'{symbol, price, bid?, ask?, ts?}'}</code> per request, for this feed&apos;s instruments. Bad ticks come
+        back with their reasons.
       </p>
       <pre className="code-block" aria-label="Example request">
         <code>{curl}</code>
@@ -47,7 +59,14 @@ export function PushTokenPanel({ feed }: { feed: Feed }) {
         type="button"
         disabled={rotate.isPending}
         onClick={async () => {
-          if (await confirm({ question: `Rotate the push token of feed:${feed.slug}?`, detail: 'The current token stops working at once; your sender needs the new one.', action: 'Rotate token' })) rotate.mutate();
+          if (
+            await confirm({
+              question: `Rotate the push token of feed:${feed.slug}?`,
+              detail: 'The current token stops working at once; your sender needs the new one.',
+              action: 'Rotate token',
+            })
+          )
+            rotate.mutate();
         }}
       >
         Rotate push token

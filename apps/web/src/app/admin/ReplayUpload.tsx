@@ -24,7 +24,11 @@ export function ReplayUpload({ feed }: { feed: Feed }) {
   const [done, setDone] = useState<Played | null>(null);
   const upload = useMutation({
     mutationFn: ({ csv, speed, loop }: { csv: File; speed: number; loop: boolean }) =>
-      apiJson<Played>(`/api/admin/feeds/${feed.slug}/replay?speed=${speed}&loop=${loop}`, { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: csv }),
+      apiJson<Played>(`/api/admin/feeds/${feed.slug}/replay?speed=${speed}&loop=${loop}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'text/csv' },
+        body: csv,
+      }),
     onSuccess: (r) => {
       setDone(r);
       setFile(null);
@@ -33,7 +37,10 @@ export function ReplayUpload({ feed }: { feed: Feed }) {
     },
     onError: (e) => {
       const issues = e instanceof ApiError ? e.issues : [];
-      const rows = issues.filter((i) => i.path[0] === 'line').map((i) => ({ line: Number(i.path[1]), message: i.message })).sort((a, b) => a.line - b.line);
+      const rows = issues
+        .filter((i) => i.path[0] === 'line')
+        .map((i) => ({ line: Number(i.path[1]), message: i.message }))
+        .sort((a, b) => a.line - b.line);
       setErrors(byField(issues.filter((i) => i.path[0] !== 'line')));
       setFailure({ message: e.message, rows });
     },
@@ -47,7 +54,8 @@ export function ReplayUpload({ feed }: { feed: Feed }) {
     const options = replayOptionsSchema.safeParse({ speed: numberOf(speed), loop: String(loop) });
     const next = options.success ? {} : byField(options.error.issues);
     if (!file) next.file = 'Choose a CSV file.';
-    else if (file.size > MAX_REPLAY_BYTES) next.file = `The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; at most 1 MB can be uploaded.`;
+    else if (file.size > MAX_REPLAY_BYTES)
+      next.file = `The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; at most 1 MB can be uploaded.`;
     setErrors(next);
     if (options.success && file && !next.file) upload.mutate({ csv: file, ...options.data });
   };
@@ -75,11 +83,31 @@ export function ReplayUpload({ feed }: { feed: Feed }) {
       <h4>Replay file</h4>
       <p className="muted" data-testid="replay-state">
         {feed.replay ? `Playing the uploaded file ${played(feed.replay)}.` : 'No file uploaded yet.'}
-        {feed.instruments.length === 0 && ' Add the instruments the file names first: rows of other symbols are refused.'}
+        {feed.instruments.length === 0 &&
+          ' Add the instruments the file names first: rows of other symbols are refused.'}
       </p>
       <form className="admin-form" onSubmit={submit} noValidate aria-label={`Upload a replay file to ${feed.slug}`}>
-        <Field key={fileKey} className="field-wide" id={`${id}-file`} label="CSV file" hint="timestamp,symbol,price[,bid,ask]; at most 1 MB" type="file" accept=".csv,text/csv,text/plain" onChange={(e) => setFile(e.target.files?.[0] ?? null)} error={fileError || undefined} />
-        <Field id={`${id}-speed`} label="Speed" hint="1 = as recorded, 10 = ten times faster" inputMode="decimal" size={10} value={speed} onChange={(e) => setSpeed(e.target.value)} error={errors.speed} />
+        <Field
+          key={fileKey}
+          className="field-wide"
+          id={`${id}-file`}
+          label="CSV file"
+          hint="timestamp,symbol,price[,bid,ask]; at most 1 MB"
+          type="file"
+          accept=".csv,text/csv,text/plain"
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          error={fileError || undefined}
+        />
+        <Field
+          id={`${id}-speed`}
+          label="Speed"
+          hint="1 = as recorded, 10 = ten times faster"
+          inputMode="decimal"
+          size={10}
+          value={speed}
+          onChange={(e) => setSpeed(e.target.value)}
+          error={errors.speed}
+        />
         <div className="field checkbox-field">
           <input id={`${id}-loop`} type="checkbox" checked={loop} onChange={(e) => setLoop(e.target.checked)} />
           <label htmlFor={`${id}-loop`}>Loop at the end</label>

@@ -14,7 +14,8 @@ const SETTINGS: { name: SettingName; label: string; hint: string; simulatorOnly:
 ];
 
 /** The settings that apply to a source: a simulator uses all, push and replay feeds only the spread. */
-export const settingsOf = (source: Feed['source']): SettingName[] => SETTINGS.filter((s) => source === 'simulator' || !s.simulatorOnly).map((s) => s.name);
+export const settingsOf = (source: Feed['source']): SettingName[] =>
+  SETTINGS.filter((s) => source === 'simulator' || !s.simulatorOnly).map((s) => s.name);
 
 /** A feed's current settings as form text. */
 export const settingsText = (feed: Pick<Feed, SettingName>): SettingsText => ({
@@ -25,11 +26,33 @@ export const settingsText = (feed: Pick<Feed, SettingName>): SettingsText => ({
 });
 
 /** The setting fields of one source, shared by the create and the settings forms. */
-export function SettingsFields({ idPrefix, source, values, errors, onChange }: { idPrefix: string; source: Feed['source']; values: SettingsText; errors: Record<string, string>; onChange: (name: SettingName, value: string) => void }) {
+export function SettingsFields({
+  idPrefix,
+  source,
+  values,
+  errors,
+  onChange,
+}: {
+  idPrefix: string;
+  source: Feed['source'];
+  values: SettingsText;
+  errors: Record<string, string>;
+  onChange: (name: SettingName, value: string) => void;
+}) {
   return (
     <>
       {SETTINGS.filter((s) => settingsOf(source).includes(s.name)).map((s) => (
-        <Field key={s.name} id={`${idPrefix}-${s.name}`} label={s.label} hint={s.hint} inputMode="decimal" size={10} value={values[s.name]} onChange={(e) => onChange(s.name, e.target.value)} error={errors[s.name]} />
+        <Field
+          key={s.name}
+          id={`${idPrefix}-${s.name}`}
+          label={s.label}
+          hint={s.hint}
+          inputMode="decimal"
+          size={10}
+          value={values[s.name]}
+          onChange={(e) => onChange(s.name, e.target.value)}
+          error={errors[s.name]}
+        />
       ))}
     </>
   );

@@ -5,12 +5,18 @@ import { byField, errorsOf, issuesOf, numberOf, validated } from './adminApi';
 
 describe('admin form helpers', () => {
   it('keeps the first message per field; issues without a path go to the form', () => {
-    expect(byField([
-      { path: ['slug'], message: 'first' },
-      { path: ['slug'], message: 'second' },
-      { path: [], message: 'whole form' },
-    ])).toEqual({ slug: 'first', form: 'whole form' });
-    expect(issuesOf(new ApiError(400, 'invalid_body', 'The feed is not valid.', [{ path: ['name'], message: 'enter a name' }]))).toEqual({ name: 'enter a name' });
+    expect(
+      byField([
+        { path: ['slug'], message: 'first' },
+        { path: ['slug'], message: 'second' },
+        { path: [], message: 'whole form' },
+      ]),
+    ).toEqual({ slug: 'first', form: 'whole form' });
+    expect(
+      issuesOf(
+        new ApiError(400, 'invalid_body', 'The feed is not valid.', [{ path: ['name'], message: 'enter a name' }]),
+      ),
+    ).toEqual({ name: 'enter a name' });
     expect(issuesOf(new Error('boom'))).toEqual({});
   });
 
@@ -21,7 +27,11 @@ describe('admin form helpers', () => {
   });
 
   it('shows a failed call as its message for the form and its issues by field', () => {
-    expect(errorsOf(new ApiError(400, 'invalid_body', 'The feed is not valid.', [{ path: ['name'], message: 'enter a name' }]))).toEqual({ form: 'The feed is not valid.', name: 'enter a name' });
+    expect(
+      errorsOf(
+        new ApiError(400, 'invalid_body', 'The feed is not valid.', [{ path: ['name'], message: 'enter a name' }]),
+      ),
+    ).toEqual({ form: 'The feed is not valid.', name: 'enter a name' });
     expect(errorsOf(new Error('offline'))).toEqual({ form: 'offline' });
   });
 

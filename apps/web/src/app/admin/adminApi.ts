@@ -19,7 +19,11 @@ export type Feed = {
 };
 
 /** react-query keys of the console; everything under `admin` is refetched after a change. */
-export const adminKeys = { feeds: ['admin', 'feeds'], embedKeys: ['admin', 'embed-keys'], audit: ['admin', 'audit'] } as const;
+export const adminKeys = {
+  feeds: ['admin', 'feeds'],
+  embedKeys: ['admin', 'embed-keys'],
+  audit: ['admin', 'audit'],
+} as const;
 
 /** The feeds as the console shows them (one query, shared by every part that lists them). */
 export const useFeeds = () =>
@@ -31,7 +35,11 @@ export const useFeeds = () =>
   });
 
 /** A JSON request of the given method. */
-export const json = (method: string, body?: unknown): RequestInit => ({ method, headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+export const json = (method: string, body?: unknown): RequestInit => ({
+  method,
+  headers: { 'Content-Type': 'application/json' },
+  body: body === undefined ? undefined : JSON.stringify(body),
+});
 
 /** Validation issues (zod's or the API's) as one message per field, the first one, keyed by the field's name; `form` when none is named. */
 export function byField(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Record<string, string> {
@@ -50,7 +58,11 @@ export const errorsOf = (e: Error): Record<string, string> => ({ form: e.message
  * Form values checked with the API's own schema before sending: the body to
  * send, or null; either way `setErrors` shows what is wrong, by field (or nothing).
  */
-export function validated<T>(schema: z.ZodType<T>, values: unknown, setErrors: (errors: Record<string, string>) => void): T | null {
+export function validated<T>(
+  schema: z.ZodType<T>,
+  values: unknown,
+  setErrors: (errors: Record<string, string>) => void,
+): T | null {
   const parsed = schema.safeParse(values);
   setErrors(parsed.success ? {} : byField(parsed.error.issues));
   return parsed.success ? parsed.data : null;

@@ -20,14 +20,25 @@ export function SignInForm() {
     event.preventDefault();
     const parsed = sessionRequestSchema.safeParse({ email, password });
     if (!parsed.success) {
-      setFieldErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.path[0] === 'email' ? 'Enter your email address.' : 'Enter your password.'])));
+      setFieldErrors(
+        Object.fromEntries(
+          parsed.error.issues.map((i) => [
+            String(i.path[0]),
+            i.path[0] === 'email' ? 'Enter your email address.' : 'Enter your password.',
+          ]),
+        ),
+      );
       return;
     }
     setFieldErrors({});
     setError(null);
     setPending(true);
     try {
-      await apiJson('/api/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(parsed.data) });
+      await apiJson('/api/session', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(parsed.data),
+      });
       await queryClient.invalidateQueries({ queryKey: accountKeys.session });
       window.location.assign('/');
     } catch (e) {
@@ -38,8 +49,24 @@ export function SignInForm() {
 
   return (
     <form className="form" onSubmit={submit} noValidate>
-      <Field id="email" label="Email" type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} error={fieldErrors.email} />
-      <Field id="password" label="Password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} error={fieldErrors.password} />
+      <Field
+        id="email"
+        label="Email"
+        type="email"
+        autoComplete="username"
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+        error={fieldErrors.email}
+      />
+      <Field
+        id="password"
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        error={fieldErrors.password}
+      />
       <FormError>{error}</FormError>
       <button type="submit" className="primary" disabled={pending}>
         {pending ? 'Signing in…' : 'Sign in'}

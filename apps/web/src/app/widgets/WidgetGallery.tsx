@@ -17,7 +17,15 @@ export interface GalleryWidgets {
 }
 
 /** Ticker tapes and price charts, then quote boards for the given feeds, plus a form to add a board later (it joins the existing stream). */
-export function WidgetGallery({ initialFeeds, tapes, charts, chartFeed, interval, kind, theme }: { initialFeeds: string[] } & GalleryWidgets) {
+export function WidgetGallery({
+  initialFeeds,
+  tapes,
+  charts,
+  chartFeed,
+  interval,
+  kind,
+  theme,
+}: { initialFeeds: string[] } & GalleryWidgets) {
   const [boards, setBoards] = useState(() => initialFeeds.map((feed, i) => ({ id: i, feed })));
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -68,8 +76,17 @@ export function WidgetGallery({ initialFeeds, tapes, charts, chartFeed, interval
       <div className="gallery">
         {boards.map((b) => (
           <div key={b.id} className="gallery-item">
-            <QuoteBoard feed={b.feed} title={`Feed ${b.feed}`} theme={theme} columns={['symbol', 'last', 'change', 'changePercent', 'time']} />
-            <button type="button" className="link-button" onClick={() => setBoards((all) => all.filter((x) => x.id !== b.id))}>
+            <QuoteBoard
+              feed={b.feed}
+              title={`Feed ${b.feed}`}
+              theme={theme}
+              columns={['symbol', 'last', 'change', 'changePercent', 'time']}
+            />
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => setBoards((all) => all.filter((x) => x.id !== b.id))}
+            >
               Remove this board
             </button>
           </div>
