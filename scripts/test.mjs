@@ -1,5 +1,5 @@
 // `npm test`: set up what is missing (chromium included), then run every
-// suite: checks (lint, types, schema drift), unit, integration (on SQLite, then
+// suite: checks (lint, types, schema drift, formatting), unit, integration (on SQLite, then
 // the database-heavy suites again on a private PostgreSQL), the Redis parts
 // against a real redis-server, the scaled shape (nginx + instances), end-to-end.
 // Ends with one line totalling all suites: `N passed, N failed`.
@@ -42,8 +42,13 @@ async function checks() {
   for (const [name, command, args] of [
     ['lint', bin('turbo'), ['run', 'lint', '--output-logs=errors-only']],
     ['typecheck', bin('turbo'), ['run', 'typecheck', '--output-logs=errors-only']],
-    ['lint and typecheck of tests, scripts and benchmarks', 'sh', ['-c', `${bin('eslint')} scripts tests bench widgets/embed/demo && ${bin('tsc')} -p tsconfig.json`]],
+    [
+      'lint and typecheck of tests, scripts and benchmarks',
+      'sh',
+      ['-c', `${bin('eslint')} scripts tests bench widgets/embed/demo && ${bin('tsc')} -p tsconfig.json`],
+    ],
     ['prisma schemas derived from prisma/models.prisma', 'npm', ['run', 'schemas:check', '-w', '@quoteline/db']],
+    ['formatting (prettier --check)', bin('prettier'), ['--check', '.', '--log-level', 'warn']],
   ]) {
     console.log(`-- ${name}`);
     if ((await exec(command, args)) === 0) passed++;
@@ -58,7 +63,16 @@ async function checks() {
 async function vitest(project) {
   const output = at('.data', 'test-results', `${project}.json`);
   rmSync(output, { force: true });
-  const code = await exec(bin('vitest'), ['run', '--config', 'vitest.config.mts', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${output}`]);
+  const code = await exec(bin('vitest'), [
+    'run',
+    '--config',
+    'vitest.config.mts',
+    '--project',
+    project,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${output}`,
+  ]);
   const report = readJson(output);
   if (!report) return record(project, 0, 1);
   record(project, report.numPassedTests, report.numFailedTests + (code !== 0 && report.numFailedTests === 0 ? 1 : 0));
@@ -96,6 +110,8 @@ await e2e();
 const passed = suites.reduce((s, r) => s + r.passed, 0);
 const failed = suites.reduce((s, r) => s + r.failed, 0);
 console.log(suites.map((s) => `${s.name}: ${s.passed} passed, ${s.failed} failed`).join('\n'));
-console.log(`(all suites in ${Math.round((Date.now() - started) / 1000)} s; screenshots in .data/test-results/screens)`);
+console.log(
+  `(all suites in ${Math.round((Date.now() - started) / 1000)} s; screenshots in .data/test-results/screens)`,
+);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && existsSync(results) ? 0 : 1);
