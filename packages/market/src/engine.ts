@@ -1,4 +1,5 @@
 import {
+  feedSlugOf,
   feedTopic,
   type AddEvent,
   type FeedStatus,
@@ -205,7 +206,7 @@ export class MarketEngine {
    * not loaded here are ignored; the feed list itself comes from the database.
    */
   follow(event: MarketEvent): void {
-    const slug = event.topic.slice('feed:'.length);
+    const slug = feedSlugOf(event.topic) ?? '';
     if (event.type === 'topic_closed') return this.rememberDeleted(slug); // the database change unloads it here
     const state = this.feeds.get(slug);
     if (!state) return;

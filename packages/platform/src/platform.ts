@@ -25,7 +25,7 @@ import { followMarketLog } from './scaled/followMarketLog';
 import { localMarketLog, sharedMarketLog } from './scaled/marketLog';
 import { Sessions } from './sessions/sessions';
 import { closeSessionTopics, endKeyStreams, watchGrants } from './stream/streamGrants';
-import { principalKind } from './stream/streamPrincipal';
+import { principalKind, type StreamPrincipal } from './stream/streamPrincipal';
 import { StreamService } from './stream/streamService';
 import { createTopicDirectory } from './stream/topicDirectory';
 
@@ -125,7 +125,7 @@ async function startParts(config: PlatformConfig) {
   const engine: MarketEngine = new MarketEngine({ publish: (event) => publishMarket(event, engine) });
   const embedKeys = new EmbedKeys(db);
   const { instance, keepAliveMs, retryMs, maxQueueBytes, maxStallMs } = config;
-  const hub = new StreamHub({
+  const hub = new StreamHub<StreamPrincipal>({
     log,
     directory: createTopicDirectory(engine, embedKeys),
     instance,

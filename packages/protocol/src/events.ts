@@ -174,6 +174,14 @@ export const TOPIC_EVENT_TYPES = [
 ] as const;
 export type TopicEventType = (typeof TOPIC_EVENT_TYPES)[number];
 
+/** An event of a topic as the event log carries it, discriminated by `type`: the topic it is on, and its data. */
+export type TopicEvent = { [T in TopicEventType]: { topic: string; type: T; data: EventData<T> } }[TopicEventType];
+
+/** The instrument an event is about, for the events that have one. */
+export function symbolOf(event: { data: object }): string | undefined {
+  return 'symbol' in event.data && typeof event.data.symbol === 'string' ? event.data.symbol : undefined;
+}
+
 /**
  * Events a newer one of the same subject may supersede: a market `update` per
  * (topic, symbol), a `stats` sample per (topic, instance). Everything else,

@@ -37,6 +37,11 @@ export function parseTopic(value: string): Topic | null {
   return null;
 }
 
+/** The feed slug of a `feed:` topic, or null for any other topic. */
+export function feedSlugOf(topic: string): string | null {
+  return topic.startsWith('feed:') ? topic.slice('feed:'.length) : null;
+}
+
 /** The topic name of a feed. */
 export const feedTopic = (slug: string): string => `feed:${slug}`;
 /** The private topic name of an account. */

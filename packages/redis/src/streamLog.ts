@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import { encodeEvent, TOPIC_EVENT_TYPES } from '@quoteline/protocol';
+import { encodeEvent, eventSchemas, TOPIC_EVENT_TYPES, type TopicEvent } from '@quoteline/protocol';
 import {
   conflationKeyOf,
   type EventLog,
@@ -52,7 +52,6 @@ const storedEntrySchema = z.object({
   y: z.enum(TOPIC_EVENT_TYPES),
   d: z.string(),
 });
-const storedDataSchema = z.looseObject({ topic: z.string(), symbol: z.string().optional() });
 type RawEntry = [id: string, fields: string[]];
 /** A stream entry read back: the epoch and number it was written with, and the log entry. */
 interface Decoded {
@@ -377,13 +376,16 @@ export class RedisStreamLog implements EventLog {
     const id = formatEventId(stored.data.e, streamId);
     const cached = this.recent.get(id);
     if (cached) return { epoch: stored.data.e, n: stored.data.n, entry: cached };
-    let data: z.infer<typeof storedDataSchema>;
+    // Another writer's bytes: each event is held to its type's schema, as the stream's clients are promised.
+    let json: unknown;
     try {
-      data = storedDataSchema.parse(JSON.parse(stored.data.d));
+      json = JSON.parse(stored.data.d);
     } catch {
       return null;
     }
-    const entry = makeEntry(id, { topic: stored.data.t, type: stored.data.y, data });
+    const data = eventSchemas[stored.data.y].safeParse(json);
+    if (!data.success) return null;
+    const entry = makeEntry(id, { topic: stored.data.t, type: stored.data.y, data: data.data } as TopicEvent);
     this.remember(entry);
     return { epoch: stored.data.e, n: stored.data.n, entry };
   }

@@ -6,10 +6,10 @@ import type { StreamHub, SubscriptionChange, SubscriptionControl, SubscriptionRe
 import { closeRedis, connectRedis } from './client';
 
 /** Settings of the routed subscription control; `url`, `hub` and `instance` are required. */
-export interface RedisSubscriptionControlOptions {
+export interface RedisSubscriptionControlOptions<P = unknown> {
   url: string;
   /** This instance's hub: changes for its connections are applied here, whoever asked. */
-  hub: Pick<StreamHub, 'hasConnection' | 'changeSubscriptions'>;
+  hub: Pick<StreamHub<P>, 'hasConnection' | 'changeSubscriptions'>;
   /** This instance's name (for connection names and replies). */
   instance: string;
   /** Prefix of the pub/sub channels (default `quoteline:control`). */
@@ -63,12 +63,12 @@ interface Pending {
  * the hub's error (same code, message and issues). No answer in time: `not_found`,
  * as the hub itself says for a stream it does not hold.
  */
-export class RedisSubscriptionControl implements SubscriptionControl {
+export class RedisSubscriptionControl<P = unknown> implements SubscriptionControl<P> {
   private readonly pending = new Map<string, Pending>();
   private closed = false;
 
   /** Connects and listens for requests and replies before resolving. */
-  static async open(options: RedisSubscriptionControlOptions): Promise<RedisSubscriptionControl> {
+  static async open<P>(options: RedisSubscriptionControlOptions<P>): Promise<RedisSubscriptionControl<P>> {
     const prefix = options.channel ?? 'quoteline:control';
     const replyTo = `${prefix}:replies:${options.instance}:${randomBytes(6).toString('base64url')}`;
     const publisher = connectRedis({ url: options.url, name: `${options.instance}:control` });
@@ -85,7 +85,7 @@ export class RedisSubscriptionControl implements SubscriptionControl {
   }
 
   private constructor(
-    private readonly options: RedisSubscriptionControlOptions,
+    private readonly options: RedisSubscriptionControlOptions<P>,
     private readonly requests: string,
     private readonly replyTo: string,
     private readonly publisher: Redis,
@@ -93,7 +93,7 @@ export class RedisSubscriptionControl implements SubscriptionControl {
   ) {}
 
   /** Applies the change where the stream lives and returns its topics and refusals; throws the holder's QuotelineError. */
-  async change(change: SubscriptionChange): Promise<SubscriptionResult> {
+  async change(change: SubscriptionChange<P>): Promise<SubscriptionResult> {
     if (this.options.hub.hasConnection(change.connectionId)) return this.options.hub.changeSubscriptions(change);
     if (this.closed) throw new QuotelineError('unavailable', 'The instance is shutting down; try again.');
     const requestId = randomBytes(9).toString('base64url');
@@ -141,10 +141,11 @@ export class RedisSubscriptionControl implements SubscriptionControl {
     const { requestId, replyTo, change } = request.data;
     // Only the instance holding the stream answers; the asker checked its own hub already.
     if (replyTo === this.replyTo || !this.options.hub.hasConnection(change.connectionId)) return;
-    void this.apply(requestId, replyTo, change);
+    // The asking instance's platform serialised its principal; it comes back as that type.
+    void this.apply(requestId, replyTo, change as SubscriptionChange<P>);
   }
 
-  private async apply(requestId: string, replyTo: string, change: SubscriptionChange): Promise<void> {
+  private async apply(requestId: string, replyTo: string, change: SubscriptionChange<P>): Promise<void> {
     let reply: Reply;
     try {
       reply = { requestId, ok: true, ...(await this.options.hub.changeSubscriptions(change)) };

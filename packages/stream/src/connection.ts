@@ -1,9 +1,9 @@
 import type { LogEntry } from './eventLog';
 
 /** Entries of one event-loop turn for every connection with the same topics: encoded and joined ONCE, written to all of them. */
-export interface SharedBatch {
+export interface SharedBatch<P = unknown> {
   entries: LogEntry[];
-  members: Set<Connection>;
+  members: Set<Connection<P>>;
 }
 
 /** Where a connection's bytes go: a web ReadableStream controller in the app, an array in tests. */
@@ -57,12 +57,12 @@ export interface ConnectionLimits {
  * private events are never superseded, so a client too slow to keep the queue
  * under its bound is cut off and resumes from its last id instead.
  */
-export class Connection {
+export class Connection<P = unknown> {
   readonly stats: ConnectionStats = { delivered: 0, bytes: 0, conflated: 0, dropped: 0 };
   closedReason: CloseReason | null = null;
   private readonly topicSet = new Set<string>();
   /** Who authorised each topic (the stream's opener, or the caller of a later subscribe). */
-  private readonly grants = new Map<string, unknown>();
+  private readonly grants = new Map<string, P>();
   /** An embed key's symbol allowlist; null lets every symbol through. */
   private symbols: Set<string> | null = null;
   /** Its topics as one sorted string: connections with equal keys can share a batch. */
@@ -72,7 +72,7 @@ export class Connection {
   /** After a replay: live entries at or before this id were already replayed. */
   private replayedUpTo: string | null = null;
   /** This turn's shared batch the connection takes part in, if any. */
-  private sharedBatch: SharedBatch | null = null;
+  private sharedBatch: SharedBatch<P> | null = null;
   /** Per topic out of sight: at most one update per symbol every so many ms; null while every topic runs at full rate. */
   private rates: Map<string, number> | null = null;
   /** Of throttled topics: when each symbol's update was last let through, and its latest update held back since. */
@@ -95,10 +95,10 @@ export class Connection {
   constructor(
     readonly id: string,
     readonly token: string,
-    readonly principal: unknown,
+    readonly principal: P,
     private readonly limits: ConnectionLimits,
-    private readonly onDirty: (c: Connection) => void,
-    private readonly onClose: (c: Connection, reason: CloseReason) => void,
+    private readonly onDirty: (c: Connection<P>) => void,
+    private readonly onClose: (c: Connection<P>, reason: CloseReason) => void,
   ) {}
 
   /** The topics this stream carries. */
@@ -111,13 +111,13 @@ export class Connection {
     return this.key;
   }
 
-  /** Who authorised a topic of this stream (undefined when it does not carry it). */
-  grantedTo(topic: string): unknown {
-    return this.grants.get(topic);
+  /** Who authorised a topic this stream carries. */
+  grantedTo(topic: string): P {
+    return this.grants.get(topic)!;
   }
 
   /** Carries a topic from now on, authorised by `grantedTo`; false when it did already. */
-  addTopic(topic: string, grantedTo: unknown): boolean {
+  addTopic(topic: string, grantedTo: P): boolean {
     if (this.topicSet.has(topic)) return false;
     this.detach();
     this.topicSet.add(topic);
@@ -236,12 +236,12 @@ export class Connection {
   }
 
   /** This turn's shared batch, if the connection takes part in one. */
-  get batch(): SharedBatch | null {
+  get batch(): SharedBatch<P> | null {
     return this.sharedBatch;
   }
 
   /** Takes part in this turn's shared batch of its topic set. */
-  joinBatch(batch: SharedBatch): void {
+  joinBatch(batch: SharedBatch<P>): void {
     batch.members.add(this);
     this.sharedBatch = batch;
   }

@@ -157,7 +157,9 @@ describe('publishConnectionStats', () => {
     }
     stop();
     await vi.advanceTimersByTimeAsync(5000);
-    expect(appended.map((e) => [e.topic, e.type, e.data.instance, e.data.eventsPerSecond, e.data.streams])).toEqual([
+    const samples = appended.flatMap((e) => (e.type === 'stats' ? [e.data] : []));
+    expect(appended.map((e) => [e.topic, e.type])).toEqual(Array(3).fill(['admin:connections', 'stats']));
+    expect(samples.map((s) => [s.topic, 'stats', s.instance, s.eventsPerSecond, s.streams])).toEqual([
       ['admin:connections', 'stats', 'web-9', 0, 2],
       ['admin:connections', 'stats', 'web-9', 250, 2],
       ['admin:connections', 'stats', 'web-9', 250, 2],

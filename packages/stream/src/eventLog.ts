@@ -1,21 +1,17 @@
-import type { TopicEventType } from '@quoteline/protocol';
+import type { TopicEvent } from '@quoteline/protocol';
 
-/** An event to be appended: which topic, what type, its JSON data. */
-export interface LogInput {
-  topic: string;
-  type: TopicEventType;
-  data: { topic: string; symbol?: string } & Record<string, unknown>;
-}
+/** An event to be appended: which topic, what type, its data (the protocol's schema for that type). */
+export type LogInput = TopicEvent;
 
 /** An event with its place in the log and its SSE frame, encoded once for every subscriber. */
-export interface LogEntry extends LogInput {
+export type LogEntry = LogInput & {
   /** Opaque SSE id naming the log's epoch and the position, e.g. `k3x9:42`. */
   id: string;
   /** The complete SSE frame (`id:`, `event:`, `data:`), shared by all connections. */
   frame: Uint8Array;
   /** Set on conflatable events: entries with the same key supersede each other. */
   conflationKey: string | null;
-}
+};
 
 /** Why a resume could not be replayed. */
 export type ResetReason = 'unknown_id' | 'epoch_changed' | 'history_trimmed' | 'too_far_behind';

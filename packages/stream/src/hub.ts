@@ -7,6 +7,7 @@ import {
   MAX_TOPICS_PER_STREAM,
   PROTOCOL_VERSION,
   QuotelineError,
+  symbolOf,
   topicRefusalCodeSchema,
   type ReadyEvent,
   type TopicClosedEvent,
@@ -18,14 +19,14 @@ import type { EventLog, LogEntry, LogReset, ResetReason } from './eventLog';
 import { TopicViews } from './topicViews';
 
 /** Decides who may read a topic; throws a QuotelineError (`invalid_topic`, `unknown_topic`, `forbidden`) to refuse it. */
-export interface TopicDirectory {
-  authorize(topic: string, principal: unknown): Promise<void> | void;
+export interface TopicDirectory<P = unknown> {
+  authorize(topic: string, principal: P): Promise<void> | void;
   /**
    * Whose rights decide a topic added to an open stream: the stream's opener
    * (e.g. an embed key, which binds its stream for life) or the requester of
    * the change. Without it, the requester's.
    */
-  principalFor?(opener: unknown, requester: unknown): unknown;
+  principalFor?(opener: P, requester: P): P;
 }
 
 /** Why a topic leaves a stream it was on, as its `topic_closed` tells the client. */
@@ -43,9 +44,9 @@ export interface SubscriptionResult {
 const REFUSAL_CODES: ReadonlySet<string> = new Set(topicRefusalCodeSchema.options);
 
 /** Hub settings; every one has a default fit for production. */
-export interface HubOptions {
+export interface HubOptions<P = unknown> {
   log: EventLog;
-  directory: TopicDirectory;
+  directory: TopicDirectory<P>;
   /** Name of this app instance, sent in `ready`. */
   instance: string;
   /** Interval of `: keep-alive` comments (default 15 s). */
@@ -61,9 +62,9 @@ export interface HubOptions {
 }
 
 /** What `open` needs from the request. */
-export interface OpenRequest {
+export interface OpenRequest<P = unknown> {
   topics: string[];
-  principal: unknown;
+  principal: P;
   /** Resume after this id (Last-Event-ID or `lastEventId`). */
   lastEventId?: string | null;
   /** Only these symbols of market topics reach the stream (an embed key's allowlist); null or absent: all. */
@@ -89,9 +90,9 @@ export interface HubStats {
 }
 
 /** How far behind one open stream is, for the admin's slowest-consumers list. */
-export interface ConsumerLoad {
+export interface ConsumerLoad<P = unknown> {
   id: string;
-  principal: unknown;
+  principal: P;
   topics: number;
   pendingBytes: number;
   lagMs: number;
@@ -101,22 +102,22 @@ export interface ConsumerLoad {
  * Topic → connections. Folds every log entry into the topic views and writes
  * its one encoded frame to every subscriber of its topic, in log order.
  */
-export class StreamHub {
+export class StreamHub<P = unknown> {
   readonly views: TopicViews;
   private readonly log: EventLog;
-  private readonly directory: TopicDirectory;
+  private readonly directory: TopicDirectory<P>;
   private readonly instance: string;
   private readonly retryFrame: Uint8Array;
   private readonly maxQueueBytes: number;
   private readonly maxStallMs: number;
-  private readonly connections = new Map<string, Connection>();
-  private readonly subscribers = new Map<string, Set<Connection>>();
-  private readonly dirty = new Set<Connection>();
+  private readonly connections = new Map<string, Connection<P>>();
+  private readonly subscribers = new Map<string, Set<Connection<P>>>();
+  private readonly dirty = new Set<Connection<P>>();
   /** This turn's shared batches by topic key. */
-  private readonly batches = new Map<string, SharedBatch>();
+  private readonly batches = new Map<string, SharedBatch<P>>();
   private flushScheduled = false;
   /** Connections holding back updates of throttled topics, released by one hub-wide timer. */
-  private readonly throttledConnections = new Set<Connection>();
+  private readonly throttledConnections = new Set<Connection<P>>();
   private throttleTimer: ReturnType<typeof setInterval> | null = null;
   private position: string;
   private readonly untail: () => void;
@@ -128,7 +129,7 @@ export class StreamHub {
   private opened = 0;
   private readonly closedCounts: Partial<Record<CloseReason, number>> = {};
 
-  constructor(options: HubOptions) {
+  constructor(options: HubOptions<P>) {
     this.log = options.log;
     this.directory = options.directory;
     this.instance = options.instance;
@@ -155,7 +156,7 @@ export class StreamHub {
    * `topic_error` per refused topic, and either the replay after `lastEventId`
    * or fresh snapshots.
    */
-  async open(request: OpenRequest): Promise<Connection> {
+  async open(request: OpenRequest<P>): Promise<Connection<P>> {
     const topics = [...new Set(request.topics)];
     if (topics.length === 0 || topics.length > MAX_TOPICS_PER_STREAM)
       throw new QuotelineError('invalid_topic', `Name between 1 and ${MAX_TOPICS_PER_STREAM} topics.`);
@@ -203,7 +204,7 @@ export class StreamHub {
     subscribe: string[];
     unsubscribe: string[];
     rates?: Record<string, number>;
-    principal: unknown;
+    principal: P;
   }): Promise<SubscriptionResult> {
     const connection = this.connections.get(input.connectionId);
     if (!connection) throw new QuotelineError('not_found', 'No open stream has this connectionId; reopen the stream.');
@@ -264,7 +265,7 @@ export class StreamHub {
   }
 
   /** Every open stream's backlog; the stats sampler picks the slowest. */
-  consumers(): ConsumerLoad[] {
+  consumers(): ConsumerLoad<P>[] {
     const now = this.now();
     return [...this.connections.values()].map((c) => ({
       id: c.id,
@@ -281,7 +282,7 @@ export class StreamHub {
    * topics. `select` sees each topic with who granted it and who opened the
    * stream. Returns how many streams lost a topic.
    */
-  closeTopics(select: (topic: string, grantedTo: unknown, opener: unknown) => TopicClosure | null): number {
+  closeTopics(select: (topic: string, grantedTo: P, opener: P) => TopicClosure | null): number {
     let n = 0;
     for (const c of this.connections.values()) {
       let lost = false;
@@ -301,7 +302,7 @@ export class StreamHub {
    * topic gets its `topic_closed`, which is written out before the stream ends.
    * Returns how many.
    */
-  endWhere(matches: (opener: unknown) => boolean, closure: TopicClosure): number {
+  endWhere(matches: (opener: P) => boolean, closure: TopicClosure): number {
     const doomed = [...this.connections.values()].filter((c) => matches(c.principal));
     for (const c of doomed) {
       for (const topic of [...c.topics]) this.closeTopic(c, topic, closure);
@@ -311,13 +312,13 @@ export class StreamHub {
   }
 
   /** Calls `visit` with every topic of every open stream, who granted it and who opened the stream (to re-check grants). */
-  forEachGrant(visit: (topic: string, grantedTo: unknown, opener: unknown) => void): void {
+  forEachGrant(visit: (topic: string, grantedTo: P, opener: P) => void): void {
     for (const c of this.connections.values())
       for (const topic of c.topics) visit(topic, c.grantedTo(topic), c.principal);
   }
 
   /** The openers of every open stream (to find, say, which embed keys are in use). */
-  principals(): unknown[] {
+  principals(): P[] {
     return [...this.connections.values()].map((c) => c.principal);
   }
 
@@ -337,7 +338,7 @@ export class StreamHub {
     for (const c of [...this.connections.values()]) c.close('server_shutdown');
   }
 
-  private subscribe(connection: Connection, topic: string, grantedTo: unknown): void {
+  private subscribe(connection: Connection<P>, topic: string, grantedTo: P): void {
     if (!connection.addTopic(topic, grantedTo)) return;
     this.addSubscriber(topic, connection);
     // Snapshot at the hub's position: every later entry of this topic is dispatched after it.
@@ -349,7 +350,7 @@ export class StreamHub {
    * queued are discarded when the reader lost the right to them; a deleted
    * feed's last frames (its `remove`s) still go out, ahead of the closing.
    */
-  private closeTopic(connection: Connection, topic: string, closure: TopicClosure): void {
+  private closeTopic(connection: Connection<P>, topic: string, closure: TopicClosure): void {
     this.unsubscribe(connection, topic, closure.reason !== 'deleted');
     const event: TopicClosedEvent = { topic, reason: closure.reason, message: closure.message };
     connection.enqueue(encodeEvent('topic_closed', event));
@@ -358,7 +359,7 @@ export class StreamHub {
   /** Authorises topics one by one: a refusal (`invalid_topic`, `unknown_topic`, `forbidden`) refuses that topic alone; anything else fails the request. */
   private async authorizeEach(
     topics: readonly string[],
-    principal: unknown,
+    principal: P,
   ): Promise<{ accepted: string[]; refused: TopicRefusal[] }> {
     const accepted: string[] = [];
     const refused: TopicRefusal[] = [];
@@ -374,23 +375,23 @@ export class StreamHub {
     return { accepted, refused };
   }
 
-  private unsubscribe(connection: Connection, topic: string, discard = true): void {
+  private unsubscribe(connection: Connection<P>, topic: string, discard = true): void {
     if (!connection.removeTopic(topic, discard)) return;
     const subs = this.subscribers.get(topic);
     subs?.delete(connection);
     if (subs?.size === 0) this.subscribers.delete(topic);
   }
 
-  private addSubscriber(topic: string, connection: Connection): void {
+  private addSubscriber(topic: string, connection: Connection<P>): void {
     let subs = this.subscribers.get(topic);
     if (!subs) this.subscribers.set(topic, (subs = new Set()));
     subs.add(connection);
   }
 
   private async resume(
-    connection: Connection,
+    connection: Connection<P>,
     topics: string[],
-    grantedTo: unknown,
+    grantedTo: P,
     lastEventId: string,
     latestOnly: boolean,
   ): Promise<void> {
@@ -407,7 +408,7 @@ export class StreamHub {
     const budget = this.maxQueueBytes / 2;
     // A closing of a topic that is authorised again now (its feed re-created) is history, not news.
     let replay = result.entries.filter(
-      (e) => e.type !== 'topic_closed' && connection.topics.has(e.topic) && connection.wants(e.data.symbol),
+      (e) => e.type !== 'topic_closed' && connection.topics.has(e.topic) && connection.wants(symbolOf(e)),
     );
     if (latestOnly || bytesOf(replay) > budget) replay = compactReplay(replay);
     if (bytesOf(replay) > budget) {
@@ -420,7 +421,7 @@ export class StreamHub {
   }
 
   /** `reset` then fresh snapshots; the views already include every held entry, so the snapshots supersede them. */
-  private reset(connection: Connection, topics: string[], reason: ResetReason): void {
+  private reset(connection: Connection<P>, topics: string[], reason: ResetReason): void {
     connection.enqueue(encodeEvent('reset', { reason }, this.position));
     for (const topic of topics) this.enqueueSnapshot(connection, topic);
   }
@@ -443,7 +444,7 @@ export class StreamHub {
   }
 
   /** A topic's snapshot at the hub's position: a feed's `add`s (and `status` while paused), or a stats topic's latest samples. */
-  private enqueueSnapshot(connection: Connection, topic: string): void {
+  private enqueueSnapshot(connection: Connection<P>, topic: string): void {
     for (const event of this.views.snapshotEvents(topic))
       if (event.type !== 'add' || connection.wants(event.data.symbol))
         connection.enqueue(encodeEvent(event.type, event.data, this.position), null, topic);
@@ -457,12 +458,11 @@ export class StreamHub {
     for (const connection of subs) this.deliver(connection, entry);
   }
 
-  private deliver(connection: Connection, entry: LogEntry): void {
+  private deliver(connection: Connection<P>, entry: LogEntry): void {
     if (connection.resuming) return connection.hold(entry);
     if (connection.alreadyReplayed(entry.id, this.compareIds)) return;
-    if (entry.type === 'topic_closed')
-      return this.closeTopic(connection, entry.topic, entry.data as unknown as TopicClosure);
-    if (!connection.wants(entry.data.symbol)) return;
+    if (entry.type === 'topic_closed') return this.closeTopic(connection, entry.topic, entry.data);
+    if (!connection.wants(symbolOf(entry))) return;
     if (connection.throttled && entry.conflationKey !== null) {
       const rate = connection.rateOf(entry.topic);
       if (rate > 0) {
@@ -480,7 +480,7 @@ export class StreamHub {
   }
 
   /** Puts a connection into this turn's batch of its topic set (created on first use). */
-  private joinBatch(connection: Connection): SharedBatch {
+  private joinBatch(connection: Connection<P>): SharedBatch<P> {
     let batch = this.batches.get(connection.topicKey);
     if (!batch) {
       this.batches.set(connection.topicKey, (batch = { entries: [], members: new Set() }));
@@ -496,11 +496,11 @@ export class StreamHub {
    * replays by the ids of the events around it; an update skipped meanwhile is
    * superseded by its symbol's next one, as conflation would.)
    */
-  private sendThrottled(connection: Connection, entry: LogEntry): void {
+  private sendThrottled(connection: Connection<P>, entry: LogEntry): void {
     connection.enqueue(withoutId(entry.frame), entry.conflationKey, entry.topic);
   }
 
-  private watchThrottled(connection: Connection): void {
+  private watchThrottled(connection: Connection<P>): void {
     this.throttledConnections.add(connection);
     if (this.throttleTimer) return;
     this.throttleTimer = setInterval(() => this.releaseThrottled(), THROTTLE_SWEEP_MS);
@@ -524,7 +524,7 @@ export class StreamHub {
     for (const c of this.connections.values()) c.enqueue(KEEP_ALIVE_FRAME);
   }
 
-  private markDirty(connection: Connection): void {
+  private markDirty(connection: Connection<P>): void {
     this.dirty.add(connection);
     this.scheduleFlush();
   }
@@ -552,7 +552,7 @@ export class StreamHub {
     });
   }
 
-  private forget(connection: Connection, reason: CloseReason): void {
+  private forget(connection: Connection<P>, reason: CloseReason): void {
     this.connections.delete(connection.id);
     this.dirty.delete(connection);
     for (const topic of connection.topics) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { conflationKeyOf, RingLog } from './ringLog';
 import type { LogInput } from './eventLog';
+import type { OrderEvent, StatsEvent } from '@quoteline/protocol';
 
 const update = (symbol: string, price: number): LogInput => ({
   topic: 'feed:demo',
@@ -60,7 +61,7 @@ describe('conflationKeyOf', () => {
     const stats = (instance: string): LogInput => ({
       topic: 'admin:connections',
       type: 'stats',
-      data: { topic: 'admin:connections', instance },
+      data: { topic: 'admin:connections', instance } as StatsEvent,
     });
     expect(conflationKeyOf(stats('web-1'))).toBe('admin:connections\u0000web-1');
     expect(conflationKeyOf(stats('web-2'))).not.toBe(conflationKeyOf(stats('web-1')));
@@ -68,7 +69,7 @@ describe('conflationKeyOf', () => {
       conflationKeyOf({ topic: 'feed:demo', type: 'status', data: { topic: 'feed:demo', status: 'paused' } }),
     ).toBeNull();
     expect(
-      conflationKeyOf({ topic: 'account:a', type: 'order', data: { topic: 'account:a', symbol: 'A' } }),
+      conflationKeyOf({ topic: 'account:a', type: 'order', data: { topic: 'account:a', symbol: 'A' } as OrderEvent }),
     ).toBeNull();
   });
 });

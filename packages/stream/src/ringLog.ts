@@ -17,7 +17,8 @@ export interface RingLogOptions {
  */
 export function conflationKeyOf(input: LogInput): string | null {
   if (!CONFLATABLE.has(input.type)) return null;
-  const subject = input.type === 'stats' ? input.data.instance : input.data.symbol;
+  const subject =
+    input.type === 'stats' ? input.data.instance : input.type === 'update' ? input.data.symbol : undefined;
   return typeof subject === 'string' && subject !== '' ? `${input.topic}\u0000${subject}` : null;
 }
 

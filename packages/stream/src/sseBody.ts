@@ -4,7 +4,7 @@ import type { Connection, FrameSink } from './connection';
  * The HTTP response body of a connection, as a web ReadableStream: a pull means
  * the reader has room (flush), a cancel means the client is gone (close).
  */
-export function sseBody(connection: Connection): ReadableStream<Uint8Array> {
+export function sseBody<P>(connection: Connection<P>): ReadableStream<Uint8Array> {
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {

@@ -1,10 +1,4 @@
-import {
-  statsStaleAfterMs,
-  type AddEvent,
-  type StatsEvent,
-  type StatusEvent,
-  type UpdateEvent,
-} from '@quoteline/protocol';
+import { statsStaleAfterMs, type AddEvent, type StatsEvent, type StatusEvent } from '@quoteline/protocol';
 import type { LogEntry } from './eventLog';
 
 /** One event of a snapshot, in the order a new subscriber gets them. */
@@ -38,12 +32,12 @@ export class TopicViews {
   apply(entry: LogEntry): void {
     switch (entry.type) {
       case 'add': {
-        const data = entry.data as unknown as AddEvent;
+        const data = entry.data;
         this.rows(entry.topic, true)!.set(data.symbol, data);
         return;
       }
       case 'update': {
-        const data = entry.data as unknown as UpdateEvent;
+        const data = entry.data;
         const rows = this.rows(entry.topic, false);
         const row = rows?.get(data.symbol);
         if (rows && row)
@@ -51,11 +45,11 @@ export class TopicViews {
         return;
       }
       case 'remove': {
-        this.rows(entry.topic, false)?.delete(entry.data.symbol ?? '');
+        this.rows(entry.topic, false)?.delete(entry.data.symbol);
         return;
       }
       case 'status': {
-        if ((entry.data as unknown as StatusEvent).status === 'paused') this.paused.add(entry.topic);
+        if (entry.data.status === 'paused') this.paused.add(entry.topic);
         else this.paused.delete(entry.topic);
         return;
       }
@@ -64,7 +58,7 @@ export class TopicViews {
         return;
       }
       case 'stats': {
-        const data = entry.data as unknown as StatsEvent;
+        const data = entry.data;
         let byInstance = this.samples.get(entry.topic);
         if (!byInstance) this.samples.set(entry.topic, (byInstance = new Map()));
         byInstance.set(data.instance, data);

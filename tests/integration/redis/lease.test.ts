@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { symbolOf } from '@quoteline/protocol';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -121,7 +122,7 @@ describe('ProducerLease', () => {
         ),
       ).rejects.toBeInstanceOf(FenceRejectedError);
       const after = await log.readAfter(`${log.epoch}:0-0`);
-      expect(after.ok && after.entries.map((e) => e.data.symbol)).toEqual(['NEW']);
+      expect(after.ok && after.entries.map((e) => symbolOf(e))).toEqual(['NEW']);
     } finally {
       await log.close();
     }

@@ -1,5 +1,5 @@
 import { CandleBuilder, fromWirePrice, type Candle } from '@quoteline/market';
-import type { AddEvent, CandleInterval, UpdateEvent } from '@quoteline/protocol';
+import type { CandleInterval } from '@quoteline/protocol';
 import type { EventLog, LogEntry } from '@quoteline/stream';
 import type { CandleStore } from './candleStore';
 
@@ -118,11 +118,11 @@ export class CandleRecorder {
 
   private onEntry(entry: LogEntry): void {
     if (entry.type === 'add') {
-      const data = entry.data as unknown as AddEvent;
+      const { data } = entry;
       this.decimals.set(data.symbol, data.decimals);
       this.fold(data.symbol, data.price, data.ts);
     } else if (entry.type === 'update') {
-      const data = entry.data as unknown as UpdateEvent;
+      const { data } = entry;
       this.fold(data.symbol, data.price, data.ts);
     }
   }

@@ -1,5 +1,12 @@
 import { toWirePrice, type Candle } from '@quoteline/market';
-import { candlesQuerySchema, invalid, QuotelineError, symbolSchema, type CandlesResponse } from '@quoteline/protocol';
+import {
+  candlesQuerySchema,
+  feedSlugOf,
+  invalid,
+  QuotelineError,
+  symbolSchema,
+  type CandlesResponse,
+} from '@quoteline/protocol';
 import type { TopicViews } from '@quoteline/stream';
 import type { EmbedCaller, EmbedGrant, EmbedKeys } from '../embed/embedKeys';
 import type { CandleRecorder } from './candleRecorder';
@@ -54,7 +61,7 @@ export class CandleService {
     if (!quote) throw new QuotelineError('unknown_symbol', `There is no instrument ${symbol.data}.`);
     const { interval, limit } = query.data;
     const grant = embed ? await this.deps.embedKeys.grant(embed.key, embed.origin) : null;
-    if (grant && !grant.feeds.includes(quote.topic.slice('feed:'.length)))
+    if (grant && !grant.feeds.includes(feedSlugOf(quote.topic) ?? ''))
       throw new QuotelineError('forbidden', "This embed key does not allow this symbol's feed.");
     if (grant?.symbols && !grant.symbols.includes(symbol.data))
       throw new QuotelineError('forbidden', 'This embed key does not allow this symbol.');

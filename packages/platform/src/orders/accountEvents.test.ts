@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { OrderEvent } from '@quoteline/protocol';
 import type { LogInput } from '@quoteline/stream';
 import { AccountEvents, type PrivateEvent } from './accountEvents';
 
@@ -20,7 +21,7 @@ function flakyLog() {
     names: () => taken.map((t) => `${t.topic}/${(t.data as unknown as { orderId: string }).orderId}`),
   };
 }
-const order = (orderId: string): PrivateEvent => ({ type: 'order', data: { orderId } as unknown as LogInput['data'] });
+const order = (orderId: string): PrivateEvent => ({ type: 'order', data: { orderId } as OrderEvent });
 
 beforeEach(() => {
   vi.useFakeTimers();

@@ -1,8 +1,9 @@
-import { accountTopic } from '@quoteline/protocol';
-import type { EventLog, LogInput } from '@quoteline/stream';
+import { accountTopic, type TopicEvent } from '@quoteline/protocol';
+import type { EventLog } from '@quoteline/stream';
 
-/** An event of an account's private topic. */
-export type PrivateEvent = { type: 'order' | 'fill' | 'position'; data: LogInput['data'] };
+/** An event of an account's private topic, before it has a topic and a place in the log. */
+export type PrivateEvent = WithoutTopic<Extract<TopicEvent, { type: 'order' | 'fill' | 'position' }>>;
+type WithoutTopic<E> = E extends unknown ? Omit<E, 'topic'> : never;
 
 /** How a backlog is retried; the defaults suit the platform, tests pass shorter ones. */
 export interface AccountEventsOptions {
@@ -57,7 +58,7 @@ export class AccountEvents {
   }
 
   private append(e: PrivateEvent, accountId: string) {
-    return this.log.append({ topic: accountTopic(accountId), type: e.type, data: e.data });
+    return this.log.append({ ...e, topic: accountTopic(accountId) });
   }
 
   /** Appends an account's backlog in order, waiting `retryMs` after each failure; gives up after `giveUpMs`. */

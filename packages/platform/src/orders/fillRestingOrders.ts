@@ -1,4 +1,3 @@
-import type { OrderEvent, UpdateEvent } from '@quoteline/protocol';
 import type { EventLog } from '@quoteline/stream';
 import { wireToMinor } from '@quoteline/trading';
 import { MONEY_SCALE } from '../money';
@@ -20,9 +19,9 @@ export interface FillRestingOrdersDeps {
  */
 export function fillRestingOrders({ log, orders, producing }: FillRestingOrdersDeps): () => void {
   return log.tail((entry) => {
-    if (entry.type === 'order') return orders.followOrder(entry.data as unknown as OrderEvent);
+    if (entry.type === 'order') return orders.followOrder(entry.data);
     if (entry.type === 'update' && producing()) {
-      const { symbol, bid, ask } = entry.data as unknown as UpdateEvent;
+      const { symbol, bid, ask } = entry.data;
       orders.onTouch(symbol, wireToMinor(bid, MONEY_SCALE), wireToMinor(ask, MONEY_SCALE));
     }
   });

@@ -1,5 +1,12 @@
 import type { Db } from '@quoteline/db';
-import { accountTopic, invalid, orderRequestSchema, QuotelineError, type OrderEvent } from '@quoteline/protocol';
+import {
+  accountTopic,
+  feedSlugOf,
+  invalid,
+  orderRequestSchema,
+  QuotelineError,
+  type OrderEvent,
+} from '@quoteline/protocol';
 import {
   execute,
   executionPrice,
@@ -95,7 +102,7 @@ export class OrderService {
     if (!quote) throw new QuotelineError('unknown_symbol', `There is no instrument ${request.symbol}.`);
     if (quote.decimals !== MONEY_SCALE)
       throw new QuotelineError('unprocessable', `${request.symbol} is quoted in a precision that cannot be traded.`);
-    if (this.deps.feedStatus(quote.topic.slice('feed:'.length)) === 'paused')
+    if (this.deps.feedStatus(feedSlugOf(quote.topic) ?? '') === 'paused')
       throw new QuotelineError(
         'feed_paused',
         `Trading in ${request.symbol} is paused; try again when its feed resumes.`,

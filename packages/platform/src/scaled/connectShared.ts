@@ -8,6 +8,7 @@ import {
   RedisSubscriptionControl,
 } from '@quoteline/redis';
 import type { StreamHub } from '@quoteline/stream';
+import type { StreamPrincipal } from '../stream/streamPrincipal';
 import type { PlatformConfig } from '../config';
 import type { ProducerRole } from './producerRole';
 import type { Announcement, SharedParts } from './sharedParts';
@@ -77,7 +78,7 @@ export async function connectShared(config: PlatformConfig): Promise<SharedParts
         throw error;
       }
     },
-    async control(hub: StreamHub) {
+    async control(hub: StreamHub<StreamPrincipal>) {
       control = await RedisSubscriptionControl.open({ url, hub, instance: name });
       return control;
     },

@@ -1,5 +1,6 @@
+import { feedSlugOf } from '@quoteline/protocol';
 import type { MarketEngine, MarketEvent } from '@quoteline/market';
-import type { EventLog } from '@quoteline/stream';
+import type { EventLog, LogEntry } from '@quoteline/stream';
 import type { Replays } from '../feeds/replays';
 import type { ProducerRole } from './producerRole';
 
@@ -18,15 +19,22 @@ export interface FollowMarketLogDeps {
  */
 export function followMarketLog({ log, engine, replays, role }: FollowMarketLogDeps): () => void {
   return log.tail((entry) => {
-    if (!isMarketEntry(entry) || !followsFromLog(entry, role.active, engine)) return;
-    engine.follow(entry as unknown as MarketEvent);
+    const slug = feedSlugOf(entry.topic);
+    if (slug === null || !isMarketEntry(entry) || !followsFromLog(entry, slug, role.active, engine)) return;
+    engine.follow(entry);
     // A pause or resume made on another instance: its replay (if any) follows the status the log just set.
-    if (entry.type === 'status') replays.follow(entry.topic.slice('feed:'.length));
+    if (entry.type === 'status') replays.follow(slug);
   });
 }
 
-function isMarketEntry(entry: { type: string; topic: string }): boolean {
-  return entry.topic.startsWith('feed:') && ['add', 'update', 'remove', 'status', 'topic_closed'].includes(entry.type);
+function isMarketEntry(entry: LogEntry): entry is LogEntry & MarketEvent {
+  return (
+    entry.type === 'add' ||
+    entry.type === 'update' ||
+    entry.type === 'remove' ||
+    entry.type === 'status' ||
+    entry.type === 'topic_closed'
+  );
 }
 
 /**
@@ -36,10 +44,11 @@ function isMarketEntry(entry: { type: string; topic: string }): boolean {
  * come from any instance.
  */
 function followsFromLog(
-  entry: { type: string; topic: string },
+  entry: MarketEvent,
+  slug: string,
   producing: boolean,
   engine: Pick<MarketEngine, 'feedSource'>,
 ): boolean {
   if (entry.type !== 'update' || !producing) return true;
-  return engine.feedSource(entry.topic.slice('feed:'.length)) === 'push';
+  return engine.feedSource(slug) === 'push';
 }

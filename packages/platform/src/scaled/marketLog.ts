@@ -1,3 +1,4 @@
+import { feedSlugOf } from '@quoteline/protocol';
 import type { MarketEngine, MarketEvent } from '@quoteline/market';
 import { RingLog, type EventLog } from '@quoteline/stream';
 import { soleProducer, type ProducerRole } from './producerRole';
@@ -28,7 +29,7 @@ export function sharedMarketLog(shared: SharedParts): MarketLog {
     log,
     role,
     publishMarket(event, engine) {
-      if (event.type === 'update' && !role.active && engine.feedSource(event.topic.slice('feed:'.length)) !== 'push')
+      if (event.type === 'update' && !role.active && engine.feedSource(feedSlugOf(event.topic) ?? '') !== 'push')
         return;
       shared.appendMarket(event).catch((error) => console.error('quoteline: publishing a market event failed', error));
     },

@@ -1,4 +1,5 @@
 import type { EventLog, LogInput, StreamHub, SubscriptionControl } from '@quoteline/stream';
+import type { StreamPrincipal } from '../stream/streamPrincipal';
 import type { ProducerRole } from './producerRole';
 import type { FailureCounter, ThrottleLimits } from '../sessions/throttle';
 
@@ -16,7 +17,7 @@ export interface SharedParts {
   appendMarket(input: LogInput): Promise<unknown>;
   role: ProducerRole;
   /** Routes subscription changes for streams of `hub` and of other instances. */
-  control(hub: StreamHub): Promise<SubscriptionControl>;
+  control(hub: StreamHub<StreamPrincipal>): Promise<SubscriptionControl<StreamPrincipal>>;
   /** Tells every other instance something they must act on: a feed changed in the database, a session ended. */
   announce(kind: Announcement, value: string): Promise<void>;
   /** Calls `listener` with the value of each announcement of `kind` from another instance. */

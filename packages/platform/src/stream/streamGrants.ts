@@ -1,9 +1,11 @@
 import { isPrivateTopic, parseTopic } from '@quoteline/protocol';
 import type { StreamHub, TopicClosure } from '@quoteline/stream';
 import type { EmbedKeys } from '../embed/embedKeys';
-import type { Principal } from '../sessions/principal';
 import type { Sessions } from '../sessions/sessions';
-import { isEmbedPrincipal } from './streamPrincipal';
+import { isEmbedPrincipal, sessionOf, type StreamPrincipal } from './streamPrincipal';
+
+/** The hub of the platform's streams, whose topics are granted to sessions and embed keys. */
+type Hub = StreamHub<StreamPrincipal>;
 
 /** Why topics leave open streams, in the words the widgets show. */
 export const CLOSURES = {
@@ -18,14 +20,14 @@ export const CLOSURES = {
 } as const satisfies Record<string, TopicClosure | ((slug: string) => TopicClosure)>;
 
 /** Takes a signed-out session's private topics off this instance's streams (its public topics go on). */
-export function closeSessionTopics(hub: StreamHub, sessionId: string): number {
+export function closeSessionTopics(hub: Hub, sessionId: string): number {
   return hub.closeTopics((topic, grantedTo) =>
-    isPrivateTopic(topic) && (grantedTo as Principal)?.sessionId === sessionId ? CLOSURES.signedOut : null,
+    isPrivateTopic(topic) && sessionOf(grantedTo)?.sessionId === sessionId ? CLOSURES.signedOut : null,
   );
 }
 
 /** Ends every stream opened with one of these embed keys (revoked): each topic closes, then the stream. */
-export function endKeyStreams(hub: StreamHub, keyIds: ReadonlySet<string>): number {
+export function endKeyStreams(hub: Hub, keyIds: ReadonlySet<string>): number {
   return hub.endWhere((opener) => isEmbedPrincipal(opener) && keyIds.has(opener.embed.keyId), CLOSURES.keyRevoked);
 }
 
@@ -38,7 +40,7 @@ export function endKeyStreams(hub: StreamHub, keyIds: ReadonlySet<string>): numb
  * are judged, so a topic added meanwhile waits for the next one.
  */
 export function watchGrants(
-  hub: StreamHub,
+  hub: Hub,
   deps: { embedKeys: EmbedKeys; sessions: Sessions },
   intervalMs: number,
 ): () => void {
@@ -48,8 +50,10 @@ export function watchGrants(
     const sessionIds = new Set<string>();
     hub.forEachGrant((topic, grantedTo, opener) => {
       if (isEmbedPrincipal(opener)) keyIds.add(opener.embed.keyId);
-      else if (isPrivateTopic(topic) && (grantedTo as Principal)?.sessionId)
-        sessionIds.add((grantedTo as NonNullable<Principal>).sessionId);
+      else if (isPrivateTopic(topic)) {
+        const session = sessionOf(grantedTo);
+        if (session) sessionIds.add(session.sessionId);
+      }
     });
     if (keyIds.size === 0 && sessionIds.size === 0) return;
     const [keys, sessions] = await Promise.all([
@@ -69,7 +73,7 @@ export function watchGrants(
           ? CLOSURES.feedNotInKey(parsed.slug)
           : null;
       }
-      const sessionId = (grantedTo as Principal)?.sessionId;
+      const sessionId = sessionOf(grantedTo)?.sessionId;
       if (!isPrivateTopic(topic) || !sessionId || !sessionIds.has(sessionId)) return null;
       const session = sessions.get(sessionId);
       if (!session) return CLOSURES.sessionEnded;

@@ -15,8 +15,13 @@ export function isEmbedPrincipal(principal: unknown): principal is EmbedPrincipa
 }
 
 /** What kind of opener a stream has, as admins see it: `anonymous`, `trader`, `admin` or `embed` (a third-party page's key). */
-export function principalKind(principal: unknown): string {
+export function principalKind(principal: StreamPrincipal): string {
   if (!principal) return 'anonymous';
   if (isEmbedPrincipal(principal)) return 'embed';
-  return (principal as NonNullable<Principal>).role ?? 'anonymous';
+  return principal.role;
+}
+
+/** The session behind a grant, or null (anonymous, or an embed key). */
+export function sessionOf(principal: StreamPrincipal): NonNullable<Principal> | null {
+  return principal && !isEmbedPrincipal(principal) ? principal : null;
 }

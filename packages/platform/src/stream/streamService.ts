@@ -6,9 +6,9 @@ import type { StreamPrincipal } from './streamPrincipal';
 
 /** What the stream service needs from the platform. */
 export interface StreamServiceDeps {
-  hub: Pick<StreamHub, 'open' | 'dropAll'>;
+  hub: Pick<StreamHub<StreamPrincipal>, 'open' | 'dropAll'>;
   /** Where subscription changes go: the hub holding the connection, wherever it runs. */
-  control: Pick<SubscriptionControl, 'change'>;
+  control: Pick<SubscriptionControl<StreamPrincipal>, 'change'>;
   embedKeys: Pick<EmbedKeys, 'grant'>;
 }
 
@@ -26,7 +26,7 @@ export interface StreamRequest {
 
 /** A validated stream request, ready to open: what the hub opens, and the embed key's grant when a third-party page named one. */
 export interface StreamOpening {
-  open: OpenRequest;
+  open: OpenRequest<StreamPrincipal>;
   grant: EmbedGrant | null;
 }
 
@@ -65,7 +65,7 @@ export class StreamService {
   }
 
   /** Opens a prepared stream; refuses (throws) only when every topic is refused, each refusal listed. */
-  open(opening: StreamOpening): Promise<Connection> {
+  open(opening: StreamOpening): Promise<Connection<StreamPrincipal>> {
     return this.deps.hub.open(opening.open);
   }
 

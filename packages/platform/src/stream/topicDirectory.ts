@@ -2,8 +2,7 @@ import { parseTopic, QuotelineError } from '@quoteline/protocol';
 import type { MarketEngine } from '@quoteline/market';
 import type { TopicDirectory } from '@quoteline/stream';
 import type { EmbedKeys } from '../embed/embedKeys';
-import type { Principal } from '../sessions/principal';
-import { isEmbedPrincipal } from './streamPrincipal';
+import { isEmbedPrincipal, sessionOf, type StreamPrincipal } from './streamPrincipal';
 
 /**
  * Answers "may this principal read this topic", one topic at a time: it must
@@ -11,7 +10,10 @@ import { isEmbedPrincipal } from './streamPrincipal';
  * nothing private; feeds must exist; account topics are their owner's only;
  * admin topics are admins' only. A stream opened with a key stays bound to it.
  */
-export function createTopicDirectory(engine: MarketEngine, embedKeys: Pick<EmbedKeys, 'feedsOf'>): TopicDirectory {
+export function createTopicDirectory(
+  engine: MarketEngine,
+  embedKeys: Pick<EmbedKeys, 'feedsOf'>,
+): TopicDirectory<StreamPrincipal> {
   return {
     async authorize(topic, principal) {
       const parsed = parseTopic(topic);
@@ -41,7 +43,7 @@ export function createTopicDirectory(engine: MarketEngine, embedKeys: Pick<Embed
           );
         return;
       }
-      const who = principal as Principal;
+      const who = sessionOf(principal);
       if (parsed.kind === 'admin') {
         if (who?.role !== 'admin')
           throw new QuotelineError('forbidden', 'Only admins may read admin topics; sign in as an admin.');
