@@ -128,4 +128,18 @@ describe('the stream’s bytes', () => {
     );
     expect(Date.now() - closedAt).toBeLessThanOrEqual(1_000);
   });
+
+  it('answers other methods with 405 and Allow, and OPTIONS with 204', async () => {
+    for (const method of ['POST', 'PUT', 'DELETE']) {
+      const answer = await fetch(`${server.url}/api/stream?topics=feed:demo`, { method, headers: SSE });
+      expect([method, answer.status, answer.headers.get('allow'), await answer.text()]).toEqual([
+        method,
+        405,
+        'GET, OPTIONS',
+        '',
+      ]);
+    }
+    const options = await fetch(`${server.url}/api/stream`, { method: 'OPTIONS' });
+    expect([options.status, options.headers.get('allow')]).toEqual([204, 'GET, OPTIONS']);
+  });
 });

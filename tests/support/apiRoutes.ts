@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { ROOT } from './root';
 
 /** One route handler file of the app. */
@@ -13,27 +13,47 @@ export interface AppRoute {
 }
 
 const APP = join(ROOT, 'apps', 'web', 'src', 'app');
+const PAGES_API = join(ROOT, 'apps', 'web', 'src', 'pages', 'api');
+const METHOD = 'GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS';
 
-/** Every `route.ts` under the app, read from the source tree, so a test over "every route" notices a new one. */
+/**
+ * Every route of the app, read from the source tree, so a test over "every route" notices a new one:
+ * App Router `route.ts` files, and Pages Router API routes (`pages/api/**.ts`, whose methods are the
+ * keys of the handler table they pass, `{ GET: … }`).
+ */
 export function appRoutes(): AppRoute[] {
-  const routes: AppRoute[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name === 'route.ts') {
-        const pattern = `/${relative(APP, dir).split(sep).join('/')}`;
-        const source = readFileSync(path, 'utf8');
+  const route = (pattern: string, methods: string[]): AppRoute => ({
+    pattern,
+    methods,
+    params: [...pattern.matchAll(/\[([^\]]+)\]/g)].map((m) => m[1]!),
+  });
+  const appRouter = filesUnder(APP)
+    .filter((path) => path.endsWith(`${sep}route.ts`))
+    .map((path) =>
+      route(
+        `/${relative(APP, dirname(path)).split(sep).join('/')}`,
         // `export function POST(` or `export { handler as POST, … }`
-        const methods = [
-          ...source.matchAll(
-            /export (?:async )?function (GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)\b|\bas (GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)\b/g,
+        [
+          ...readFileSync(path, 'utf8').matchAll(
+            new RegExp(`export (?:async )?function (${METHOD})\\b|\\bas (${METHOD})\\b`, 'g'),
           ),
-        ].map((m) => (m[1] ?? m[2])!);
-        routes.push({ pattern, methods, params: [...pattern.matchAll(/\[([^\]]+)\]/g)].map((m) => m[1]!) });
-      }
-    }
-  };
-  walk(APP);
-  return routes.sort((a, b) => a.pattern.localeCompare(b.pattern));
+        ].map((m) => (m[1] ?? m[2])!),
+      ),
+    );
+  const pagesApi = filesUnder(PAGES_API)
+    .filter((path) => path.endsWith('.ts'))
+    .map((path) =>
+      route(
+        `/api/${relative(PAGES_API, path).split(sep).join('/')}`.replace(/(\/index)?\.ts$/, ''),
+        [...readFileSync(path, 'utf8').matchAll(new RegExp(`\\b(${METHOD}):`, 'g'))].map((m) => m[1]!),
+      ),
+    );
+  return [...appRouter, ...pagesApi].sort((a, b) => a.pattern.localeCompare(b.pattern));
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    return entry.isDirectory() ? filesUnder(path) : [path];
+  });
 }

@@ -10,6 +10,7 @@ export { listeningOrigins, originSchema } from './network/publicOrigins';
 
 // Request handling shared by every route
 export * from './http/handle';
+export { handleNode } from './http/nodeHttp';
 export * from './http/readBody';
 
 // Routes, by feature

@@ -6,12 +6,12 @@ export interface SharedBatch<P = unknown> {
   members: Set<Connection<P>>;
 }
 
-/** Where a connection's bytes go: a web ReadableStream controller in the app, an array in tests. */
+/** Where a connection's bytes go: Node's response in the app (`attachNodeResponse`), a web stream or an array in tests. */
 export interface FrameSink {
   /** Room left before the transport is full; null when it never pushes back. */
   readonly desiredSize: number | null;
-  /** Writes bytes; throws when the transport is gone. */
-  write(bytes: Uint8Array): void;
+  /** Writes bytes; false when the transport is full now (the next bytes should wait for room); throws when it is gone. */
+  write(bytes: Uint8Array): boolean | void;
   /** Ends the transport; must not throw. */
   close(): void;
 }
@@ -395,7 +395,8 @@ export class Connection<P = unknown> {
   /** One write to the transport; a failed write means the client is gone. */
   private write(sink: FrameSink, bytes: Uint8Array, events: number): void {
     try {
-      sink.write(bytes);
+      // A full transport is known at once, so the next turn's updates conflate instead of piling up behind it.
+      if (sink.write(bytes) === false) this.markFull();
     } catch {
       this.close('write_failed');
       return;

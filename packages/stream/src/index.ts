@@ -3,6 +3,6 @@ export * from './ringLog';
 export * from './topicViews';
 export * from './connection';
 export * from './hub';
-export * from './sseBody';
+export * from './nodeResponse';
 export * from './control';
 export * from './connectionStats';

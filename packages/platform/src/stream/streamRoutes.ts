@@ -1,7 +1,9 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { QuotelineError } from '@quoteline/protocol';
-import { sseBody } from '@quoteline/stream';
+import { attachNodeResponse } from '@quoteline/stream';
 import { corsHeaders } from '../embed/embedKeys';
 import { errorResponse } from '../http/handle';
+import { headOf, sendResponse, type RequestHead } from '../http/nodeHttp';
 import { readJson } from '../http/readBody';
 import type { Platform } from '../platform';
 import { principalOf } from '../sessions/sessionRoutes';
@@ -23,10 +25,22 @@ export function acceptsEventStream(accept: string | null): boolean {
  * `GET /api/stream?topics=feed:demo,...`: the one multiplexed SSE stream,
  * resumable with Last-Event-ID or `lastEventId`, `?key=` for embeds. Only
  * when every topic is refused does the request fail, each refusal listed
- * (and, for an allowed embedding page, with its CORS header, so the page can read why).
+ * (and, for an allowed embedding page, with its CORS header, so the page can
+ * read why). Served on Node's own response: each frame goes straight to the
+ * socket (see docs/architecture.md, "Why the stream is not an App Router handler").
  */
-export async function getStream(platform: Platform, request: Request): Promise<Response> {
-  const url = new URL(request.url);
+export async function serveStream(platform: Platform, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const answer = await openStreamResponse(platform, headOf(req), res);
+  if (answer) await sendResponse(res, answer);
+}
+
+/** Opens the stream onto `res`; or returns the error answer to send instead (before any byte of the stream). */
+async function openStreamResponse(
+  platform: Platform,
+  request: RequestHead,
+  res: ServerResponse,
+): Promise<Response | null> {
+  const url = request.url;
   const principal = await principalOf(platform, request);
   if (!acceptsEventStream(request.headers.get('accept')))
     throw new QuotelineError(
@@ -48,10 +62,13 @@ export async function getStream(platform: Platform, request: Request): Promise<R
   } catch (error) {
     return errorResponse(error, cors);
   }
-  // Next.js does not always fire the signal on disconnect; a failed write also closes (see Connection.flush).
-  if (request.signal.aborted) connection.close('client_closed');
-  else request.signal.addEventListener('abort', () => connection.close('client_closed'), { once: true });
-  return new Response(sseBody(connection), { status: 200, headers: { ...SSE_HEADERS, ...cors } });
+  if (res.destroyed) {
+    connection.close('client_closed'); // gone while the stream was being opened
+    return null;
+  }
+  res.writeHead(200, { ...SSE_HEADERS, ...cors });
+  attachNodeResponse(connection, res);
+  return null;
 }
 
 /**
