@@ -1,3 +1,4 @@
+import { settledSample } from './heapSettle';
 import { LoadGeneratorProcess } from './loadGeneratorProcess';
 import type { LoadConfig, LoadReport } from './loadProtocol';
 import { primeStream } from './primeStream';
@@ -35,6 +36,8 @@ export interface TargetResult {
   opened: number;
   failed: Record<string, number>;
   rampMs: number;
+  /** Streams accepted per second while opening (opened / ramp time). */
+  openedPerSec: number | null;
   /** Streams still open at the end of the window, per the client and per the server. */
   openAtEnd: number;
   serverConnections: number;
@@ -60,6 +63,10 @@ export interface TargetResult {
   rssEndMiB: number;
   /** (RSS at the end − RSS before any stream) / opened streams. */
   rssPerStreamKiB: number | null;
+  /** The same with the heap settled (two full GCs and a pause) before each sample: the memory a stream really holds. */
+  rssSettledBeforeMiB: number;
+  rssSettledEndMiB: number;
+  rssSettledPerStreamKiB: number | null;
   /** The server's own counters over the window. */
   server: { delivered: number; conflated: number; maxPendingBytes: number; closed: Record<string, number> };
   serverPids: number[];
@@ -84,6 +91,7 @@ export async function measureTarget(target: Target, options: MeasureOptions): Pr
   // Let start-up work settle before the baseline.
   await sleep(1000);
   const baseline = sampleGroup(target.pgid);
+  const settledBaseline = await settledSample(target.pgid);
   const config: LoadConfig = {
     port: target.port,
     path: target.path,
@@ -123,8 +131,11 @@ export async function measureTarget(target: Target, options: MeasureOptions): Pr
         else if (quiet.waitedMs > 1500)
           options.log(`  waited ${(quiet.waitedMs / 1000).toFixed(0)} s for other load on the machine to calm down`);
       }
+      const window = await measureWindow(target, load, options);
       const result = summarize(target, options, {
-        ...(await measureWindow(target, load, options)),
+        ...window,
+        settledBaseline,
+        settledEnd: await settledSample(target.pgid),
         baseline,
         opened,
         connected,
@@ -168,6 +179,9 @@ function summarize(
   options: MeasureOptions,
   m: {
     baseline: ProcSample;
+    settledBaseline: ProcSample;
+    /** After the window, with the streams still open. */
+    settledEnd: ProcSample;
     /** Right after the last stream opened, before heap growth under the update load. */
     opened: ProcSample;
     server0: ProcSample;
@@ -199,6 +213,7 @@ function summarize(
     opened: m.connected.opened,
     failed: m.connected.failed,
     rampMs: m.connected.rampMs,
+    openedPerSec: m.connected.rampMs > 0 ? m.connected.opened / (m.connected.rampMs / 1000) : null,
     openAtEnd: report.open,
     serverConnections: m.after.connections,
     closedByServer: report.closedByServer,
@@ -220,6 +235,11 @@ function summarize(
     rssOpenedMiB: mib(m.opened.rssBytes),
     rssEndMiB: mib(m.server1.rssBytes),
     rssPerStreamKiB: m.connected.opened ? (m.server1.rssBytes - m.baseline.rssBytes) / 1024 / m.connected.opened : null,
+    rssSettledBeforeMiB: mib(m.settledBaseline.rssBytes),
+    rssSettledEndMiB: mib(m.settledEnd.rssBytes),
+    rssSettledPerStreamKiB: m.connected.opened
+      ? (m.settledEnd.rssBytes - m.settledBaseline.rssBytes) / 1024 / m.connected.opened
+      : null,
     server: {
       delivered: m.after.delivered - m.before.delivered,
       conflated: m.after.conflated - m.before.conflated,

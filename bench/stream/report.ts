@@ -11,7 +11,13 @@ export interface ScenarioResult {
   ours?: TargetResult;
   bare?: TargetResult;
   /** Ours divided by bare; null when either side is missing or zero. */
-  ratios: { cpuPerEvent: number | null; p99: number | null; deliveredPerSec: number | null };
+  ratios: {
+    cpuPerEvent: number | null;
+    p99: number | null;
+    deliveredPerSec: number | null;
+    openedPerSec: number | null;
+    rssSettledPerStream: number | null;
+  };
   error?: string;
 }
 
@@ -74,6 +80,28 @@ function notes(t: TargetResult): string {
   return parts.join('; ');
 }
 
+/** The latency bound under which a scenario counts toward a server's saturation figure. */
+export const SATURATION_P99_MS = 100;
+
+interface Saturation {
+  streams: number;
+  tickMs: number;
+  deliveredPerSec: number;
+  p99: number;
+}
+
+/** A server's most delivered updates/s among this run's scenarios whose p99 stayed within the bound. */
+export function saturation(results: ScenarioResult[], kind: 'ours' | 'bare'): Saturation | null {
+  let best: Saturation | null = null;
+  for (const r of results) {
+    const t = r[kind];
+    if (!t || t.latencyMs.p99 == null || t.latencyMs.p99 > SATURATION_P99_MS) continue;
+    if (!best || t.deliveredPerSec > best.deliveredPerSec)
+      best = { streams: t.streams, tickMs: t.tickMs, deliveredPerSec: t.deliveredPerSec, p99: t.latencyMs.p99 };
+  }
+  return best;
+}
+
 /** The Markdown report: one row per server and scenario, then the ratios. */
 export function toMarkdown(info: RunInfo, results: ScenarioResult[]): string {
   const lines = [
@@ -82,19 +110,19 @@ export function toMarkdown(info: RunInfo, results: ScenarioResult[]): string {
     `${info.startedAt}, commit ${info.commit}, Node ${info.node}, ${info.cpu}, ${info.memoryGiB} GiB. ` +
       `Loopback; the load generator runs in its own process on the same cores. Feed of ${info.instruments} instruments; ` +
       `${info.warmupSeconds} s warm-up, then a ${info.windowSeconds} s window. Latency is publish \`ts\` → receipt, in whole ms. ` +
-      `CPU % is of one core (200 % = both cores); µs/event is server CPU time per update the clients received; other CPU % is everything else busy on the machine in the window (noise). RSS/stream is (RSS at the end − RSS before the streams) / streams: it includes heap the GC has not reclaimed, so it is an upper bound.`,
+      `CPU % is of one core (200 % = both cores); µs/event is server CPU time per update the clients received; other CPU % is everything else busy on the machine in the window (noise). RSS/stream is (RSS at the end − RSS before the streams) / streams: it includes heap the GC has not reclaimed, so it is an upper bound; settled RSS/stream is the same with two full GCs and a pause before each sample. Opened/s is streams accepted per second while opening (100 openings in flight).`,
     '',
-    '| streams @ tick | server | open | expected ev/s | published ev/s | delivered ev/s | p50 ms | p99 ms | p99.9 ms | max ms | server CPU % | server µs/event | client CPU % | other CPU % | RSS MiB before → opened → end | RSS/stream KiB | bytes/event | notes |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | --- |',
+    '| streams @ tick | server | open | expected ev/s | published ev/s | delivered ev/s | p50 ms | p99 ms | p99.9 ms | max ms | server CPU % | server µs/event | client CPU % | other CPU % | RSS MiB before → opened → end | RSS/stream KiB | settled RSS/stream KiB | opened/s | bytes/event | notes |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | --- |',
   ];
   for (const r of results) {
     const label = `${fmt(r.scenario.streams)} @ ${r.scenario.tickMs} ms`;
-    if (r.error) lines.push(`| ${label} | – | | | | | | | | | | | | | | | | error: ${r.error.split('\n')[0]} |`);
+    if (r.error) lines.push(`| ${label} | – | | | | | | | | | | | | | | | | | | error: ${r.error.split('\n')[0]} |`);
     for (const t of [r.ours, r.bare]) {
       if (!t) continue;
       lines.push(
         `| ${label} | ${t.kind} | ${fmt(t.opened)} | ${fmt(t.expectedPerSec)} | ${fmt(t.publishedPerSec)} | ${fmt(t.deliveredPerSec)} | ${fmt(t.latencyMs.p50)} | ${fmt(t.latencyMs.p99)} | ${fmt(t.latencyMs.p999)} | ${fmt(t.latencyMs.max)} | ` +
-          `${fmt(t.serverCpuPercent)} | ${fmt(t.serverCpuUsPerEvent, 2)} | ${fmt(t.clientCpuPercent)} | ${fmt(t.otherCpuPercent)} | ${fmt(t.rssBaselineMiB)} → ${fmt(t.rssOpenedMiB)} → ${fmt(t.rssEndMiB)} | ${fmt(t.rssPerStreamKiB, 1)} | ${fmt(t.bytesPerUpdate)} | ${notes(t)} |`,
+          `${fmt(t.serverCpuPercent)} | ${fmt(t.serverCpuUsPerEvent, 2)} | ${fmt(t.clientCpuPercent)} | ${fmt(t.otherCpuPercent)} | ${fmt(t.rssBaselineMiB)} → ${fmt(t.rssOpenedMiB)} → ${fmt(t.rssEndMiB)} | ${fmt(t.rssPerStreamKiB, 1)} | ${fmt(t.rssSettledPerStreamKiB, 1)} | ${fmt(t.openedPerSec)} | ${fmt(t.bytesPerUpdate)} | ${notes(t)} |`,
       );
     }
   }
@@ -102,15 +130,33 @@ export function toMarkdown(info: RunInfo, results: ScenarioResult[]): string {
     '',
     '## Ours / bare',
     '',
-    '| streams @ tick | CPU per event | p99 latency | delivered ev/s |',
-    '| --- | ---: | ---: | ---: |',
+    '| streams @ tick | CPU per event | p99 latency | delivered ev/s | opened/s | settled RSS/stream |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
   );
+  const x = (n: number | null) => (n == null ? '–' : `${fmt(n, 2)}×`);
   for (const r of results) {
-    const x = (n: number | null) => (n == null ? '–' : `${fmt(n, 2)}×`);
     lines.push(
-      `| ${fmt(r.scenario.streams)} @ ${r.scenario.tickMs} ms | ${x(r.ratios.cpuPerEvent)} | ${x(r.ratios.p99)} | ${x(r.ratios.deliveredPerSec)} |`,
+      `| ${fmt(r.scenario.streams)} @ ${r.scenario.tickMs} ms | ${x(r.ratios.cpuPerEvent)} | ${x(r.ratios.p99)} | ${x(r.ratios.deliveredPerSec)} | ${x(r.ratios.openedPerSec)} | ${x(r.ratios.rssSettledPerStream)} |`,
     );
   }
+  const ours = saturation(results, 'ours');
+  const bare = saturation(results, 'bare');
+  const at = (s: Saturation | null) =>
+    s
+      ? `${fmt(s.deliveredPerSec)} ev/s (${fmt(s.streams)} @ ${s.tickMs} ms, p99 ${fmt(s.p99)} ms)`
+      : '– (no scenario within the bound)';
+  lines.push(
+    '',
+    `## Saturation: most delivered updates/s with p99 ≤ ${SATURATION_P99_MS} ms`,
+    '',
+    '| server | most delivered within the bound |',
+    '| --- | --- |',
+    `| ours | ${at(ours)} |`,
+    `| bare | ${at(bare)} |`,
+    `| ours / bare | ${x(ratio(ours?.deliveredPerSec, bare?.deliveredPerSec))} |`,
+    '',
+    'Only the scenarios of this run count: give several stream counts at one tick (e.g. `--scenarios 1500@100,2000@100,3000@100,4000@100`).',
+  );
   return lines.join('\n') + '\n';
 }
 

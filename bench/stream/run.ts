@@ -7,6 +7,7 @@ import { BENCH_FEED, startAppTarget } from './appTarget';
 import { startBareTarget } from './bareTarget';
 import { installCleanup, killTagged, TAG_VARIABLE } from './cleanup';
 import { cpuProfileEnv, cpuProfileWindow } from './cpuProfileWindow';
+import { withHeapSettler } from './heapSettle';
 import { summarizeCpuProfile } from './cpuProfileSummary';
 import { parseBenchOptions, USAGE, type BenchOptions, type Scenario } from './cliOptions';
 import { measureTarget, type TargetResult } from './measureTarget';
@@ -19,7 +20,7 @@ const log = (line: string) => console.info(`[${((Date.now() - started) / 1000).t
 
 function describe(t: TargetResult): string {
   const n = (x: number | null, d = 0) => (x == null ? '–' : x.toFixed(d));
-  return `${t.kind}: ${n(t.deliveredPerSec)} ev/s of ${n(t.expectedPerSec)}, p50 ${n(t.latencyMs.p50)} ms, p99 ${n(t.latencyMs.p99)} ms, server ${n(t.serverCpuPercent)} % CPU = ${n(t.serverCpuUsPerEvent, 2)} µs/event, client ${n(t.clientCpuPercent)} % CPU, other ${n(t.otherCpuPercent)} %, RSS/stream ${n(t.rssPerStreamKiB, 1)} KiB`;
+  return `${t.kind}: ${n(t.deliveredPerSec)} ev/s of ${n(t.expectedPerSec)}, p50 ${n(t.latencyMs.p50)} ms, p99 ${n(t.latencyMs.p99)} ms, server ${n(t.serverCpuPercent)} % CPU = ${n(t.serverCpuUsPerEvent, 2)} µs/event, client ${n(t.clientCpuPercent)} % CPU, other ${n(t.otherCpuPercent)} %, RSS/stream ${n(t.rssPerStreamKiB, 1)} KiB (settled ${n(t.rssSettledPerStreamKiB, 1)} KiB), opened ${n(t.openedPerSec)}/s`;
 }
 
 async function runScenario(
@@ -28,7 +29,10 @@ async function runScenario(
   tag: string,
   nextPort: () => Promise<number>,
 ): Promise<ScenarioResult> {
-  const result: ScenarioResult = { scenario, ratios: { cpuPerEvent: null, p99: null, deliveredPerSec: null } };
+  const result: ScenarioResult = {
+    scenario,
+    ratios: { cpuPerEvent: null, p99: null, deliveredPerSec: null, openedPerSec: null, rssSettledPerStream: null },
+  };
   const env = { ...process.env, [TAG_VARIABLE]: tag, NEXT_TELEMETRY_DISABLED: '1' };
   const profileDir = resolve(ROOT, options.outDir, 'profiles');
   log(
@@ -40,13 +44,16 @@ async function runScenario(
       log(`  ${kind}: starting on 127.0.0.1:${port}`);
       const profileName = `ours-${scenario.streams}at${scenario.tickMs}ms`;
       const profile = options.cpuProf && kind === 'ours' ? cpuProfileWindow(port, profileDir, profileName) : null;
+      const profileEnv = profile ? cpuProfileEnv(profileDir, profileName) : {};
+      // Both servers preload the heap settler, so the settled RSS is read the same way on each.
+      const nodeOptions = withHeapSettler(profileEnv.NODE_OPTIONS ?? process.env.NODE_OPTIONS);
       const target: Target =
         kind === 'ours'
           ? await startAppTarget({
               port,
               tickMs: scenario.tickMs,
               instruments: options.instruments,
-              env: { [TAG_VARIABLE]: tag, ...(profile ? cpuProfileEnv(profileDir, profileName) : {}) },
+              env: { [TAG_VARIABLE]: tag, ...profileEnv, NODE_OPTIONS: nodeOptions },
             })
           : await startBareTarget(
               {
@@ -58,7 +65,7 @@ async function runScenario(
                 keepAliveMs: 15_000,
                 maxLifetimeMs: 30 * 60_000,
               },
-              env,
+              { ...env, NODE_OPTIONS: nodeOptions },
             );
       try {
         const measured = await measureTarget(target, {
@@ -95,6 +102,8 @@ async function runScenario(
     cpuPerEvent: ratio(ours?.serverCpuUsPerEvent, bare?.serverCpuUsPerEvent),
     p99: ratio(ours?.latencyMs.p99, bare?.latencyMs.p99),
     deliveredPerSec: ratio(ours?.deliveredPerSec, bare?.deliveredPerSec),
+    openedPerSec: ratio(ours?.openedPerSec, bare?.openedPerSec),
+    rssSettledPerStream: ratio(ours?.rssSettledPerStreamKiB, bare?.rssSettledPerStreamKiB),
   };
   return result;
 }
