@@ -1,15 +1,12 @@
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { ROOT } from '../../tests/support/appServer';
+import { join } from 'node:path';
+import { withPreload } from './preload';
 import { listenerPid } from './procStats';
-
-const PRELOAD = resolve(ROOT, 'bench/stream/cpuProfiler.mjs');
 
 /** Environment that preloads cpuProfiler.mjs into our server, so SIGUSR2 can start and stop a profile. */
 export function cpuProfileEnv(dir: string, name: string): Record<string, string> {
   return {
-    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${pathToFileURL(PRELOAD).href}`.trim(),
+    NODE_OPTIONS: withPreload(process.env.NODE_OPTIONS, 'bench/stream/cpuProfiler.mjs'),
     QUOTELINE_BENCH_PROFILE_DIR: dir,
     QUOTELINE_BENCH_PROFILE_NAME: name,
   };

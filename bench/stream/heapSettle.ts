@@ -1,13 +1,9 @@
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { ROOT } from '../../tests/support/appServer';
+import { withPreload } from './preload';
 import { groupPids, sampleGroup, type ProcSample } from './procStats';
-
-const PRELOAD = resolve(ROOT, 'bench/stream/heapSettler.mjs');
 
 /** NODE_OPTIONS that also preload heapSettler.mjs, so `settledSample` can collect the server's garbage first. */
 export function withHeapSettler(nodeOptions: string | undefined): string {
-  return `${nodeOptions ?? ''} --import ${pathToFileURL(PRELOAD).href}`.trim();
+  return withPreload(nodeOptions, 'bench/stream/heapSettler.mjs');
 }
 
 /**
