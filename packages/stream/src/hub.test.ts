@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { QuotelineError, type AddEvent } from '@quoteline/protocol';
+import { addEvent } from '@quoteline/protocol/testing';
 import { RingLog } from './ringLog';
 import { StreamHub, type TopicDirectory } from './hub';
 import { RecordingSink } from './testing';
@@ -12,17 +13,7 @@ const directory: TopicDirectory = {
   },
 };
 
-const add = (topic: string, symbol: string, price: number): AddEvent => ({
-  topic,
-  symbol,
-  name: symbol,
-  price,
-  bid: price,
-  ask: price,
-  open: price,
-  decimals: 2,
-  ts: 1,
-});
+const add = (topic: string, symbol: string, price: number): AddEvent => addEvent(symbol, price, { topic });
 
 let hubs: StreamHub[] = [];
 afterEach(() => {

@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AddEvent } from '@quoteline/protocol';
+import { addEvent as row } from '@quoteline/protocol/testing';
 import { TopicViews } from './topicViews';
-
-const row = (symbol: string, price: number): AddEvent => ({
-  topic: 'feed:demo',
-  symbol,
-  name: symbol,
-  price,
-  bid: price,
-  ask: price,
-  open: price,
-  decimals: 2,
-  ts: 1,
-});
 
 describe('TopicViews.seed', () => {
   it('adds the rows a topic lacks and keeps the ones the log already gave it', () => {

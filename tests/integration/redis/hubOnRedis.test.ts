@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AddEvent, StreamEvent, UpdateEvent } from '@quoteline/protocol';
+import { addEvent } from '@quoteline/protocol/testing';
 import { RedisStreamLog } from '@quoteline/redis';
 import { StreamHub, type TopicDirectory } from '@quoteline/stream';
 import { RecordingSink } from '@quoteline/stream/testing';
@@ -13,17 +14,7 @@ const redis = redisPerFile();
 let keyN = 0;
 
 const directory: TopicDirectory = { authorize: () => undefined };
-const add = (symbol: string, price: number): AddEvent => ({
-  topic: 'feed:demo',
-  symbol,
-  name: symbol,
-  price,
-  bid: price,
-  ask: price,
-  open: price,
-  decimals: 2,
-  ts: 1,
-});
+const add = (symbol: string, price: number): AddEvent => addEvent(symbol, price);
 const update = (symbol: string, price: number): UpdateEvent => ({
   topic: 'feed:demo',
   symbol,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { QuotelineError, type AddEvent } from '@quoteline/protocol';
+import { addEvent } from '@quoteline/protocol/testing';
 import { RedisSubscriptionControl } from '@quoteline/redis';
 import { RingLog, StreamHub, type TopicDirectory } from '@quoteline/stream';
 import { RecordingSink } from '@quoteline/stream/testing';
@@ -25,17 +26,7 @@ const directory: TopicDirectory = {
   },
 };
 
-const add = (topic: string, symbol: string): AddEvent => ({
-  topic,
-  symbol,
-  name: symbol,
-  price: 1,
-  bid: 1,
-  ask: 1,
-  open: 1,
-  decimals: 2,
-  ts: 1,
-});
+const add = (topic: string, symbol: string): AddEvent => addEvent(symbol, 1, { topic });
 
 async function instance(name: string, timeoutMs = 3000) {
   const log = new RingLog({ epoch: name });

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { QuoteRow } from '@quoteline/client';
+import { quoteRow } from '@quoteline/client/testing';
 import { boardSummary, nextSort, sortSymbols } from './sorting';
 
-const row = (symbol: string, price: number, open: number): QuoteRow => ({
-  topic: 'feed:d',
-  symbol,
-  name: symbol,
-  price,
-  bid: price,
-  ask: price,
-  open,
-  decimals: 2,
-  ts: 1,
-  previousPrice: null,
-});
+const row = (symbol: string, price: number, open: number): QuoteRow =>
+  quoteRow(symbol, price, { topic: 'feed:d', open });
 const rows = { B: row('B', 10, 10), A: row('A', 20, 19), C: row('C', 5, 6) };
 
 describe('quote board sorting', () => {

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { FeedState, QuoteRow } from '@quoteline/client';
+import { quoteRow } from '@quoteline/client/testing';
 import { movedMuch, tapeRows, tapeSummary } from './summary';
 import { tickerTapeConfigSchema } from './config';
 
-const row = (symbol: string, price: number, open = 100): QuoteRow => ({
-  topic: 'feed:demo',
-  symbol,
-  name: symbol,
-  price,
-  bid: price,
-  ask: price,
-  open,
-  decimals: 2,
-  ts: 0,
-  previousPrice: null,
-});
+const row = (symbol: string, price: number, open = 100): QuoteRow => quoteRow(symbol, price, { open, ts: 0 });
 const feed = (...rows: QuoteRow[]): FeedState => ({
   symbols: rows.map((r) => r.symbol),
   rows: Object.fromEntries(rows.map((r) => [r.symbol, r])),

@@ -1,26 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { FeedState } from '@quoteline/client';
+import { quoteRow } from '@quoteline/client/testing';
 import { instrumentsChanged } from './instrumentsChanged';
 
 const feed = (...symbols: string[]): FeedState => ({
   symbols,
-  rows: Object.fromEntries(
-    symbols.map((symbol) => [
-      symbol,
-      {
-        topic: 'feed:demo',
-        symbol,
-        name: symbol,
-        price: 1,
-        bid: 1,
-        ask: 1,
-        open: 1,
-        decimals: 2,
-        ts: 0,
-        previousPrice: null,
-      },
-    ]),
-  ),
+  rows: Object.fromEntries(symbols.map((symbol) => [symbol, quoteRow(symbol, 1, { ts: 0 })])),
   status: 'running',
   problem: null,
 });

@@ -1,0 +1,1 @@
+export { quoteRow } from './quoteRow';
