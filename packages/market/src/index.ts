@@ -6,3 +6,4 @@ export * from './candleBuilder';
 export * from './simulatedHistory';
 export * from './replayCsv';
 export * from './replayPlayer';
+export * from './calendar/tradingCalendar';
