@@ -9,8 +9,8 @@ import { defineConfig } from 'vitest/config';
 /** Suites that run on PostgreSQL too (same files, another DATABASE_URL), plus the PostgreSQL-only migration check. */
 const postgresSuites = [
   'trading',
-  'adminFeeds',
-  'feedAdmin',
+  'adminControls',
+  'feedLifecycle',
   'feedRestart',
   'embedKeys',
   'shutdown',

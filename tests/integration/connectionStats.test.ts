@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { StatsEvent, StreamEvent } from '@quoteline/protocol';
-import { startAppServer, type AppServer } from '../support/appServer';
-import { signIn, type TestSession } from '../support/session';
+import { signIn } from '../support/session';
+import { appPerFile } from '../support/signedInApp';
 import { openTestStream, type TestStream } from '../support/sseClient';
 
 // Live connection statistics: every instance appends a `stats` sample to the
 // admin-only `admin:connections` topic; admins read it on the one stream.
 
-let server: AppServer;
-let admin: TestSession;
-let trader: TestSession;
-
-beforeAll(async () => {
-  server = await startAppServer({ env: { QUOTELINE_INSTANCE: 'it-stats', QUOTELINE_STATS_MS: '200' } });
-  admin = await signIn(server.url, 'admin@example.com', 'quoteline-admin');
-  trader = await signIn(server.url, 'trader@example.com', 'quoteline-trader');
-});
-afterAll(() => server?.stop());
+const app = appPerFile({ env: { QUOTELINE_INSTANCE: 'it-stats', QUOTELINE_STATS_MS: '200' } });
 
 const SSE = { Accept: 'text/event-stream' };
 const samples = (events: readonly StreamEvent[]) =>
@@ -25,16 +16,16 @@ const latest = (s: TestStream) => samples(s.events).at(-1);
 
 describe('admin:connections', () => {
   it("delivers this instance's samples to an admin, counting the streams that are open", async () => {
-    const watcher = await openTestStream(server.url, '/api/stream?topics=admin:connections', {
+    const watcher = await openTestStream(app.server.url, '/api/stream?topics=admin:connections', {
       ...SSE,
-      cookie: admin.cookie,
+      cookie: app.admin.cookie,
     });
     const feeds: TestStream[] = [];
     try {
       expect(watcher.status).toBe(200);
       await watcher.waitFor((events) => samples(events).some((s) => s.streams === 1), 5000);
       const N = 5;
-      for (let i = 0; i < N; i++) feeds.push(await openTestStream(server.url, '/api/stream?topics=feed:demo'));
+      for (let i = 0; i < N; i++) feeds.push(await openTestStream(app.server.url, '/api/stream?topics=feed:demo'));
       await watcher.waitFor((events) => samples(events).at(-1)?.streams === N + 1, 5000);
       const sample = latest(watcher)!;
       expect(sample).toMatchObject({
@@ -67,9 +58,9 @@ describe('admin:connections', () => {
   });
 
   it('snapshots the latest sample of each instance for a new admin subscriber, with the snapshot id', async () => {
-    const watcher = await openTestStream(server.url, '/api/stream?topics=admin:connections', {
+    const watcher = await openTestStream(app.server.url, '/api/stream?topics=admin:connections', {
       ...SSE,
-      cookie: admin.cookie,
+      cookie: app.admin.cookie,
     });
     try {
       await watcher.waitFor((events) => events.length >= 2, 2000);
@@ -83,21 +74,24 @@ describe('admin:connections', () => {
   });
 
   it('refuses the topic to traders, signed-out readers and embed keys: 403 over GET, refused alone over POST', async () => {
-    for (const headers of [{ ...SSE, cookie: trader.cookie }, SSE]) {
-      const refused = await fetch(`${server.url}/api/stream?topics=admin:connections`, { headers });
+    for (const headers of [{ ...SSE, cookie: app.trader.cookie }, SSE]) {
+      const refused = await fetch(`${app.server.url}/api/stream?topics=admin:connections`, { headers });
       expect(refused.status).toBe(403);
       expect(await refused.json()).toMatchObject({ error: { code: 'forbidden' } });
     }
-    const embedded = await fetch(`${server.url}/api/stream?topics=admin:connections&key=pk_demo_localhost_only`, {
+    const embedded = await fetch(`${app.server.url}/api/stream?topics=admin:connections&key=pk_demo_localhost_only`, {
       headers: { ...SSE, Origin: 'http://localhost:4000' },
     });
     expect(embedded.status).toBe(403);
 
-    const stream = await openTestStream(server.url, '/api/stream?topics=feed:demo', { ...SSE, cookie: trader.cookie });
+    const stream = await openTestStream(app.server.url, '/api/stream?topics=feed:demo', {
+      ...SSE,
+      cookie: app.trader.cookie,
+    });
     try {
       await stream.waitFor((events) => events.length > 0, 2000);
       const { connectionId, token } = stream.events[0]!.data as { connectionId: string; token: string };
-      const post = await trader.fetch('/api/stream/subscriptions', {
+      const post = await app.trader.fetch('/api/stream/subscriptions', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ connectionId, token, subscribe: ['admin:connections'] }),
@@ -115,8 +109,8 @@ describe('admin:connections', () => {
   });
 
   it('stops sending samples to a stream whose admin signs out', async () => {
-    const session = await signIn(server.url, 'admin@example.com', 'quoteline-admin');
-    const watcher = await openTestStream(server.url, '/api/stream?topics=admin:connections', {
+    const session = await signIn(app.server.url, 'admin@example.com', 'quoteline-admin');
+    const watcher = await openTestStream(app.server.url, '/api/stream?topics=admin:connections', {
       ...SSE,
       cookie: session.cookie,
     });

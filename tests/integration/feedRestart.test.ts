@@ -11,12 +11,7 @@ const env = { QUOTELINE_INSTANCE: 'it-feed-restart' };
 let server: AppServer | null = null;
 afterAll(() => server?.stop());
 
-const send = (s: TestSession, method: string, path: string, body?: unknown) =>
-  s.fetch(path, {
-    method,
-    headers: { 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+const send = (s: TestSession, method: string, path: string, body?: unknown) => s.send(method, path, body);
 type ListedFeed = {
   slug: string;
   name: string;

@@ -4,6 +4,8 @@ export interface TestSession {
   accountId: string;
   /** fetch with the session cookie and a same-origin Origin header */
   fetch(path: string, init?: RequestInit): Promise<Response>;
+  /** a JSON request with the session; no body when `body` is undefined */
+  send(method: string, path: string, body?: unknown): Promise<Response>;
   order(body: unknown, key?: string): Promise<Response>;
 }
 
@@ -26,6 +28,12 @@ export async function signIn(baseUrl: string, email: string, password: string): 
     cookie,
     accountId: user.accountId,
     fetch: send,
+    send: (method, path, body) =>
+      send(path, {
+        method,
+        headers: { 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }),
     order: (body, key = crypto.randomUUID()) =>
       send('/api/orders', {
         method: 'POST',

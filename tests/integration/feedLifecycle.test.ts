@@ -1,31 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppServer, type AppServer } from '../support/appServer';
-import { signIn, type TestSession } from '../support/session';
+import { describe, expect, it } from 'vitest';
+import type { TestSession } from '../support/session';
+import { appPerFile } from '../support/signedInApp';
 import { openTestStream } from '../support/sseClient';
 
-let server: AppServer;
-let admin: TestSession;
-let trader: TestSession;
+const app = appPerFile({ env: { QUOTELINE_INSTANCE: 'it-feeds' } });
 
-beforeAll(async () => {
-  server = await startAppServer({ env: { QUOTELINE_INSTANCE: 'it-feeds' } });
-  admin = await signIn(server.url, 'admin@example.com', 'quoteline-admin');
-  trader = await signIn(server.url, 'trader@example.com', 'quoteline-trader');
-});
-afterAll(() => server?.stop());
-
-const send = (s: TestSession, method: string, path: string, body?: unknown) =>
-  s.fetch(path, {
-    method,
-    headers: { 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+const send = (s: TestSession, method: string, path: string, body?: unknown) => s.send(method, path, body);
 const listed = async (slug: string) =>
-  ((await (await admin.fetch('/api/admin/feeds')).json()) as { feeds: { slug: string }[] }).feeds.find(
+  ((await (await app.admin.fetch('/api/admin/feeds')).json()) as { feeds: { slug: string }[] }).feeds.find(
     (f) => f.slug === slug,
   );
 const push = (slug: string, token: string, ticks: unknown[]) =>
-  fetch(`${server.url}/api/feeds/${slug}/ticks`, {
+  fetch(`${app.server.url}/api/feeds/${slug}/ticks`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
     body: JSON.stringify({ ticks }),
@@ -33,9 +19,9 @@ const push = (slug: string, token: string, ticks: unknown[]) =>
 
 describe('admin: feeds', () => {
   it('creates a push feed whose token publishes validated ticks to its subscribers; rotating the token retires the old one', async () => {
-    expect((await send(trader, 'POST', '/api/admin/feeds', { slug: 'pushed', name: 'Pushed' })).status).toBe(403);
-    expect((await send(admin, 'POST', '/api/admin/feeds', { slug: 'Bad Slug', name: 'x' })).status).toBe(400);
-    const created = await send(admin, 'POST', '/api/admin/feeds', {
+    expect((await send(app.trader, 'POST', '/api/admin/feeds', { slug: 'pushed', name: 'Pushed' })).status).toBe(403);
+    expect((await send(app.admin, 'POST', '/api/admin/feeds', { slug: 'Bad Slug', name: 'x' })).status).toBe(400);
+    const created = await send(app.admin, 'POST', '/api/admin/feeds', {
       slug: 'pushed',
       name: 'Pushed prices',
       source: 'push',
@@ -43,10 +29,10 @@ describe('admin: feeds', () => {
     expect(created.status).toBe(201);
     const { pushToken } = (await created.json()) as { pushToken: string };
     expect(pushToken).toMatch(/^push_/);
-    expect((await send(admin, 'POST', '/api/admin/feeds', { slug: 'pushed', name: 'Again' })).status).toBe(409);
+    expect((await send(app.admin, 'POST', '/api/admin/feeds', { slug: 'pushed', name: 'Again' })).status).toBe(409);
     expect(
       (
-        await send(admin, 'POST', '/api/admin/feeds/pushed/instruments', {
+        await send(app.admin, 'POST', '/api/admin/feeds/pushed/instruments', {
           symbol: 'PSH',
           name: 'Pushed Co',
           price: 10,
@@ -54,7 +40,7 @@ describe('admin: feeds', () => {
       ).status,
     ).toBe(201);
 
-    const stream = await openTestStream(server.url, '/api/stream?topics=feed:pushed');
+    const stream = await openTestStream(app.server.url, '/api/stream?topics=feed:pushed');
     try {
       await stream.waitFor((events) => events.some((e) => e.type === 'add' && e.data.symbol === 'PSH'));
       const pushedAt = Date.now() - 1_000; // a sender's own clock, a little behind ours
@@ -83,7 +69,7 @@ describe('admin: feeds', () => {
     expect((await push('pushed', 'push_wrong', [{ symbol: 'PSH', price: 11 }])).status).toBe(403);
     expect(
       (
-        await fetch(`${server.url}/api/feeds/pushed/ticks`, {
+        await fetch(`${app.server.url}/api/feeds/pushed/ticks`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
           body: '{"ticks":[]}',
@@ -91,21 +77,22 @@ describe('admin: feeds', () => {
       ).status,
     ).toBe(401);
     expect((await push('pushed', pushToken, [])).status).toBe(400);
-    const rotated = (await (await send(admin, 'POST', '/api/admin/feeds/pushed/push-token')).json()) as {
+    const rotated = (await (await send(app.admin, 'POST', '/api/admin/feeds/pushed/push-token')).json()) as {
       pushToken: string;
     };
     expect((await push('pushed', pushToken, [{ symbol: 'PSH', price: 11 }])).status).toBe(403);
     expect((await push('pushed', rotated.pushToken, [{ symbol: 'PSH', price: 11 }])).status).toBe(200);
-    expect((await send(admin, 'POST', '/api/admin/feeds/demo/push-token')).status).toBe(409);
+    expect((await send(app.admin, 'POST', '/api/admin/feeds/demo/push-token')).status).toBe(409);
   });
 
   it('replays an uploaded CSV at the chosen speed after validating every row', async () => {
     expect(
-      (await send(admin, 'POST', '/api/admin/feeds', { slug: 'replayed', name: 'Replayed', source: 'replay' })).status,
+      (await send(app.admin, 'POST', '/api/admin/feeds', { slug: 'replayed', name: 'Replayed', source: 'replay' }))
+        .status,
     ).toBe(201);
     expect(
       (
-        await send(admin, 'POST', '/api/admin/feeds/replayed/instruments', {
+        await send(app.admin, 'POST', '/api/admin/feeds/replayed/instruments', {
           symbol: 'RPL',
           name: 'Replay Co',
           price: 20,
@@ -113,7 +100,7 @@ describe('admin: feeds', () => {
       ).status,
     ).toBe(201);
     const upload = (csv: string, query = 'speed=100&loop=false') =>
-      admin.fetch(`/api/admin/feeds/replayed/replay?${query}`, {
+      app.admin.fetch(`/api/admin/feeds/replayed/replay?${query}`, {
         method: 'POST',
         headers: { 'Content-Type': 'text/csv' },
         body: csv,
@@ -125,9 +112,9 @@ describe('admin: feeds', () => {
     const body = (await bad.json()) as { error: { issues: { path: (string | number)[]; message: string }[] } };
     expect(body.error.issues.map((i) => i.path[1]).sort()).toEqual([3, 4, 5]);
     expect((await upload('1767225600,RPL,1', 'speed=0')).status).toBe(400);
-    expect((await send(admin, 'POST', '/api/admin/feeds/demo/replay')).status).toBe(409);
+    expect((await send(app.admin, 'POST', '/api/admin/feeds/demo/replay')).status).toBe(409);
 
-    const stream = await openTestStream(server.url, '/api/stream?topics=feed:replayed');
+    const stream = await openTestStream(app.server.url, '/api/stream?topics=feed:replayed');
     try {
       await stream.waitFor((events) => events.some((e) => e.type === 'add'));
       const ok = await upload(
@@ -148,7 +135,7 @@ describe('admin: feeds', () => {
   it('creates a simulator feed with its settings and seed, and lists it with them', async () => {
     const settings = { tickIntervalMs: 300, volatility: 0.3, drift: 0.05, spreadBps: 15, seed: 42 };
     expect(
-      (await send(admin, 'POST', '/api/admin/feeds', { slug: 'seeded', name: 'Seeded', ...settings })).status,
+      (await send(app.admin, 'POST', '/api/admin/feeds', { slug: 'seeded', name: 'Seeded', ...settings })).status,
     ).toBe(201);
     expect(await listed('seeded')).toMatchObject({
       name: 'Seeded',
@@ -158,7 +145,7 @@ describe('admin: feeds', () => {
       replay: null,
       instruments: [],
     });
-    const bad = await send(admin, 'POST', '/api/admin/feeds', { slug: 'badseed', name: 'Bad seed', seed: 1.5 });
+    const bad = await send(app.admin, 'POST', '/api/admin/feeds', { slug: 'badseed', name: 'Bad seed', seed: 1.5 });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({
       error: { code: 'invalid_body', issues: [{ path: ['seed'], message: 'a seed is a whole number' }] },
@@ -167,35 +154,36 @@ describe('admin: feeds', () => {
   });
 
   it('retunes a simulator feed live and renames it', async () => {
-    const r = await send(admin, 'PATCH', '/api/admin/feeds/demo', {
+    const r = await send(app.admin, 'PATCH', '/api/admin/feeds/demo', {
       name: 'Demo market (retuned)',
       volatility: 0.8,
       tickIntervalMs: 250,
     });
     expect(r.status).toBe(200);
     expect(await r.json()).toMatchObject({ name: 'Demo market (retuned)', volatility: 0.8, tickIntervalMs: 250 });
-    expect((await send(admin, 'PATCH', '/api/admin/feeds/demo', { volatility: 99 })).status).toBe(400);
-    expect((await send(admin, 'PATCH', '/api/admin/feeds/nope', { name: 'x' })).status).toBe(404);
+    expect((await send(app.admin, 'PATCH', '/api/admin/feeds/demo', { volatility: 99 })).status).toBe(400);
+    expect((await send(app.admin, 'PATCH', '/api/admin/feeds/nope', { name: 'x' })).status).toBe(404);
   });
 
   it('asks for confirmation before deleting a watched feed, then ends its topic with removes', async () => {
     expect(
-      (await send(admin, 'POST', '/api/admin/feeds', { slug: 'doomed', name: 'Doomed', tickIntervalMs: 200 })).status,
-    ).toBe(201);
-    expect(
-      (await send(admin, 'POST', '/api/admin/feeds/doomed/instruments', { symbol: 'DOOM', name: 'Doom', price: 5 }))
+      (await send(app.admin, 'POST', '/api/admin/feeds', { slug: 'doomed', name: 'Doomed', tickIntervalMs: 200 }))
         .status,
     ).toBe(201);
-    const stream = await openTestStream(server.url, '/api/stream?topics=feed:doomed');
+    expect(
+      (await send(app.admin, 'POST', '/api/admin/feeds/doomed/instruments', { symbol: 'DOOM', name: 'Doom', price: 5 }))
+        .status,
+    ).toBe(201);
+    const stream = await openTestStream(app.server.url, '/api/stream?topics=feed:doomed');
     try {
       await stream.waitFor((events) => events.some((e) => e.type === 'add'));
-      const ask = await send(admin, 'DELETE', '/api/admin/feeds/doomed');
+      const ask = await send(app.admin, 'DELETE', '/api/admin/feeds/doomed');
       expect(ask.status).toBe(409);
       expect(await ask.json()).toMatchObject({ error: { code: 'confirmation_required' } });
-      expect((await send(admin, 'DELETE', '/api/admin/feeds/doomed?confirm=true')).status).toBe(204);
+      expect((await send(app.admin, 'DELETE', '/api/admin/feeds/doomed?confirm=true')).status).toBe(204);
       await stream.waitFor((events) => events.some((e) => e.type === 'remove' && e.data.symbol === 'DOOM'));
       expect(
-        (await fetch(`${server.url}/api/stream?topics=feed:doomed`, { headers: { Accept: 'text/event-stream' } }))
+        (await fetch(`${app.server.url}/api/stream?topics=feed:doomed`, { headers: { Accept: 'text/event-stream' } }))
           .status,
       ).toBe(404);
     } finally {
