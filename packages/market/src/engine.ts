@@ -259,6 +259,12 @@ export class MarketEngine {
     }
   }
 
+  /** How an instrument of a loaded feed is quoted (decimals, tick size in minor units); null when unknown. */
+  tickGrid(slug: string, symbol: string): { decimals: number; tickSize: number } | null {
+    const inst = this.feeds.get(slug)?.instruments.get(symbol);
+    return inst ? { decimals: inst.decimals, tickSize: inst.tickSize } : null;
+  }
+
   /** The feed slugs currently loaded. */
   feedSlugs(): string[] {
     return [...this.feeds.keys()];

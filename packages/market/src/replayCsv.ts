@@ -31,6 +31,9 @@ function time(text: string): number | null {
   return Number.isFinite(parsed) ? parsed : null;
 }
 
+/** Prices are stored as integers; PostgreSQL's `integer` ends at 2^31 − 1. */
+const MAX_STORED_MINOR = 2_147_483_647;
+
 /**
  * Reads `timestamp,symbol,price[,bid,ask]` rows (a header line is skipped;
  * timestamps are ISO 8601 or Unix seconds/ms), row by row: every bad row is
@@ -38,7 +41,7 @@ function time(text: string): number | null {
  */
 export function parseReplayCsv(
   text: string,
-  scale = 2,
+  scaleOf: number | ((symbol: string) => number) = 2,
   maxRows = 100_000,
 ): { rows: ReplayRow[]; errors: ReplayError[] } {
   const rows: ReplayRow[] = [];
@@ -57,6 +60,7 @@ export function parseReplayCsv(
       return errors.push({ line, message: 'expected timestamp,symbol,price or timestamp,symbol,price,bid,ask' });
     const at = time(cells[0]!);
     const symbol = cells[1]!.trim();
+    const scale = typeof scaleOf === 'number' ? scaleOf : scaleOf(symbol);
     const price = minor(cells[2]!, scale);
     const bid = cells.length === 5 ? minor(cells[3]!, scale) : undefined;
     const ask = cells.length === 5 ? minor(cells[4]!, scale) : undefined;
@@ -68,7 +72,7 @@ export function parseReplayCsv(
         message: `"${cells[2]!.trim()}" is not a positive price with at most ${scale} decimals`,
       });
     if (bid === null || ask === null) return errors.push({ line, message: 'bid and ask must be prices' });
-    if (Math.max(price, bid ?? 0, ask ?? 0) > MAX_PRICE * 10 ** scale)
+    if (Math.max(price, bid ?? 0, ask ?? 0) > Math.min(MAX_PRICE * 10 ** scale, MAX_STORED_MINOR))
       return errors.push({ line, message: 'a price is at most 10,000,000' });
     if (bid !== undefined && ask !== undefined && !(bid < ask))
       return errors.push({ line, message: 'bid must be below ask' });

@@ -155,6 +155,7 @@ async function startParts(config: PlatformConfig) {
     log,
     views: hub.views,
     feedStatus: (slug) => engine.feedStatus(slug),
+    tickGrid: (slug, symbol) => engine.tickGrid(slug, symbol),
     idempotency,
   });
   await orders.loadBook();

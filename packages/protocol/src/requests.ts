@@ -84,6 +84,10 @@ export const addInstrumentRequestSchema = z
     symbol: symbolSchema,
     name: z.string().trim().min(1).max(80),
     price: storablePrice,
+    /** decimals the instrument is quoted with: 2 for most equities, 4-5 for FX, up to 8 for crypto */
+    decimals: z.number().int().min(0).max(8).default(2),
+    /** smallest price step, as a price (e.g. 0.05); one unit of the last decimal when left out */
+    tickSize: z.number().finite().positive().optional(),
   })
   .strict();
 

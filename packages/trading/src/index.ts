@@ -1,3 +1,4 @@
 export * from './money';
 export * from './orderLogic';
 export * from './limitBook';
+export * from './tickGrid';

@@ -174,7 +174,7 @@ export class FeedService {
     const options = replayOptionsSchema.safeParse(input);
     if (!options.success) throw invalid('bad_request', 'speed must be between 0.1 and 1000.', options.error.issues);
     const { speed, loop } = options.data;
-    const { rows, errors } = parseReplayCsv(csv);
+    const { rows, errors } = parseReplayCsv(csv, (symbol) => engine.tickGrid(slug, symbol)?.decimals ?? 2);
     const known = new Set(engine.snapshot(slug)?.map((a) => a.symbol));
     const unknown = rows
       .filter((r) => !known.has(r.symbol))

@@ -1,10 +1,9 @@
 import type { Db } from '@quoteline/db';
 import type { MarketEngine } from '@quoteline/market';
 import { addInstrumentRequestSchema, invalid, QuotelineError, symbolSchema } from '@quoteline/protocol';
-import { parsePrice } from '@quoteline/trading';
+import { offGridMessage, parsePrice, priceOnGrid, tickSizeText } from '@quoteline/trading';
 import type { Admin } from '../admin/adminAccess';
 import type { AuditLog } from '../admin/auditLog';
-import { MONEY_SCALE } from '../money';
 import type { FeedService } from './feedService';
 
 /** What the instrument service needs from the platform. */
@@ -31,11 +30,19 @@ export class InstrumentService {
         symbol.error.issues.map((i) => ({ ...i, path: ['symbol'] })),
       );
     const parsed = addInstrumentRequestSchema.safeParse(body);
-    if (!parsed.success) throw invalid('invalid_body', 'Send {"symbol","name","price"}.', parsed.error.issues);
-    const price = parsePrice(parsed.data.price, MONEY_SCALE);
+    if (!parsed.success)
+      throw invalid('invalid_body', 'Send {"symbol","name","price","decimals"?,"tickSize"?}.', parsed.error.issues);
+    const { decimals } = parsed.data;
+    const tickSize = parsed.data.tickSize === undefined ? 1 : parsePrice(parsed.data.tickSize, decimals);
+    if (tickSize === null || tickSize <= 0)
+      throw invalid('invalid_price', `The tick size needs at most ${decimals} decimals.`, [
+        { path: ['tickSize'], message: `at most ${decimals} decimals` },
+      ]);
+    const grid = { decimals, tickSize };
+    const price = priceOnGrid(parsed.data.price, grid);
     if (price === null)
-      throw invalid('invalid_price', 'The price needs at most two decimals.', [
-        { path: ['price'], message: 'at most two decimals' },
+      throw invalid('invalid_price', offGridMessage('The price', grid), [
+        { path: ['price'], message: `a multiple of ${tickSizeText(grid)}` },
       ]);
     if (await db.instrument.findUnique({ where: { symbol: parsed.data.symbol } }))
       throw new QuotelineError(
@@ -47,8 +54,8 @@ export class InstrumentService {
         feedId: feed.id,
         symbol: parsed.data.symbol,
         name: parsed.data.name,
-        priceScale: MONEY_SCALE,
-        tickSize: 1,
+        priceScale: decimals,
+        tickSize,
         openPrice: price,
         lastPrice: price,
       },
@@ -64,8 +71,17 @@ export class InstrumentService {
     await this.deps.audit.record(admin.email, 'instrument.add', `feed:${feed.slug}/${row.symbol}`, {
       name: row.name,
       price: parsed.data.price,
+      decimals,
+      tickSize: tickSizeText(grid),
     });
-    return { feed: feed.slug, symbol: row.symbol, name: row.name, price: parsed.data.price };
+    return {
+      feed: feed.slug,
+      symbol: row.symbol,
+      name: row.name,
+      price: parsed.data.price,
+      decimals,
+      tickSize: tickSizeText(grid),
+    };
   }
 
   /** Removes an instrument from a feed; subscribers see a `remove`. */

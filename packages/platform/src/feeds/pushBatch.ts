@@ -1,5 +1,5 @@
 import { pushTickSchema } from '@quoteline/protocol';
-import { parsePrice } from '@quoteline/trading';
+import { priceOnGrid, tickSizeText, type TickGrid } from '@quoteline/trading';
 
 /** A pushed tick that passed validation, its prices in minor units. */
 export interface ValidTick {
@@ -19,12 +19,12 @@ export interface RejectedTick {
 
 /**
  * Validates each tick of a push batch on its own: good ones come back in minor
- * units (at most `scale` decimals), bad ones with their index and a reason a
- * sender can act on. One bad tick never refuses the others.
+ * units (on their instrument's grid, from `gridOf`), bad ones with their index
+ * and a reason a sender can act on. One bad tick never refuses the others.
  */
 export function validatePushBatch(
   ticks: readonly unknown[],
-  scale: number,
+  gridOf: (symbol: string) => TickGrid | null,
 ): { valid: ValidTick[]; rejected: RejectedTick[] } {
   const valid: ValidTick[] = [];
   const rejected: RejectedTick[] = [];
@@ -35,10 +35,12 @@ export function validatePushBatch(
         index,
         reason: tick.error.issues.map((i) => `${i.path.join('.') || 'tick'}: ${i.message}`).join('; '),
       });
-    const minor = (v: number | undefined) => (v === undefined ? undefined : parsePrice(v, scale));
+    const grid = gridOf(tick.data.symbol);
+    if (!grid) return rejected.push({ index, reason: `${tick.data.symbol} is not an instrument of this feed` });
+    const minor = (v: number | undefined) => (v === undefined ? undefined : priceOnGrid(v, grid));
     const [price, bid, ask] = [minor(tick.data.price), minor(tick.data.bid), minor(tick.data.ask)];
     if (price === null || bid === null || ask === null)
-      return rejected.push({ index, reason: `prices need at most ${scale} decimals` });
+      return rejected.push({ index, reason: `prices of ${tick.data.symbol} are multiples of ${tickSizeText(grid)}` });
     valid.push({ index, symbol: tick.data.symbol, price: price!, bid, ask, ts: tick.data.ts });
   });
   return { valid, rejected };

@@ -2,14 +2,13 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Db } from '@quoteline/db';
 import type { MarketEngine } from '@quoteline/market';
 import { invalid, pushTicksRequestSchema, QuotelineError } from '@quoteline/protocol';
-import { MONEY_SCALE } from '../money';
 import { validatePushBatch, type RejectedTick } from './pushBatch';
 import { hashPushToken, newPushToken } from './pushTokens';
 
 /** What publishing pushed ticks needs from the platform. */
 export interface PushTicksDeps {
   db: Db;
-  engine: Pick<MarketEngine, 'hasFeed' | 'feedStatus' | 'pushTick'>;
+  engine: Pick<MarketEngine, 'hasFeed' | 'feedStatus' | 'pushTick' | 'tickGrid'>;
 }
 
 /** A push feed whose token a request proved (from `PushTicks.authorize`). */
@@ -46,7 +45,9 @@ export class PushTicks {
         'Send {"ticks":[{symbol, price, bid?, ask?, ts?}, …]} with 1 to 1000 ticks.',
         parsed.error.issues,
       );
-    const { valid, rejected } = validatePushBatch(parsed.data.ticks, MONEY_SCALE);
+    const { valid, rejected } = validatePushBatch(parsed.data.ticks, (symbol) =>
+      this.deps.engine.tickGrid(slug, symbol),
+    );
     let accepted = 0;
     for (const { index, ...tick } of valid) {
       const refusal = this.deps.engine.pushTick(slug, tick);

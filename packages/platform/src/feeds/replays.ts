@@ -36,7 +36,7 @@ export class Replays {
   /** Starts a feed's stored replay (at boot or when another instance stored it), unless it plays already; a stored file that no longer parses is skipped. */
   restore(slug: string, csv: string, options: ReplayOptions): void {
     if (this.playing.get(slug) === signatureOf(csv, options)) return this.follow(slug);
-    const { rows, errors } = parseReplayCsv(csv);
+    const { rows, errors } = parseReplayCsv(csv, (symbol) => this.engine.tickGrid(slug, symbol)?.decimals ?? 2);
     if (errors.length > 0) return;
     this.play(slug, csv, rows, options);
   }

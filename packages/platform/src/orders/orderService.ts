@@ -12,12 +12,16 @@ import {
   executionPrice,
   formatMinor,
   LimitBook,
+  offGridMessage,
   parsePrice,
+  priceOnGrid,
+  tickSizeText,
   release,
   reserve,
   wireToMinor,
   type OrderTerms,
   type RestingOrder,
+  type TickGrid,
 } from '@quoteline/trading';
 import type { EventLog, TopicViews } from '@quoteline/stream';
 import type { Principal } from '../sessions/principal';
@@ -49,6 +53,8 @@ export interface OrderServiceDeps {
   views: TopicViews;
   /** running | paused | null (unknown feed) */
   feedStatus(slug: string): 'running' | 'paused' | null;
+  /** How an instrument is quoted (decimals, tick size); null when its feed does not know it. */
+  tickGrid(slug: string, symbol: string): TickGrid | null;
   /** This instance as the owner of Idempotency-Key claims, and their lease. */
   idempotency: IdempotencyOptions;
 }
@@ -100,21 +106,18 @@ export class OrderService {
     const request = parsed.data;
     const quote = this.deps.views.findSymbol(request.symbol);
     if (!quote) throw new QuotelineError('unknown_symbol', `There is no instrument ${request.symbol}.`);
+    const slug = feedSlugOf(quote.topic) ?? '';
+    const limitPrice = this.limitOnGrid(
+      request,
+      this.deps.tickGrid(slug, request.symbol) ?? { decimals: quote.decimals, tickSize: 1 },
+    );
     if (quote.decimals !== MONEY_SCALE)
       throw new QuotelineError('unprocessable', `${request.symbol} is quoted in a precision that cannot be traded.`);
-    if (this.deps.feedStatus(feedSlugOf(quote.topic) ?? '') === 'paused')
+    if (this.deps.feedStatus(slug) === 'paused')
       throw new QuotelineError(
         'feed_paused',
         `Trading in ${request.symbol} is paused; try again when its feed resumes.`,
       );
-    let limitPrice: number | null = null;
-    if (request.limitPrice !== undefined) {
-      limitPrice = parsePrice(request.limitPrice, MONEY_SCALE);
-      if (limitPrice === null || limitPrice <= 0 || limitPrice > 1_000_000_000)
-        throw invalid('invalid_price', 'The limit price must be a positive price with at most two decimals.', [
-          { path: ['limitPrice'], message: 'at most two decimals' },
-        ]);
-    }
 
     const claim = await this.idempotency.claim(principal.accountId, idempotencyKey, requestHash(request));
     if (claim.kind === 'replay') return claim.answer;
@@ -138,6 +141,17 @@ export class OrderService {
         throw error;
       }
     });
+  }
+
+  /** A limit order's price in minor units, refused (400 invalid_price, naming the tick size) when off the instrument's grid. */
+  private limitOnGrid(request: { limitPrice?: number | string }, grid: TickGrid): number | null {
+    if (request.limitPrice === undefined) return null;
+    const minor = priceOnGrid(request.limitPrice, grid);
+    if (minor === null)
+      throw invalid('invalid_price', offGridMessage('The limit price', grid), [
+        { path: ['limitPrice'], message: `a multiple of ${tickSizeText(grid)}` },
+      ]);
+    return minor;
   }
 
   /** The answer for a key whose order committed but whose answer was not stored (its first attempt died): the order as it stands. */
