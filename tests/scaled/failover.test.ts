@@ -1,54 +1,33 @@
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:https';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HealthResponse, UpdateEvent } from '@quoteline/protocol';
 import { demoFeed } from '../../packages/db/src/seed';
 import { LEASE_DEFAULTS } from '../../packages/redis/src/lease';
-import { startScaledShape } from '../../scripts/scaled/shape.mjs';
-import { freePort } from '../support/appServer';
+import { shapePerFile, type Shape } from '../support/scaledShape';
 import { resumingStream, type ResumingStream } from '../support/resumingStream';
 import { openTestStream } from '../support/sseClient';
 import { sleep, waitUntil } from '../support/streamTools';
 
 // Instances killed under streams and requests going through nginx: the figures are printed, the asserts are the
 // bounds the shape promises. Three instances + Redis + PostgreSQL + nginx, private on loopback.
-type Shape = Awaited<ReturnType<typeof startScaledShape>>;
 type App = Shape['apps'][number];
-let shape: Shape;
-let dataDir: string;
-let ca: string;
 
 /** The `retry:` the instances send (the default): a client waits this long before it resumes. */
 const RETRY_MS = 1000;
 
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'quoteline-failover-'));
-  chmodSync(dataDir, 0o755); // PostgreSQL runs as the postgres user and must enter this folder
-  shape = await startScaledShape({
-    dataDir,
-    listen: await freePort(),
-    appPorts: [await freePort(), await freePort(), await freePort()],
-    env: { QUOTELINE_RETRY_MS: String(RETRY_MS) },
-    limits: { streamsPerClient: 64 },
-  });
-  ca = readFileSync(shape.tls.cert, 'utf8');
-});
-
-afterAll(async () => {
-  await shape?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+const scaled = shapePerFile('failover', {
+  env: { QUOTELINE_RETRY_MS: String(RETRY_MS) },
+  limits: { streamsPerClient: 64 },
 });
 
 /** GET requests through nginx, back to back on kept-alive connections, counting answers by status. */
 function probe(path: string, parallel = 2) {
-  const agent = new Agent({ keepAlive: true, ca, maxSockets: parallel });
+  const agent = new Agent({ keepAlive: true, ca: scaled.ca, maxSockets: parallel });
   const statuses = new Map<number, number>();
   let running = true;
   const once = () =>
     new Promise<void>((done) => {
-      const req = request(new URL(path, shape.url), { agent, timeout: 5_000 }, (res) => {
+      const req = request(new URL(path, scaled.shape.url), { agent, timeout: 5_000 }, (res) => {
         res.resume();
         // 'close' also comes for an answer cut short (counted as no answer).
         res.on('close', () => {
@@ -83,10 +62,10 @@ async function backInRotation(app: App, timeoutMs = 10_000): Promise<number> {
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
     const s = await openTestStream(
-      shape.url,
+      scaled.shape.url,
       '/api/stream?topics=feed:demo',
       { Accept: 'text/event-stream' },
-      { ca, headersTimeoutMs: 5_000 },
+      { ca: scaled.ca, headersTimeoutMs: 5_000 },
     ).catch(() => null);
     const ready =
       s?.status === 200 &&
@@ -133,7 +112,7 @@ describe('failover through nginx (scaled shape)', () => {
     { timeout: 600_000 },
     async () => {
       const streams = Array.from({ length: 6 }, () =>
-        resumingStream(shape.url, '/api/stream?topics=feed:demo', { ca, retryMs: RETRY_MS }),
+        resumingStream(scaled.shape.url, '/api/stream?topics=feed:demo', { ca: scaled.ca, retryMs: RETRY_MS }),
       );
       await waitUntil(() => streams.every((s) => s.instance()), 'every stream open', 20_000, 100);
       console.log(`streams per instance at start: ${spread(streams)}`);
@@ -149,7 +128,10 @@ describe('failover through nginx (scaled shape)', () => {
       try {
         for (let round = 1; round <= 10; round++) {
           // The instance holding the most streams dies.
-          const counts = shape.apps.map((a) => ({ app: a, n: streams.filter((s) => s.instance() === a.name).length }));
+          const counts = scaled.shape.apps.map((a) => ({
+            app: a,
+            n: streams.filter((s) => s.instance() === a.name).length,
+          }));
           const victim: App = counts.sort((x, y) => y.n - x.n)[0]!.app;
           const resumesBefore = streams.map((s) => s.resumes.length);
           const badBefore = requests.count(502) + streams.reduce((n, s) => n + s.failures.length, 0);
@@ -169,8 +151,8 @@ describe('failover through nginx (scaled shape)', () => {
           const resumes = streams.flatMap((s, i) => s.resumes.slice(resumesBefore[i]));
           const bad = requests.count(502) + streams.reduce((n, s) => n + s.failures.length, 0) - badBefore;
           // Back on its port and ready; nginx gives it new streams again once its failure mark has lapsed.
-          const returned = await shape.restartApp(victim);
-          shape.apps[shape.apps.indexOf(victim)] = returned;
+          const returned = await scaled.shape.restartApp(victim);
+          scaled.shape.apps[scaled.shape.apps.indexOf(victim)] = returned;
           const rejoinMs = await backInRotation(returned);
           rounds.push({
             victim: victim.name.replace(/@\d+$/, ''),
@@ -185,7 +167,7 @@ describe('failover through nginx (scaled shape)', () => {
         await requests.stop();
       }
       const fresh = Array.from({ length: 3 }, () =>
-        resumingStream(shape.url, '/api/stream?topics=feed:demo', { ca, retryMs: RETRY_MS }),
+        resumingStream(scaled.shape.url, '/api/stream?topics=feed:demo', { ca: scaled.ca, retryMs: RETRY_MS }),
       );
       await waitUntil(() => fresh.every((s) => s.instance()), 'new streams open', 20_000, 100);
       const allResumes = rounds.map((r) => r.slowestMs);
@@ -220,9 +202,9 @@ describe('failover through nginx (scaled shape)', () => {
       const tickBound = takeoverBound + demoFeed.tickIntervalMs;
       const rounds: { takeoverMs: number; nextTickMs: number }[] = [];
       for (let round = 1; round <= 5; round++) {
-        await waitUntil(async () => (await producers(shape.apps)).length === 1, 'one producer', 15_000, 100);
-        const [producer] = await producers(shape.apps);
-        const survivors = shape.apps.filter((a) => a !== producer);
+        await waitUntil(async () => (await producers(scaled.shape.apps)).length === 1, 'one producer', 15_000, 100);
+        const [producer] = await producers(scaled.shape.apps);
+        const survivors = scaled.shape.apps.filter((a) => a !== producer);
         const watcher = await openTestStream(survivors[0]!.url, '/api/stream?topics=feed:demo', {
           Accept: 'text/event-stream',
         });
@@ -239,7 +221,7 @@ describe('failover through nginx (scaled shape)', () => {
         const at = watcher.events.findIndex(ticked);
         rounds.push({ takeoverMs, nextTickMs: watcher.arrivals[at]! - killedAt });
         watcher.close();
-        shape.apps[shape.apps.indexOf(producer!)] = await shape.restartApp(producer!);
+        scaled.shape.apps[scaled.shape.apps.indexOf(producer!)] = await scaled.shape.restartApp(producer!);
       }
       const range = (values: number[]) => `${Math.min(...values)}–${Math.max(...values)} ms`;
       console.log(

@@ -1,5 +1,6 @@
 import { StreamClient, applyFeedEvents, EMPTY_FEED, type FeedState } from '@quoteline/client';
 import type { StreamEvent } from '@quoteline/protocol';
+import { expect } from 'vitest';
 import { pausableFetch } from './pausableFetch';
 import type { TestSession } from './session';
 import { sleep, waitUntil } from './streamTools';
@@ -22,6 +23,22 @@ export interface StallFigures {
   orderEventsReceived: number;
 }
 
+/** One market buy of one share; returns the order's id. */
+async function marketBuy(trader: TestSession, symbol: string): Promise<string> {
+  const response = await trader.order({ symbol, side: 'buy', type: 'market', quantity: 1 });
+  if (response.status !== 201) throw new Error(`order refused: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { id: string }).id;
+}
+
+/** The promise a stalled reader is held to, wherever the stream comes from. */
+export function expectFreshAfterStall(figures: StallFigures): void {
+  expect(figures.freshAfterMs).toBeLessThanOrEqual(5_000);
+  expect(figures.maxAgeMs).toBeLessThanOrEqual(2_000);
+  // What waited in the buffers is never shown: the first price shown after the stall is fresh too.
+  expect(figures.firstShownAgeMs).toBeLessThanOrEqual(2_000);
+  expect(figures.orderEventsReceived).toBe(figures.ordersPlaced);
+}
+
 /**
  * The page's stream client (the browser's own code, run in Node) subscribed
  * to a fast feed and the trader's account stops reading for `stallMs` while
@@ -38,8 +55,8 @@ export async function runStalledReader(options: {
   symbols: readonly string[];
   stallMs: number;
   freshMs: number;
-  /** Places one order (on any instance); returns its id. */
-  placeOrder: () => Promise<string>;
+  /** The symbol the trader buys `orders` times during the stall. */
+  orderSymbol: string;
   orders: number;
 }): Promise<StallFigures> {
   const transport = pausableFetch({ ca: options.ca, cookie: options.trader.cookie });
@@ -74,7 +91,7 @@ export async function runStalledReader(options: {
     const every = options.stallMs / (options.orders + 1);
     for (let i = 0; i < options.orders; i++) {
       await sleep(every);
-      placed.push(await options.placeOrder());
+      placed.push(await marketBuy(options.trader, options.orderSymbol));
     }
     await sleep(Math.max(0, options.stallMs - (Date.now() - started)));
     const streamsBefore = transport.streams.length;
