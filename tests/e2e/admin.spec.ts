@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { answerConfirm } from './confirmDialog';
-import { ADMIN, closeContextsAfterEach, signedIn, TRADER, visitor } from './signedIn';
+import { ADMIN, adminConsole, closeContextsAfterEach, signedIn, TRADER, visitor } from './signedIn';
 
 closeContextsAfterEach();
 
@@ -74,9 +74,10 @@ test('an admin adds and removes an instrument and pauses the feed; a trader sees
 });
 
 test('the live connections panel counts open streams and goes up when a trader page opens', async ({ browser }) => {
-  const admin = await signedIn(browser, ADMIN);
-  await admin.goto('/admin');
+  const admin = await adminConsole(browser);
   const panel = admin.getByTestId('live-connections');
+  const rowIn = (table: RegExp, row: RegExp) =>
+    panel.getByRole('table', { name: table }).first().getByRole('row', { name: row });
   await expect(panel.getByRole('heading', { name: 'Live connections' })).toBeVisible();
   const streams = panel.getByTestId('stat-streams').first();
   await expect(streams).toBeVisible();
@@ -94,30 +95,14 @@ test('the live connections panel counts open streams and goes up when a trader p
     .toBe(true);
   const before = await count();
   expect(before).toBeGreaterThanOrEqual(1); // at least the admin's own stream
-  await expect(
-    panel
-      .getByRole('table', { name: /Streams per topic/ })
-      .first()
-      .getByRole('row', { name: /admin:connections/ }),
-  ).toBeVisible();
+  await expect(rowIn(/Streams per topic/, /admin:connections/)).toBeVisible();
 
   const trader = await visitor(browser);
   await trader.goto('/');
   await expect(trader.getByTestId('quote-board').locator('tbody tr[data-symbol]')).toHaveCount(10);
   await expect.poll(count, { timeout: 5000 }).toBeGreaterThan(before);
-  await expect(
-    panel
-      .getByRole('table', { name: /Streams per topic/ })
-      .first()
-      .getByRole('row', { name: /feed:demo/ }),
-  ).toBeVisible();
-  await expect(
-    panel
-      .getByRole('table', { name: /Slowest consumers/ })
-      .first()
-      .getByRole('row', { name: /anonymous/ })
-      .first(),
-  ).toBeVisible();
+  await expect(rowIn(/Streams per topic/, /feed:demo/)).toBeVisible();
+  await expect(rowIn(/Slowest consumers/, /anonymous/).first()).toBeVisible();
 
   await panel.screenshot({ path: '.data/test-results/screens/admin-connections-light.png' });
   await admin.emulateMedia({ colorScheme: 'dark' });
@@ -136,8 +121,7 @@ test('a trader gets no admin console', async ({ browser }) => {
 });
 
 test('an admin creates an embed key and revokes it, asked first in a dialog', async ({ browser }) => {
-  const admin = await signedIn(browser, ADMIN);
-  await admin.goto('/admin');
+  const admin = await adminConsole(browser);
   const keys = admin.getByRole('region', { name: 'Embed keys' });
   const form = keys.getByRole('form', { name: 'Create an embed key' });
   await form.getByLabel('Label').fill('Revoke me');

@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { answerConfirm } from './confirmDialog';
-import { ADMIN, closeContextsAfterEach, signedIn, visitor } from './signedIn';
+import { ADMIN, adminConsole, closeContextsAfterEach, signedIn, visitor } from './signedIn';
 
 const SCREENS = '.data/test-results/screens';
 
@@ -55,8 +55,7 @@ const listed = async (page: Page, slug: string) =>
 test('an admin creates a simulator feed (errors next to the fields first), renames it and retunes it live', async ({
   browser,
 }) => {
-  const admin = await signedIn(browser, ADMIN);
-  await admin.goto('/admin');
+  const admin = await adminConsole(browser);
   const form = createForm(admin);
   // The console is long: "On this page" links lead to each part (and each feed).
   const onThisPage = admin.getByRole('navigation', { name: 'On this page' });
@@ -215,8 +214,7 @@ test('an admin creates a push feed and sees its token once; the shown tokens wor
 test('deleting a feed asks first; a watched one needs "delete anyway", which ends its topic for the watchers', async ({
   browser,
 }) => {
-  const admin = await signedIn(browser, ADMIN);
-  await admin.goto('/admin');
+  const admin = await adminConsole(browser);
   const quiet = await createFeed(admin, 'quiet-e2e', 'Unwatched', 'Simulator');
   const doomed = await createFeed(admin, 'doomed-e2e', 'Doomed', 'Simulator');
   await addInstrument(doomed, 'DOOME', 'Doomed Co', '5');
@@ -265,8 +263,7 @@ test('deleting a feed asks first; a watched one needs "delete anyway", which end
 test('a replayed CSV drives the chart: uploaded through the console, its prices reach a chart of its symbol', async ({
   browser,
 }) => {
-  const admin = await signedIn(browser, ADMIN);
-  await admin.goto('/admin');
+  const admin = await adminConsole(browser);
   const card = await createFeed(admin, 'replay-e2e', 'Replayed E2E', 'Replay');
   const upload = card.getByRole('form', { name: 'Upload a replay file to replay-e2e' });
   await expect(card.getByTestId('replay-state')).toContainText('No file uploaded yet.');

@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { serveDemo } from '../../widgets/embed/demo/serve';
+import { streamRequests } from './streamRequests';
 
 type Demo = { url: string; close(): Promise<void> };
 let demo: Demo;
@@ -24,10 +25,7 @@ test('a third-party page mounts four kinds of widget in Shadow DOM over ONE stre
   request,
 }) => {
   const before = await opened(request);
-  const streams: string[] = [];
-  page.on('request', (r) => {
-    if (new URL(r.url()).pathname === '/api/stream') streams.push(r.url());
-  });
+  const streams = streamRequests(page);
   await page.goto(demo.url);
   const boards = page.locator('[data-quoteline="quote-board"]');
   await expect(boards).toHaveCount(2);
@@ -80,10 +78,7 @@ test('a page whose CSS unsets everything does not break the widgets', async ({ p
 });
 
 test('a page whose origin the key does not allow says so and receives no data', async ({ page }) => {
-  const streams: string[] = [];
-  page.on('request', (r) => {
-    if (new URL(r.url()).pathname === '/api/stream') streams.push(r.url());
-  });
+  const streams = streamRequests(page);
   await page.goto(hostile.url);
   const board = page.locator('[data-quoteline="quote-board"]').first();
   await expect(board.getByRole('alert')).toHaveText(/not authorised for this site/);

@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { serveDemo } from '../../widgets/embed/demo/serve';
 import { ADMIN, closeContextsAfterEach, signedIn, visitor } from './signedIn';
+import { streamRequests } from './streamRequests';
 
 // One stream, no shared fate: a board for a feed that does not exist, that
 // the page's key does not allow, or that an admin deletes shows its own
@@ -84,10 +85,7 @@ test('on a third-party page, a widget for a feed its key does not allow says so;
   const demo = await serveDemo({ port: 0, quoteline: baseURL!.replace('127.0.0.1', 'localhost') });
   try {
     const page = await visitor(browser);
-    const streams: string[] = [];
-    page.on('request', (r) => {
-      if (new URL(r.url()).pathname === '/api/stream') streams.push(r.url());
-    });
+    const streams = streamRequests(page);
     await page.goto(demo.url);
     const boards = page.locator('[data-quoteline="quote-board"]');
     await expect(boards.first().locator('tbody tr[data-symbol]')).toHaveCount(10);

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openTestStream } from '../support/sseClient';
+import { streamRequests } from './streamRequests';
 
 type Health = { connections: number; stream: { opened: number; closed: Record<string, number> } };
 
@@ -73,10 +74,7 @@ test.describe('one stream per browser', () => {
       // @ts-expect-error simulate a browser without SharedWorker
       delete window.SharedWorker;
     });
-    const streams: string[] = [];
-    context.on('request', (r) => {
-      if (new URL(r.url()).pathname === '/api/stream') streams.push(r.url());
-    });
+    const streams = streamRequests(context);
     const second = await context.newPage();
     for (const tab of [page, second]) {
       await tab.goto('/widgets?boards=demo,demo');

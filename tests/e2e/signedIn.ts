@@ -40,6 +40,13 @@ export async function signedIn(
   return page;
 }
 
+/** The admin console, signed in as the seeded admin. */
+export async function adminConsole(browser: Browser): Promise<Page> {
+  const admin = await signedIn(browser, ADMIN);
+  await admin.goto('/admin');
+  return admin;
+}
+
 /** A page of a new (signed-out) context, closed with the others. */
 export async function visitor(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
   const context = await browser.newContext(options);
