@@ -42,39 +42,38 @@ describe('Idempotency-Key leases', () => {
         `UPDATE "IdempotencyKey" SET "state" = 'in_flight', "status" = NULL, "body" = NULL WHERE "key" IN ('lease-filled', 'lease-refused')`,
       );
 
-      expect(await outcomeOf(trader.order(buy, 'lease-filled'))).toMatchObject({
-        status: 409,
-        code: 'idempotency_key_in_flight',
-      });
-      expect(await outcomeOf(trader.order(tooMuch, 'lease-refused'))).toMatchObject({
-        status: 409,
-        code: 'idempotency_key_in_flight',
-      });
-      expect(await outcomeOf(trader.order(tooMuch, 'lease-filled'))).toMatchObject({
-        status: 422,
-        code: 'idempotency_key_reused',
-      });
+      // Each retry in turn, answered as "status code id".
+      const inTurn = async (tries: [body: unknown, key: string][]) => {
+        const answers: string[] = [];
+        for (const [body, key] of tries) {
+          const o = await outcomeOf(trader.order(body, key));
+          answers.push(`${o.status} ${o.code ?? '-'} ${o.id ?? '-'}`);
+        }
+        return answers;
+      };
+      expect(
+        await inTurn([
+          [buy, 'lease-filled'],
+          [tooMuch, 'lease-refused'],
+          [tooMuch, 'lease-filled'],
+        ]),
+      ).toEqual(['409 idempotency_key_in_flight -', '409 idempotency_key_in_flight -', '422 idempotency_key_reused -']);
 
       await sleep(LEASE_MS + 300);
       // The committed order is the answer; the refusal (nothing committed) runs anew and is refused again.
-      expect(await outcomeOf(trader.order(buy, 'lease-filled'))).toEqual({
-        status: 201,
-        id: filled.id,
-        code: undefined,
-      });
-      expect(await outcomeOf(trader.order(tooMuch, 'lease-refused'))).toMatchObject({
-        status: 422,
-        code: 'insufficient_funds',
-      });
-      expect(await outcomeOf(trader.order(buy, 'lease-filled'))).toEqual({
-        status: 201,
-        id: filled.id,
-        code: undefined,
-      });
-      expect(await outcomeOf(trader.order(tooMuch, 'lease-filled'))).toMatchObject({
-        status: 422,
-        code: 'idempotency_key_reused',
-      });
+      expect(
+        await inTurn([
+          [buy, 'lease-filled'],
+          [tooMuch, 'lease-refused'],
+          [buy, 'lease-filled'],
+          [tooMuch, 'lease-filled'],
+        ]),
+      ).toEqual([
+        `201 - ${filled.id}`,
+        '422 insufficient_funds -',
+        `201 - ${filled.id}`,
+        '422 idempotency_key_reused -',
+      ]);
       expect(await orders()).toBe(1);
       const states = await server.db.query<{ state: string }>(`SELECT "state" FROM "IdempotencyKey"`);
       expect(states.map((k) => k.state)).toEqual(['done', 'done']);

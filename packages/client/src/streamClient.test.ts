@@ -15,6 +15,19 @@ function makeClient(options: StreamClientOptions = {}) {
   return client;
 }
 const types = (events: StreamEvent[]) => events.map((e) => e.type);
+/** The events a new listener of the topic receives, from now on. */
+function collect(client: StreamClient, topic: string): StreamEvent[] {
+  const events: StreamEvent[] = [];
+  client.subscribe(topic, (e) => events.push(e));
+  return events;
+}
+/** A client whose stream is open and live on feed:demo. */
+async function liveOnDemo() {
+  const client = makeClient();
+  client.subscribe('feed:demo', () => undefined);
+  await flush();
+  return client;
+}
 
 beforeEach(() => {
   server = new FakeStreamServer(['demo', 'fx']);
@@ -29,8 +42,7 @@ afterEach(() => {
 describe('StreamClient', () => {
   it('opens ONE stream for every topic wanted in the same turn', async () => {
     const client = makeClient();
-    const seen: StreamEvent[] = [];
-    client.subscribe('feed:demo', (e) => seen.push(e));
+    const seen = collect(client, 'feed:demo');
     client.subscribe('feed:demo', () => undefined);
     client.subscribe('feed:fx', () => undefined);
     expect(client.status).toBe('idle');
@@ -77,13 +89,10 @@ describe('StreamClient', () => {
   });
 
   it('hands a listener that joins a live topic its current rows (the stream will not resend the snapshot)', async () => {
-    const client = makeClient();
-    client.subscribe('feed:demo', () => undefined);
-    await flush();
+    const client = await liveOnDemo();
     server.tick('demo', 2);
     await flush();
-    const late: StreamEvent[] = [];
-    client.subscribe('feed:demo', (e) => late.push(e));
+    const late = collect(client, 'feed:demo');
     await flush();
     expect(types(late)).toEqual(['ready', 'add']);
     expect(late[1]!.data).toMatchObject({ symbol: 'DEMO', price: 2 });
@@ -92,25 +101,20 @@ describe('StreamClient', () => {
 
   it('passes feed status events on, and hands a late listener of a paused feed its status after the rows', async () => {
     const client = makeClient();
-    const seen: StreamEvent[] = [];
-    client.subscribe('feed:demo', (e) => seen.push(e));
+    const seen = collect(client, 'feed:demo');
     await flush();
     server.open[0]!.send('status', { topic: 'feed:demo', status: 'paused' }, server.nextId());
     await flush();
     expect(seen.at(-1)).toEqual({ type: 'status', id: 'ep:2', data: { topic: 'feed:demo', status: 'paused' } });
-    const late: StreamEvent[] = [];
-    client.subscribe('feed:demo', (e) => late.push(e));
+    const late = collect(client, 'feed:demo');
     await flush();
     expect(types(late)).toEqual(['ready', 'add', 'status']);
     expect(late[2]!.data).toEqual({ topic: 'feed:demo', status: 'paused' });
   });
 
   it('starts a feed added over POST as running, so a paused state kept from an earlier subscription does not linger', async () => {
-    const client = makeClient();
-    client.subscribe('feed:demo', () => undefined);
-    await flush();
-    const fx: StreamEvent[] = [];
-    client.subscribe('feed:fx', (e) => fx.push(e));
+    const client = await liveOnDemo();
+    const fx = collect(client, 'feed:fx');
     await flush();
     expect(server.posts).toEqual([{ subscribe: ['feed:fx'], unsubscribe: [] }]);
     expect(fx[0]).toEqual({ type: 'status', data: { topic: 'feed:fx', status: 'running' } });
@@ -162,8 +166,7 @@ describe('StreamClient with a refused or closed topic', () => {
 
   it('does not retry a stream whose every topic is forbidden, and retries a missing feed slowly', async () => {
     const client = makeClient();
-    const account: StreamEvent[] = [];
-    client.subscribe('account:a1', (e) => account.push(e));
+    const account = collect(client, 'account:a1');
     await flush();
     expect(server.gets).toHaveLength(1);
     expect(account.at(-1)).toMatchObject({ type: 'topic_error', data: { code: 'forbidden' } });
@@ -186,11 +189,8 @@ describe('StreamClient with a refused or closed topic', () => {
   });
 
   it('refuses one topic of a POST alone: its listener is told, no new stream, and it stays out of the reconnect URL', async () => {
-    const client = makeClient();
-    client.subscribe('feed:demo', () => undefined);
-    await flush();
-    const bad: StreamEvent[] = [];
-    client.subscribe('feed:nosuch', (e) => bad.push(e));
+    const client = await liveOnDemo();
+    const bad = collect(client, 'feed:nosuch');
     client.subscribe('account:x', (e) => bad.push(e));
     await flush();
     expect(server.posts).toEqual([{ subscribe: ['feed:nosuch', 'account:x'], unsubscribe: [] }]);
@@ -241,8 +241,7 @@ describe('StreamClient with a refused or closed topic', () => {
   it('refuses every topic of a stream its key does not allow, without a loop', async () => {
     server.refuseAll = { status: 403, code: 'forbidden', message: 'This embed key does not allow this site.' };
     const client = makeClient();
-    const seen: StreamEvent[] = [];
-    client.subscribe('feed:demo', (e) => seen.push(e));
+    const seen = collect(client, 'feed:demo');
     await flush();
     await vi.advanceTimersByTimeAsync(120_000);
     expect(server.gets).toHaveLength(1);
@@ -253,12 +252,9 @@ describe('StreamClient with a refused or closed topic', () => {
   });
 
   it('asks again with backoff when a POST gets no answer, without reopening the stream; a refused POST refuses its topics', async () => {
-    const client = makeClient();
-    client.subscribe('feed:demo', () => undefined);
-    await flush();
+    const client = await liveOnDemo();
     server.postFailure = { status: 0, code: 'network' };
-    const fx: StreamEvent[] = [];
-    client.subscribe('feed:fx', (e) => fx.push(e));
+    const fx = collect(client, 'feed:fx');
     await vi.advanceTimersByTimeAsync(5_000);
     expect(server.posts.length).toBeGreaterThan(1);
     expect(server.posts.length).toBeLessThan(10);
@@ -302,8 +298,7 @@ describe('StreamClient with a refused or closed topic', () => {
 describe('StreamClient reading old news', () => {
   it('resumes at once when updates arrive much older than the freshest it read', async () => {
     const client = makeClient({ staleAfterMs: 3_000 });
-    const seen: StreamEvent[] = [];
-    client.subscribe('feed:demo', (e) => seen.push(e));
+    const seen = collect(client, 'feed:demo');
     await flush();
     server.tick('demo', 2, Date.now());
     await flush();

@@ -657,14 +657,16 @@ describe('StreamHub with a throttled topic (a widget out of sight)', () => {
     add('feed:fx', 'E');
     const connection = await hub.open({ topics: ['feed:demo', 'feed:fx'], principal: null });
     const sink = await attach(connection);
-    await hub.changeSubscriptions({
-      connectionId: connection.id,
-      token: connection.token,
-      subscribe: [],
-      unsubscribe: [],
-      rates: { 'feed:demo': 1000 },
-      principal: null,
-    });
+    const setDemoRate = (ms: number) =>
+      hub.changeSubscriptions({
+        connectionId: connection.id,
+        token: connection.token,
+        subscribe: [],
+        unsubscribe: [],
+        rates: { 'feed:demo': ms },
+        principal: null,
+      });
+    await setDemoRate(1000);
     const prices = (topic: string) =>
       sink.events
         .filter((e) => e.type === 'update' && (e.data as { topic: string }).topic === topic)
@@ -687,14 +689,7 @@ describe('StreamHub with a throttled topic (a widget out of sight)', () => {
     ).toBe(true);
     update('feed:demo', 'A', 6);
     await tick();
-    await hub.changeSubscriptions({
-      connectionId: connection.id,
-      token: connection.token,
-      subscribe: [],
-      unsubscribe: [],
-      rates: { 'feed:demo': 0 },
-      principal: null,
-    });
+    await setDemoRate(0);
     await tick();
     expect(prices('feed:demo')).toEqual([1, 5, 6]);
     update('feed:demo', 'A', 7);

@@ -50,6 +50,19 @@ const tick = (symbol: string, price: number): LogInput => ({
   type: 'update',
   data: { topic: 'feed:demo', symbol, price, bid: price, ask: price, ts: price },
 });
+/** Retries one append until the log takes it again (after Redis was down or frozen). */
+const appendOnceBack = (log: RedisStreamLog, input: LogInput) =>
+  waitUntil(
+    () =>
+      log.append(input).then(
+        () => true,
+        () => false,
+      ),
+    'appending works again',
+    20_000,
+    200,
+  );
+
 const priceOf = (e: LogEntry) => (e.type === 'update' ? e.data.price : Number.NaN);
 
 describe('RedisStreamLog', () => {
@@ -214,16 +227,7 @@ describe('RedisStreamLog', () => {
     } finally {
       server.freeze(false);
     }
-    await waitUntil(
-      async () =>
-        a.append(tick('A', 2)).then(
-          () => true,
-          () => false,
-        ),
-      'appending works again',
-      20_000,
-      200,
-    );
+    await appendOnceBack(a, tick('A', 2));
     await a.append(tick('A', 3));
     await waitUntil(() => seen.entries.length >= 3, 'the tail goes on', 20_000);
     await sleep(300);
@@ -243,16 +247,7 @@ describe('RedisStreamLog', () => {
     await expect(a.append(tick('A', 99))).rejects.toThrow();
     await server.start();
     // Appends fail until the connection is back; retry until one lands.
-    await waitUntil(
-      async () =>
-        a.append(tick('A', 6)).then(
-          () => true,
-          () => false,
-        ),
-      'appending works again',
-      20_000,
-      200,
-    );
+    await appendOnceBack(a, tick('A', 6));
     for (let i = 7; i <= 10; i++) await a.append(tick('A', i));
     await waitUntil(() => seen.entries.length >= 10, 'the tail resumed', 20_000);
     expect(seen.entries.map(priceOf)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
@@ -282,16 +277,7 @@ describe('RedisStreamLog on a Redis that loses its data on restart', () => {
     await volatile.start();
     await waitUntil(() => seen.resets.length === 1, 'the tail noticed the empty Redis', 20_000, 100);
     expect(seen.resets[0]).toEqual({ reason: 'epoch_changed', head: `${log.epoch}:0-0` });
-    await waitUntil(
-      async () =>
-        writer.append(tick('A', 2)).then(
-          () => true,
-          () => false,
-        ),
-      'appending works again',
-      20_000,
-      200,
-    );
+    await appendOnceBack(writer, tick('A', 2));
     await waitUntil(() => seen.entries.length === 2, 'the tail delivers the new epoch');
     expect(seen.entries[1]!.id.startsWith(`${log.epoch}:`)).toBe(true);
     expect(log.epoch).not.toBe(before.id.split(':')[0]);

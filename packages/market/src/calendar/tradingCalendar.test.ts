@@ -12,6 +12,8 @@ const newYork: TradingCalendar = {
 const london: TradingCalendar = { timeZone: 'Europe/London', hours: weekdays('08:00', '16:30'), holidays: [] };
 
 const at = (iso: string) => Date.parse(iso);
+const openUntil = (iso: string) => ({ state: 'open', nextChange: at(iso) });
+const closedUntil = (iso: string) => ({ state: 'closed', nextChange: at(iso) });
 
 describe('sessionAt', () => {
   it('is always open without a calendar', () => {
@@ -20,14 +22,8 @@ describe('sessionAt', () => {
 
   it('New York: a Friday close opens again Monday across the spring DST change', () => {
     // Fri 6 Mar 2026 17:00 EST; clocks go forward Sun 8 Mar; Mon 09:30 EDT = 13:30Z.
-    expect(sessionAt(newYork, at('2026-03-06T22:00:00Z'))).toEqual({
-      state: 'closed',
-      nextChange: at('2026-03-09T13:30:00Z'),
-    });
-    expect(sessionAt(newYork, at('2026-03-09T14:00:00Z'))).toEqual({
-      state: 'open',
-      nextChange: at('2026-03-09T20:00:00Z'),
-    });
+    expect(sessionAt(newYork, at('2026-03-06T22:00:00Z'))).toEqual(closedUntil('2026-03-09T13:30:00Z'));
+    expect(sessionAt(newYork, at('2026-03-09T14:00:00Z'))).toEqual(openUntil('2026-03-09T20:00:00Z'));
   });
 
   it('New York: the autumn DST change moves the open back to 14:30Z', () => {
@@ -36,20 +32,11 @@ describe('sessionAt', () => {
   });
 
   it('London: opens 08:00 GMT before the change and 08:00 BST after it', () => {
-    expect(sessionAt(london, at('2026-03-27T07:59:00Z'))).toEqual({
-      state: 'closed',
-      nextChange: at('2026-03-27T08:00:00Z'),
-    });
+    expect(sessionAt(london, at('2026-03-27T07:59:00Z'))).toEqual(closedUntil('2026-03-27T08:00:00Z'));
     // Clocks go forward Sun 29 Mar 2026; Mon 08:00 BST = 07:00Z.
-    expect(sessionAt(london, at('2026-03-27T16:30:00Z'))).toEqual({
-      state: 'closed',
-      nextChange: at('2026-03-30T07:00:00Z'),
-    });
+    expect(sessionAt(london, at('2026-03-27T16:30:00Z'))).toEqual(closedUntil('2026-03-30T07:00:00Z'));
     // Clocks go back Sun 25 Oct 2026; the Friday before closes 16:30 BST = 15:30Z.
-    expect(sessionAt(london, at('2026-10-23T12:00:00Z'))).toEqual({
-      state: 'open',
-      nextChange: at('2026-10-23T15:30:00Z'),
-    });
+    expect(sessionAt(london, at('2026-10-23T12:00:00Z'))).toEqual(openUntil('2026-10-23T15:30:00Z'));
   });
 
   it('skips holidays: Christmas Friday opens again Monday', () => {
