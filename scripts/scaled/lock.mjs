@@ -2,17 +2,9 @@
 // config and pid belong to one run. A lock file holding the run's pid says so.
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { processAlive } from '../servers/process.mjs';
 
 const LOCK = 'shape.lock';
-
-function alive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return error.code === 'EPERM';
-  }
-}
 
 /** The live run holding `dir` ({ pid, url, started }), or null when none does (no lock, or its run is gone). */
 export function folderHolder(dir) {
@@ -22,7 +14,7 @@ export function folderHolder(dir) {
   } catch {
     return null;
   }
-  return Number.isInteger(holder?.pid) && alive(holder.pid) ? holder : null;
+  return Number.isInteger(holder?.pid) && processAlive(holder.pid) ? holder : null;
 }
 
 /** Refused because another run holds the folder; `holder` says which. */

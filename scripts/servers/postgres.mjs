@@ -19,7 +19,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureDebianPackages } from '../system.mjs';
-import { freePort } from './process.mjs';
+import { freePort, processAlive } from './process.mjs';
 
 const PG_ROOT = '/usr/lib/postgresql';
 /** Temp instances are named so, so that a later start can sweep the ones a killed run left behind. */
@@ -67,15 +67,6 @@ function exec(command, args, options = {}) {
 function postgresIds() {
   const id = (flag) => Number(execFileSync('id', [flag, SUPERUSER], { encoding: 'utf8' }).trim());
   return { uid: id('-u'), gid: id('-g') };
-}
-
-function processAlive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return error.code === 'EPERM';
-  }
 }
 
 /** Stops and removes temp instances whose owning process is gone (a test run killed before its teardown). */

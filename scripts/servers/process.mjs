@@ -57,6 +57,16 @@ export async function freePorts(count) {
   return ports;
 }
 
+/** Whether a process with this pid exists (EPERM: it does, run by another user). */
+export function processAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+}
+
 /** Throws a clear error when `port` is taken: a server of ours must not start where another one answers. */
 export async function ensurePortFree(port, what) {
   if (!(await portIsFree(port)))
