@@ -184,19 +184,7 @@ export class MarketEngine {
       inst.mid = gbmStep(inst.mid, config, config.tickIntervalMs, random);
       Object.assign(inst, quoteFromMid(inst.mid, inst.tickSize, config.spreadBps));
       inst.ts = ts;
-      const d = inst.decimals;
-      this.publish({
-        type: 'update',
-        topic,
-        data: {
-          topic,
-          symbol: inst.symbol,
-          price: toWirePrice(inst.price, d),
-          bid: toWirePrice(inst.bid, d),
-          ask: toWirePrice(inst.ask, d),
-          ts,
-        },
-      });
+      this.publishQuote(topic, inst);
     }
   }
 
@@ -304,20 +292,7 @@ export class MarketEngine {
     const ask = tick.ask ?? spread.ask;
     if (!(bid < ask) || bid <= 0) return 'bid must be positive and below ask';
     Object.assign(inst, { price: tick.price, bid, ask, mid: tick.price, ts: tick.ts ?? now });
-    const d = inst.decimals;
-    const topic = feedTopic(slug);
-    this.publish({
-      type: 'update',
-      topic,
-      data: {
-        topic,
-        symbol: inst.symbol,
-        price: toWirePrice(inst.price, d),
-        bid: toWirePrice(bid, d),
-        ask: toWirePrice(ask, d),
-        ts: inst.ts,
-      },
-    });
+    this.publishQuote(feedTopic(slug), inst);
     return null;
   }
 
@@ -366,6 +341,13 @@ export class MarketEngine {
     return [...this.feeds.values()].flatMap((state) =>
       [...state.instruments.values()].map((i) => ({ symbol: i.symbol, price: i.price })),
     );
+  }
+
+  /** The instrument's quote as it stands, in wire prices at its own decimals. */
+  private publishQuote(topic: string, inst: InstrumentState): void {
+    const wire = (minor: number) => toWirePrice(minor, inst.decimals);
+    const [price, bid, ask] = [wire(inst.price), wire(inst.bid), wire(inst.ask)];
+    this.publish({ type: 'update', topic, data: { topic, symbol: inst.symbol, price, bid, ask, ts: inst.ts } });
   }
 
   private publishStatus(slug: string, status: FeedStatus): void {
