@@ -1,15 +1,4 @@
-import type { StreamHub, SubscriptionResult } from './hub';
-
-/** A request to change the topics of an open stream, as the subscriptions POST carries it, with who asks. */
-export interface SubscriptionChange<P = unknown> {
-  connectionId: string;
-  token: string;
-  subscribe: string[];
-  unsubscribe: string[];
-  /** Per carried topic: at most one update per symbol every N ms; 0 for all of them. */
-  rates?: Record<string, number>;
-  principal: P;
-}
+import type { StreamHub, SubscriptionChange, SubscriptionResult } from './hub';
 
 /**
  * Routes a subscription change to the instance that holds the connection.

@@ -41,6 +41,17 @@ export interface SubscriptionResult {
   refused: TopicRefusal[];
 }
 
+/** A request to change the topics of an open stream, as the subscriptions POST carries it, with who asks. */
+export interface SubscriptionChange<P = unknown> {
+  connectionId: string;
+  token: string;
+  subscribe: string[];
+  unsubscribe: string[];
+  /** Per carried topic: at most one update per symbol every N ms; 0 for all of them. */
+  rates?: Record<string, number>;
+  principal: P;
+}
+
 const REFUSAL_CODES: ReadonlySet<string> = new Set(topicRefusalCodeSchema.options);
 
 /** Hub settings; every one has a default fit for production. */
@@ -198,14 +209,7 @@ export class StreamHub<P = unknown> {
    * it. Each topic to add is decided on its own: the refused ones are listed,
    * the others added (up to the per-stream limit).
    */
-  async changeSubscriptions(input: {
-    connectionId: string;
-    token: string;
-    subscribe: string[];
-    unsubscribe: string[];
-    rates?: Record<string, number>;
-    principal: P;
-  }): Promise<SubscriptionResult> {
+  async changeSubscriptions(input: SubscriptionChange<P>): Promise<SubscriptionResult> {
     const connection = this.connections.get(input.connectionId);
     if (!connection) throw new QuotelineError('not_found', 'No open stream has this connectionId; reopen the stream.');
     if (!sameSecret(connection.token, input.token))
