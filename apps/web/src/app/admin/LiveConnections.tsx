@@ -98,9 +98,7 @@ function Instance({ sample }: { sample: StatsEvent }) {
         >
           {sample.topics.map((t) => (
             <tr key={t.topic}>
-              <th scope="row">
-                <code>{t.topic}</code>
-              </th>
+              <IdHeader>{t.topic}</IdHeader>
               <td className={styles.num}>{count.format(t.streams)}</td>
             </tr>
           ))}
@@ -118,9 +116,7 @@ function Instance({ sample }: { sample: StatsEvent }) {
         >
           {sample.slowest.map((c) => (
             <tr key={c.connectionId}>
-              <th scope="row">
-                <code>{c.connectionId}</code>
-              </th>
+              <IdHeader>{c.connectionId}</IdHeader>
               <td>{c.principal}</td>
               <td className={styles.num}>{c.topics}</td>
               <td className={styles.num}>{formatBytes(c.pendingBytes)}</td>
@@ -130,5 +126,14 @@ function Instance({ sample }: { sample: StatsEvent }) {
         </ConsoleTable>
       </div>
     </article>
+  );
+}
+
+/** A row's header cell naming it by an id (a topic, a connection), in code type. */
+function IdHeader({ children }: { children: string }) {
+  return (
+    <th scope="row">
+      <code>{children}</code>
+    </th>
   );
 }

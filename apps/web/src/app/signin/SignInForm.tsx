@@ -7,27 +7,32 @@ import { sessionRequestSchema } from '@quoteline/protocol';
 import { Field } from '@/app/Field';
 import { FormError } from '@/app/FormError';
 
+const FIELDS = [
+  { name: 'email', label: 'Email', type: 'email', autoComplete: 'username', missing: 'Enter your email address.' },
+  {
+    name: 'password',
+    label: 'Password',
+    type: 'password',
+    autoComplete: 'current-password',
+    missing: 'Enter your password.',
+  },
+] as const;
+type Credentials = Record<(typeof FIELDS)[number]['name'], string>;
+
 /** Email and password, validated before sending; errors say what to do. */
 export function SignInForm() {
   const queryClient = useQueryClient();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
+  const [values, setValues] = useState<Credentials>({ email: '', password: '' });
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const parsed = sessionRequestSchema.safeParse({ email, password });
+    const parsed = sessionRequestSchema.safeParse(values);
     if (!parsed.success) {
-      setFieldErrors(
-        Object.fromEntries(
-          parsed.error.issues.map((i) => [
-            String(i.path[0]),
-            i.path[0] === 'email' ? 'Enter your email address.' : 'Enter your password.',
-          ]),
-        ),
-      );
+      const wrong = new Set(parsed.error.issues.map((i) => i.path[0]));
+      setFieldErrors(Object.fromEntries(FIELDS.filter((f) => wrong.has(f.name)).map((f) => [f.name, f.missing])));
       return;
     }
     setFieldErrors({});
@@ -49,24 +54,18 @@ export function SignInForm() {
 
   return (
     <form className="form" onSubmit={submit} noValidate>
-      <Field
-        id="email"
-        label="Email"
-        type="email"
-        autoComplete="username"
-        value={email}
-        onChange={(e) => setEmail(e.target.value)}
-        error={fieldErrors.email}
-      />
-      <Field
-        id="password"
-        label="Password"
-        type="password"
-        autoComplete="current-password"
-        value={password}
-        onChange={(e) => setPassword(e.target.value)}
-        error={fieldErrors.password}
-      />
+      {FIELDS.map((f) => (
+        <Field
+          key={f.name}
+          id={f.name}
+          label={f.label}
+          type={f.type}
+          autoComplete={f.autoComplete}
+          value={values[f.name]}
+          onChange={(e) => setValues((v) => ({ ...v, [f.name]: e.target.value }))}
+          error={fieldErrors[f.name]}
+        />
+      ))}
       <FormError>{error}</FormError>
       <button type="submit" className="primary" disabled={pending}>
         {pending ? 'Signing in…' : 'Sign in'}
