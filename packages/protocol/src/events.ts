@@ -150,15 +150,10 @@ export type ReadyEvent = EventData<'ready'>;
 export type AddEvent = EventData<'add'>;
 export type RemoveEvent = EventData<'remove'>;
 export type UpdateEvent = EventData<'update'>;
-export type ResetEvent = EventData<'reset'>;
 export type OrderEvent = EventData<'order'>;
-export type FillEvent = EventData<'fill'>;
-export type PositionEvent = EventData<'position'>;
 export type StatusEvent = EventData<'status'>;
 export type StatsEvent = EventData<'stats'>;
-export type TopicErrorEvent = EventData<'topic_error'>;
 export type TopicClosedEvent = EventData<'topic_closed'>;
-export type SlowConsumer = z.infer<typeof slowConsumerSchema>;
 
 /** Every event type that belongs to a topic and goes through the log (`topic_closed` does when a feed is deleted). */
 export const TOPIC_EVENT_TYPES = [
