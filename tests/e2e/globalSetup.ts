@@ -1,9 +1,9 @@
 import type { FullConfig } from '@playwright/test';
-import { embedKeySql, feedSql, startAppServer } from '../support/appServer';
+import { embedKeySql, startAppServer } from '../support/appServer';
 
 /**
  * Starts the built app on its own fresh database at the configured baseURL,
- * seeded like `npm start` (demo history included), with test hooks on and an extra `fx` feed (4 instruments, 1 s tick) for widgets added later.
+ * seeded like `npm start` (demo and fx feeds, history included), with test hooks on.
  */
 export default async function globalSetup(config: FullConfig) {
   const baseURL = config.projects[0]!.use.baseURL!;
@@ -11,10 +11,7 @@ export default async function globalSetup(config: FullConfig) {
     port: Number(new URL(baseURL).port),
     history: true, // charts show a past, as after `npm start`
     env: { QUOTELINE_INSTANCE: 'e2e-1', QUOTELINE_TEST_HOOKS: '1' },
-    sql: [
-      feedSql('fx', { tickMs: 1000, count: 4, prefix: 'FX' }),
-      embedKeySql('pk_shop_example_only', { origins: ['https://shop.example'], feeds: ['demo'] }),
-    ].join('\n'),
+    sql: [embedKeySql('pk_shop_example_only', { origins: ['https://shop.example'], feeds: ['demo'] })].join('\n'),
   });
   return () => server.stop();
 }

@@ -250,6 +250,12 @@ describe('the demo seeded as `npm start` seeds it', () => {
         12 * 12,
       );
       expect((await candles(server.url, 'GLOBX/candles?interval=1h')).body.candles.length).toBeGreaterThanOrEqual(12);
+      // the fx feed's pairs have a past too, in their own precision
+      const eurusd = (await candles(server.url, 'EURUSD/candles?interval=1m&limit=1000')).body;
+      expect(eurusd.decimals).toBe(5);
+      expect(eurusd.candles.length).toBeGreaterThanOrEqual(12 * 60);
+      expect(eurusd.candles.every((c) => Math.abs(Math.round(c.close * 1e5) - c.close * 1e5) < 1e-6)).toBe(true);
+      expect((await candles(server.url, 'USDJPY/candles?interval=1h')).body.decimals).toBe(3);
       // the seeded past ends at the price the live feed starts from: no jump between the last two minutes
       const [before, last] = [minutes.at(-2)!, minutes.at(-1)!];
       expect(Math.abs(last.open - before.close) / before.close).toBeLessThan(0.01);

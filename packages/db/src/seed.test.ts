@@ -4,10 +4,27 @@ import { deployMigrations } from './cli/migrateCommands';
 import { openMigrateContext } from './cli/migrateContext';
 import { createDb } from './client';
 import { repoRoot } from './repoRoot';
-import { demoInstruments, seed } from './seed';
+import { demoInstruments, fxInstruments, seed } from './seed';
 import { tempDir } from './tempDir';
 
 describe('seed', { timeout: 30_000 }, () => {
+  it('creates an fx feed quoted at 3-5 decimals', async () => {
+    const databaseUrl = `file:${join(tempDir('seed-fx'), 'app.db')}`;
+    const ctx = await openMigrateContext({ provider: 'sqlite', databaseUrl, root: repoRoot(), log: () => {} });
+    await deployMigrations(ctx);
+    await ctx.close();
+    const db = createDb(databaseUrl);
+    try {
+      await seed(db);
+      const fx = await db.feed.findUniqueOrThrow({ where: { slug: 'fx' }, include: { instruments: true } });
+      const scales = Object.fromEntries(fx.instruments.map((i) => [i.symbol, i.priceScale]));
+      expect(scales).toMatchObject({ EURUSD: 5, GBPUSD: 5, USDJPY: 3, EURGBP: 4 });
+      expect((await db.instrument.findUniqueOrThrow({ where: { symbol: 'EURUSD' } })).lastPrice).toBe(108_520);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
   it('creates the demo feed with ten instruments, is idempotent, and keeps moved prices', async () => {
     const databaseUrl = `file:${join(tempDir('seed'), 'app.db')}`;
     const ctx = await openMigrateContext({ provider: 'sqlite', databaseUrl, root: repoRoot(), log: () => {} });
@@ -31,8 +48,8 @@ describe('seed', { timeout: 30_000 }, () => {
 
       await db.instrument.update({ where: { symbol: 'ACME' }, data: { lastPrice: 15000 } });
       await seed(db);
-      expect(await db.instrument.count()).toBe(demoInstruments.length);
-      expect(await db.feed.count()).toBe(1);
+      expect(await db.instrument.count()).toBe(demoInstruments.length + fxInstruments.length);
+      expect(await db.feed.count()).toBe(2);
       expect((await db.instrument.findUniqueOrThrow({ where: { symbol: 'ACME' } })).lastPrice).toBe(15000);
       const rows = await db.$queryRawUnsafe<{ journal_mode: string }[]>('PRAGMA journal_mode');
       expect(rows[0]?.journal_mode).toBe('wal');

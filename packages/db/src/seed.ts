@@ -24,19 +24,55 @@ export const demoInstruments: readonly { symbol: string; name: string; price: nu
   { symbol: 'HOOLI', name: 'Hooli', price: 12605 },
 ];
 
+/** A second feed of currency pairs, quoted in their market's precision, ticking once a second (topic `feed:fx`). */
+export const fxFeed = {
+  slug: 'fx',
+  name: 'FX majors',
+  tickIntervalMs: 1000,
+  volatility: 0.08,
+  spreadBps: 1,
+  seed: 7,
+} as const;
+
+/** Currency pairs; `price` in minor units of their `decimals` (pips and fractions of them; the yen pairs at 3). */
+export const fxInstruments: readonly { symbol: string; name: string; price: number; decimals: number }[] = [
+  { symbol: 'EURUSD', name: 'Euro / US Dollar', price: 108_520, decimals: 5 },
+  { symbol: 'GBPUSD', name: 'British Pound / US Dollar', price: 126_710, decimals: 5 },
+  { symbol: 'USDJPY', name: 'US Dollar / Japanese Yen', price: 151_425, decimals: 3 },
+  { symbol: 'EURGBP', name: 'Euro / British Pound', price: 8_565, decimals: 4 },
+];
+
+/** Every seeded feed with its instruments (demo instruments are quoted in cents). */
+export const seededFeeds = [
+  { feed: demoFeed, instruments: demoInstruments.map((i) => ({ ...i, decimals: 2 })) },
+  { feed: fxFeed, instruments: fxInstruments },
+] as const;
+
 /**
- * Upserts the demo feed and its instruments; safe to re-run. Existing rows only get their display names
+ * Upserts the seeded feeds and their instruments; safe to re-run. Existing rows only get their display names
  * refreshed: prices and feed tuning belong to the running market once created.
  */
-export async function seed(db: Db): Promise<{ feedId: string; instruments: number }> {
-  const { slug, name, ...settings } = demoFeed;
-  const feed = await db.feed.upsert({ where: { slug }, create: { slug, name, ...settings }, update: { name } });
-  for (const { symbol, name, price } of demoInstruments) {
-    await db.instrument.upsert({
-      where: { symbol },
-      create: { symbol, name, feedId: feed.id, priceScale: 2, tickSize: 1, openPrice: price, lastPrice: price },
-      update: { name },
-    });
+export async function seed(db: Db): Promise<{ feeds: number; instruments: number }> {
+  let instruments = 0;
+  for (const { feed: config, instruments: list } of seededFeeds) {
+    const { slug, name, ...settings } = config;
+    const feed = await db.feed.upsert({ where: { slug }, create: { slug, name, ...settings }, update: { name } });
+    for (const { symbol, name, price, decimals } of list) {
+      await db.instrument.upsert({
+        where: { symbol },
+        create: {
+          symbol,
+          name,
+          feedId: feed.id,
+          priceScale: decimals,
+          tickSize: 1,
+          openPrice: price,
+          lastPrice: price,
+        },
+        update: { name },
+      });
+      instruments++;
+    }
   }
-  return { feedId: feed.id, instruments: demoInstruments.length };
+  return { feeds: seededFeeds.length, instruments };
 }

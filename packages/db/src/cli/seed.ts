@@ -7,7 +7,9 @@ const databaseUrl = resolveDatabaseUrl();
 const db = createDb(databaseUrl);
 try {
   const result = await seed(db);
-  console.log(`Seeded feed demo with ${result.instruments} instruments into ${redactPassword(databaseUrl)}`);
+  console.log(
+    `Seeded ${result.feeds} feeds with ${result.instruments} instruments into ${redactPassword(databaseUrl)}`,
+  );
 } catch (error) {
   console.error(`Seed failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;

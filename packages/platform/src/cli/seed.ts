@@ -1,8 +1,8 @@
-// Seeds the embedded demo: the demo feed with a simulated past for its charts (unless --no-demo-history) and, unless --no-demo-users, the demo accounts and demo embed key.
+// Seeds the embedded demo: the demo and fx feeds with a simulated past for their charts (unless --no-demo-history) and, unless --no-demo-users, the demo accounts and demo embed key.
 // Run migrate:deploy first. Existing users keep their cash and history.
 import { createDb } from '@quoteline/db/client';
 import { resolveDatabaseUrl } from '@quoteline/db';
-import { demoFeed, seed } from '@quoteline/db/seed';
+import { seed, seededFeeds } from '@quoteline/db/seed';
 import { seedSimulatedHistory } from '../candles/demoHistory';
 import { DEMO_USERS, upsertUser } from '../sessions/users';
 import { createEmbedKey, DEMO_EMBED_KEY } from '../embed/embedKeyStore';
@@ -11,8 +11,10 @@ const databaseUrl = resolveDatabaseUrl();
 const db = createDb(databaseUrl);
 try {
   const result = await seed(db);
-  console.log(`Seeded feed demo with ${result.instruments} instruments`);
-  const candles = process.argv.includes('--no-demo-history') ? 0 : await seedSimulatedHistory(db, demoFeed.slug);
+  console.log(`Seeded feeds ${seededFeeds.map((f) => f.feed.slug).join(', ')} with ${result.instruments} instruments`);
+  let candles = 0;
+  if (!process.argv.includes('--no-demo-history'))
+    for (const { feed } of seededFeeds) candles += await seedSimulatedHistory(db, feed.slug);
   if (candles > 0) console.log(`Simulated ${candles} candles of past prices for the demo's charts`);
   if (!process.argv.includes('--no-demo-users')) {
     for (const user of DEMO_USERS) {
