@@ -5,6 +5,7 @@ export * from './feedState';
 export * from './batcher';
 export * from './streamClient';
 export * from './pageClient';
+export * from './embedClient';
 export * from './shared/messages';
 export * from './shared/sharedStreamClient';
 export * from './accountState';

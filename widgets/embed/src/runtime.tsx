@@ -1,7 +1,7 @@
 import { createRoot, type Root } from 'react-dom/client';
 import type { ComponentType } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { getPageStreamClient, StreamClient, type TopicStream } from '@quoteline/client';
+import { getEmbedStreamClient, getPageStreamClient, type TopicStream } from '@quoteline/client';
 import { StreamProvider } from '@quoteline/client/react';
 
 /** What the loader hands every widget module: where Quoteline is and the key of this page. */
@@ -37,12 +37,8 @@ function sharedFor(context: EmbedContext): Shared {
     const params = { key: context.key };
     shared = {
       queryClient: new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } }),
-      stream: new StreamClient({
-        url: `${context.base}/api/stream`,
-        subscriptionsUrl: `${context.base}/api/stream/subscriptions?key=${encodeURIComponent(context.key)}`,
-        params,
-        credentials: false,
-      }),
+      // The page's global stream: React widgets of @quoteline/react on this page join it too.
+      stream: getEmbedStreamClient({ base: context.base, key: context.key }),
       api: { base: context.base, params },
     };
   }
