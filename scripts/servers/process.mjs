@@ -94,6 +94,9 @@ export async function waitForPort(port, { timeoutMs = 30_000, what = `port ${por
 /**
  * Spawns a long-running server in its own process group (so its children stop
  * with it), keeping the last output lines to explain a failure (and all of it in `logFile` when given).
+ * @param {string} command
+ * @param {string[]} args
+ * @param {{ env?: NodeJS.ProcessEnv, cwd?: string, name?: string, logFile?: string }} [options]
  */
 export function startProcess(command, args, { env = process.env, cwd, name = command, logFile } = {}) {
   const child = spawn(command, args, { env, cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });

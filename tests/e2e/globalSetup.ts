@@ -11,7 +11,11 @@ export default async function globalSetup(config: FullConfig) {
     port: Number(new URL(baseURL).port),
     history: true, // charts show a past, as after `npm start`
     env: { QUOTELINE_INSTANCE: 'e2e-1', QUOTELINE_TEST_HOOKS: '1' },
-    sql: [embedKeySql('pk_shop_example_only', { origins: ['https://shop.example'], feeds: ['demo'] })].join('\n'),
+    sql: [
+      embedKeySql('pk_shop_example_only', { origins: ['https://shop.example'], feeds: ['demo'] }),
+      // The React example app (another localhost port) switches a board between two feeds.
+      embedKeySql('pk_react_example', { origins: ['http://localhost:*'], feeds: ['demo', 'fx'] }),
+    ].join('\n'),
   });
   return () => server.stop();
 }
