@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { invalid } from './errors';
 import { ACCOUNT_ID_PATTERN, FEED_SLUG_PATTERN, MAX_TOPICS_PER_STREAM, SYMBOL_PATTERN } from './patterns';
 
 /** A feed slug: lowercase letters, digits and dashes, so it is safe in URLs and topics. */
@@ -10,6 +11,17 @@ export const feedSlugSchema = z
 export const symbolSchema = z
   .string()
   .regex(SYMBOL_PATTERN, 'a symbol is 1-12 uppercase letters, digits, dots or dashes');
+
+/** The symbol a path or body names, or a 400 `invalid_symbol` saying what a symbol is. */
+export function parseSymbol(value: unknown): string {
+  const symbol = symbolSchema.safeParse(value);
+  if (symbol.success) return symbol.data;
+  throw invalid(
+    'invalid_symbol',
+    'A symbol is 1-12 uppercase letters, digits, dots or dashes.',
+    symbol.error.issues.map((i) => ({ ...i, path: ['symbol'] })),
+  );
+}
 
 const accountIdSchema = z.string().regex(ACCOUNT_ID_PATTERN);
 

@@ -4,7 +4,7 @@ import {
   feedSlugOf,
   invalid,
   QuotelineError,
-  symbolSchema,
+  parseSymbol,
   type CandlesResponse,
 } from '@quoteline/protocol';
 import type { TopicViews } from '@quoteline/stream';
@@ -41,13 +41,7 @@ export class CandleService {
     input: CandlesQuery,
     embed: EmbedCaller | null,
   ): Promise<{ candles: CandlesResponse; grant: EmbedGrant | null }> {
-    const symbol = symbolSchema.safeParse(symbolParam);
-    if (!symbol.success)
-      throw invalid(
-        'invalid_symbol',
-        'The symbol must be 1-12 uppercase letters, digits, dots or dashes.',
-        symbol.error.issues.map((i) => ({ ...i, path: ['symbol'] })),
-      );
+    const symbol = parseSymbol(symbolParam);
     const query = candlesQuerySchema.safeParse(input);
     if (!query.success) {
       const badInterval = query.error.issues.some((i) => i.path[0] === 'interval');
@@ -57,24 +51,24 @@ export class CandleService {
         query.error.issues,
       );
     }
-    const quote = this.deps.views.findSymbol(symbol.data);
-    if (!quote) throw new QuotelineError('unknown_symbol', `There is no instrument ${symbol.data}.`);
+    const quote = this.deps.views.findSymbol(symbol);
+    if (!quote) throw new QuotelineError('unknown_symbol', `There is no instrument ${symbol}.`);
     const { interval, limit } = query.data;
     const grant = embed ? await this.deps.embedKeys.grant(embed.key, embed.origin) : null;
     if (grant && !grant.feeds.includes(feedSlugOf(quote.topic) ?? ''))
       throw new QuotelineError('forbidden', "This embed key does not allow this symbol's feed.");
-    if (grant?.symbols && !grant.symbols.includes(symbol.data))
+    if (grant?.symbols && !grant.symbols.includes(symbol))
       throw new QuotelineError('forbidden', 'This embed key does not allow this symbol.');
 
     const byStart = new Map<number, Candle>();
-    for (const c of await this.deps.store.history(symbol.data, interval, limit)) byStart.set(c.start, c);
-    for (const c of this.deps.recorder.recent(symbol.data, interval)) byStart.set(c.start, c); // memory is newer than the store
+    for (const c of await this.deps.store.history(symbol, interval, limit)) byStart.set(c.start, c);
+    for (const c of this.deps.recorder.recent(symbol, interval)) byStart.set(c.start, c); // memory is newer than the store
     const candles = [...byStart.values()].sort((a, b) => a.start - b.start).slice(-limit);
 
     const d = quote.decimals;
     return {
       candles: {
-        symbol: symbol.data,
+        symbol: symbol,
         interval,
         decimals: d,
         candles: candles.map((c) => ({

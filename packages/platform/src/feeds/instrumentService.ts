@@ -1,6 +1,6 @@
 import type { Db } from '@quoteline/db';
 import type { MarketEngine } from '@quoteline/market';
-import { addInstrumentRequestSchema, invalid, QuotelineError, symbolSchema } from '@quoteline/protocol';
+import { addInstrumentRequestSchema, invalid, parseSymbol, QuotelineError } from '@quoteline/protocol';
 import { offGridMessage, parsePrice, priceOnGrid, tickSizeText } from '@quoteline/trading';
 import type { Admin } from '../admin/adminAccess';
 import type { AuditLog } from '../admin/auditLog';
@@ -22,13 +22,7 @@ export class InstrumentService {
   async add(admin: Admin, slugParam: string, body: unknown) {
     const { db, engine } = this.deps;
     const feed = await this.deps.feeds.find(slugParam);
-    const symbol = symbolSchema.safeParse((body as { symbol?: unknown } | null)?.symbol);
-    if (!symbol.success)
-      throw invalid(
-        'invalid_symbol',
-        'A symbol is 1-12 uppercase letters, digits, dots or dashes.',
-        symbol.error.issues.map((i) => ({ ...i, path: ['symbol'] })),
-      );
+    parseSymbol((body as { symbol?: unknown } | null)?.symbol); // a bad symbol is answered as such, before the rest
     const parsed = addInstrumentRequestSchema.safeParse(body);
     if (!parsed.success)
       throw invalid('invalid_body', 'Send {"symbol","name","price","decimals"?,"tickSize"?}.', parsed.error.issues);
@@ -87,16 +81,10 @@ export class InstrumentService {
   /** Removes an instrument from a feed; subscribers see a `remove`. */
   async remove(admin: Admin, slugParam: string, symbolParam: string): Promise<void> {
     const feed = await this.deps.feeds.find(slugParam);
-    const symbol = symbolSchema.safeParse(symbolParam);
-    if (!symbol.success)
-      throw invalid(
-        'invalid_symbol',
-        'A symbol is 1-12 uppercase letters, digits, dots or dashes.',
-        symbol.error.issues,
-      );
-    const { count } = await this.deps.db.instrument.deleteMany({ where: { symbol: symbol.data, feedId: feed.id } });
-    if (count === 0) throw new QuotelineError('unknown_symbol', `Feed ${feed.slug} has no instrument ${symbol.data}.`);
-    this.deps.engine.removeInstrument(feed.slug, symbol.data);
-    await this.deps.audit.record(admin.email, 'instrument.remove', `feed:${feed.slug}/${symbol.data}`);
+    const symbol = parseSymbol(symbolParam);
+    const { count } = await this.deps.db.instrument.deleteMany({ where: { symbol, feedId: feed.id } });
+    if (count === 0) throw new QuotelineError('unknown_symbol', `Feed ${feed.slug} has no instrument ${symbol}.`);
+    this.deps.engine.removeInstrument(feed.slug, symbol);
+    await this.deps.audit.record(admin.email, 'instrument.remove', `feed:${feed.slug}/${symbol}`);
   }
 }
