@@ -42,3 +42,14 @@ export const subscriptionResponseSchema = z.object({
 export type HealthResponse = z.infer<typeof healthResponseSchema>;
 export type ReadinessResponse = z.infer<typeof readinessResponseSchema>;
 export type SubscriptionResponse = z.infer<typeof subscriptionResponseSchema>;
+
+/** An embed key as admins see it. */
+export interface EmbedKeyListing {
+  key: string;
+  label: string;
+  origins: string[];
+  feeds: string[];
+  symbols: string[] | null;
+  revokedAt: string | null;
+  createdAt: string;
+}

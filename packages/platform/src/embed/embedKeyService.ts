@@ -1,5 +1,5 @@
 import type { Db } from '@quoteline/db';
-import { invalid, QuotelineError } from '@quoteline/protocol';
+import { invalid, QuotelineError, type EmbedKeyListing } from '@quoteline/protocol';
 import type { Admin } from '../admin/adminAccess';
 import type { AuditLog } from '../admin/auditLog';
 import type { EmbedKeys } from './embedKeys';
@@ -13,17 +13,6 @@ export interface EmbedKeyServiceDeps {
   /** Ends this instance's streams of these (revoked) keys now; other instances notice within their revocation check. */
   endStreams(keyIds: ReadonlySet<string>): number;
   audit: Pick<AuditLog, 'record'>;
-}
-
-/** An embed key as admins see it. */
-export interface EmbedKeyListing {
-  key: string;
-  label: string;
-  origins: string[];
-  feeds: string[];
-  symbols: string[] | null;
-  revokedAt: string | null;
-  createdAt: string;
 }
 
 /** Embed keys as admins manage them: listed, created and revoked, each change audited. */

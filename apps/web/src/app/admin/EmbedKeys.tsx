@@ -2,22 +2,14 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { apiJson } from '@quoteline/client';
-import { embedKeyRequestSchema } from '@quoteline/protocol';
+import { embedKeyRequestSchema, type EmbedKeyListing } from '@quoteline/protocol';
 import { Field } from '@/app/Field';
 import { FormError } from '@/app/FormError';
 import { adminKeys as keys, errorsOf, json, useRefresh, validated } from './adminApi';
 import { useConfirm } from './ConfirmDialog';
 import { ConsoleTable } from './ConsoleTable';
 
-type Key = {
-  key: string;
-  label: string;
-  origins: string[];
-  feeds: string[];
-  symbols: string[] | null;
-  revokedAt: string | null;
-  createdAt: string;
-};
+type Key = EmbedKeyListing;
 
 /** The embed keys: created here (the new key shown once), revoked after a confirmation. */
 export function EmbedKeys() {
