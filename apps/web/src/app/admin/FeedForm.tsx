@@ -1,5 +1,5 @@
 'use client';
-import { useState, type FormEvent } from 'react';
+import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { ApiError, apiJson } from '@quoteline/client';
 import { createFeedRequestSchema } from '@quoteline/protocol';
@@ -46,6 +46,13 @@ export function FeedForm() {
     onError: (e) => setErrors(e instanceof ApiError && e.code === 'duplicate_feed' ? { slug: e.message } : errorsOf(e)),
   });
   const set = (name: keyof typeof EMPTY, value: string) => setForm((f) => ({ ...f, [name]: value }));
+  /** The id, value, change handler and error that tie a Field to one text of the form. */
+  const bound = (name: 'slug' | 'name' | 'seed') => ({
+    id: `new-feed-${name}`,
+    value: form[name],
+    onChange: (e: ChangeEvent<HTMLInputElement>) => set(name, e.target.value),
+    error: errors[name],
+  });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -78,23 +85,8 @@ export function FeedForm() {
         <OneTimeToken slug={created.slug} token={created.pushToken} onDone={() => setCreated(null)} />
       )}
       <form className="admin-form" onSubmit={submit} noValidate aria-label="Create a feed">
-        <Field
-          id="new-feed-slug"
-          label="Slug"
-          hint="lowercase letters, digits, dashes"
-          value={form.slug}
-          onChange={(e) => set('slug', e.target.value)}
-          error={errors.slug}
-          autoComplete="off"
-        />
-        <Field
-          id="new-feed-name"
-          label="Display name"
-          value={form.name}
-          onChange={(e) => set('name', e.target.value)}
-          error={errors.name}
-          autoComplete="off"
-        />
+        <Field {...bound('slug')} label="Slug" hint="lowercase letters, digits, dashes" autoComplete="off" />
+        <Field {...bound('name')} label="Display name" autoComplete="off" />
         <fieldset className="choice">
           <legend>Source</legend>
           {SOURCES.map((s) => (
@@ -117,16 +109,7 @@ export function FeedForm() {
         </fieldset>
         <SettingsFields idPrefix="new-feed" source={form.source} values={form} errors={errors} onChange={set} />
         {form.source === 'simulator' && (
-          <Field
-            id="new-feed-seed"
-            label="Seed"
-            hint="same seed, same prices"
-            inputMode="numeric"
-            size={10}
-            value={form.seed}
-            onChange={(e) => set('seed', e.target.value)}
-            error={errors.seed}
-          />
+          <Field {...bound('seed')} label="Seed" hint="same seed, same prices" inputMode="numeric" size={10} />
         )}
         <button type="submit" disabled={create.isPending}>
           {create.isPending ? 'Creating…' : 'Create feed'}

@@ -54,16 +54,14 @@ export function SignInForm() {
 
   return (
     <form className="form" onSubmit={submit} noValidate>
-      {FIELDS.map((f) => (
+      {FIELDS.map(({ missing: _, ...field }) => (
         <Field
-          key={f.name}
-          id={f.name}
-          label={f.label}
-          type={f.type}
-          autoComplete={f.autoComplete}
-          value={values[f.name]}
-          onChange={(e) => setValues((v) => ({ ...v, [f.name]: e.target.value }))}
-          error={fieldErrors[f.name]}
+          key={field.name}
+          id={field.name}
+          {...field}
+          value={values[field.name]}
+          onChange={(e) => setValues((v) => ({ ...v, [field.name]: e.target.value }))}
+          error={fieldErrors[field.name]}
         />
       ))}
       <FormError>{error}</FormError>
