@@ -7,13 +7,18 @@ import { repoRoot } from './repoRoot';
 import { demoInstruments, fxInstruments, seed } from './seed';
 import { tempDir } from './tempDir';
 
+/** A new SQLite database in a temp folder, migrated, not seeded. */
+async function migratedDb(folder: string) {
+  const databaseUrl = `file:${join(tempDir(folder), 'app.db')}`;
+  const ctx = await openMigrateContext({ provider: 'sqlite', databaseUrl, root: repoRoot(), log: () => {} });
+  await deployMigrations(ctx);
+  await ctx.close();
+  return createDb(databaseUrl);
+}
+
 describe('seed', { timeout: 30_000 }, () => {
   it('creates an fx feed quoted at 3-5 decimals', async () => {
-    const databaseUrl = `file:${join(tempDir('seed-fx'), 'app.db')}`;
-    const ctx = await openMigrateContext({ provider: 'sqlite', databaseUrl, root: repoRoot(), log: () => {} });
-    await deployMigrations(ctx);
-    await ctx.close();
-    const db = createDb(databaseUrl);
+    const db = await migratedDb('seed-fx');
     try {
       await seed(db);
       const fx = await db.feed.findUniqueOrThrow({ where: { slug: 'fx' }, include: { instruments: true } });
@@ -26,12 +31,7 @@ describe('seed', { timeout: 30_000 }, () => {
   });
 
   it('creates the demo feed with ten instruments, is idempotent, and keeps moved prices', async () => {
-    const databaseUrl = `file:${join(tempDir('seed'), 'app.db')}`;
-    const ctx = await openMigrateContext({ provider: 'sqlite', databaseUrl, root: repoRoot(), log: () => {} });
-    await deployMigrations(ctx);
-    await ctx.close();
-
-    const db = createDb(databaseUrl);
+    const db = await migratedDb('seed');
     try {
       await seed(db);
       const feed = await db.feed.findUniqueOrThrow({ where: { slug: 'demo' }, include: { instruments: true } });
