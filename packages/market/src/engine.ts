@@ -11,6 +11,7 @@ import {
 import { createRandom, type Random } from './random';
 import { gbmStep, quoteFromMid, type Quote, type SimulatorParams } from './simulator';
 import { toWirePrice } from './money';
+import { sessionAt, type SessionState, type TradingCalendar } from './calendar/tradingCalendar';
 
 /** A market event the engine emits, ready for the event log. */
 export type MarketEvent =
@@ -38,6 +39,17 @@ export interface FeedConfig extends SimulatorParams {
   tickIntervalMs: number;
   seed: number;
   instruments: InstrumentConfig[];
+  /** when the market is open; null or absent = always open */
+  calendar?: TradingCalendar | null;
+  /** a quote older than this many ms is stale; null or absent = never */
+  staleAfterMs?: number | null;
+}
+
+/** A feed's market right now: halted (paused), or open/closed by its calendar, and when that changes by itself. */
+export interface MarketStatus {
+  state: 'open' | 'closed' | 'halted';
+  nextChange: number | null;
+  timeZone: string | null;
 }
 
 /** The live state of one instrument, in minor units. */
@@ -57,7 +69,12 @@ interface FeedState {
   random: Random;
   instruments: Map<string, InstrumentState>;
   timer: ReturnType<typeof setInterval> | null;
+  /** the calendar's state last published (null before the first) */
+  session: SessionState | null;
 }
+
+/** How often the engine looks whether a calendar's session opened or closed. */
+export const SESSION_CHECK_MS = 1000;
 
 /**
  * How far a pushed tick's own `ts` may be from the engine's clock, in ms. A
@@ -85,6 +102,7 @@ export class MarketEngine {
   private readonly now: () => number;
   /** Timers run only between start() and stop(): an instance that is not the producer never ticks. */
   private started = false;
+  private sessionTimer: ReturnType<typeof setInterval> | null = null;
 
   constructor(options: MarketEngineOptions) {
     this.publish = options.publish;
@@ -101,14 +119,20 @@ export class MarketEngine {
   loadFeed(config: FeedConfig, { announce = true } = {}): void {
     this.unloadFeed(config.slug, { announce: false });
     this.deleted.delete(config.slug);
-    const state: FeedState = { config, random: createRandom(config.seed), instruments: new Map(), timer: null };
+    const state: FeedState = {
+      config,
+      random: createRandom(config.seed),
+      instruments: new Map(),
+      timer: null,
+      session: sessionAt(config.calendar ?? null, this.now()),
+    };
     this.feeds.set(config.slug, state);
     const sorted = [...config.instruments].sort((a, b) => a.symbol.localeCompare(b.symbol));
     for (const instrument of sorted) {
       if (announce) this.addInstrument(config.slug, instrument);
       else state.instruments.set(instrument.symbol, this.stateOf(state, instrument));
     }
-    if (announce) this.publishStatus(config.slug, config.status);
+    if (announce) this.publishStatus(state);
     this.startTimer(state);
   }
 
@@ -166,12 +190,54 @@ export class MarketEngine {
   start(): void {
     this.started = true;
     for (const state of this.feeds.values()) this.startTimer(state);
+    this.sessionTimer ??= setInterval(() => this.checkSessions(), SESSION_CHECK_MS);
+    this.sessionTimer.unref?.();
   }
 
   /** Stops every timer; state stays, so `start()` continues the same walk. */
   stop(): void {
     this.started = false;
     for (const state of this.feeds.values()) this.stopTimer(state);
+    if (this.sessionTimer) clearInterval(this.sessionTimer);
+    this.sessionTimer = null;
+  }
+
+  /**
+   * Publishes a `status` for every feed whose calendar opened or closed since
+   * it was last looked at, and starts or stops its simulator to match (the
+   * engine's timer calls it every second; tests call it with their clock).
+   */
+  checkSessions(): void {
+    const now = this.now();
+    for (const state of this.feeds.values()) {
+      if (!state.config.calendar) continue;
+      const session = sessionAt(state.config.calendar, now);
+      if (session.state === state.session?.state && session.nextChange === state.session.nextChange) continue;
+      state.session = session;
+      if (session.state === 'open') this.startTimer(state);
+      else this.stopTimer(state);
+      this.publishStatus(state);
+    }
+  }
+
+  /** Sets a feed's calendar and staleness bound; subscribers see a `status` with the new state. */
+  setSessions(slug: string, settings: Pick<FeedConfig, 'calendar' | 'staleAfterMs'>): void {
+    const state = this.requireFeed(slug);
+    state.config = { ...state.config, ...settings };
+    state.session = sessionAt(state.config.calendar ?? null, this.now());
+    this.stopTimer(state);
+    this.startTimer(state);
+    this.publishStatus(state);
+  }
+
+  /** A loaded feed's market now (halted while paused); null for an unknown feed. */
+  marketStatus(slug: string): MarketStatus | null {
+    const state = this.feeds.get(slug);
+    if (!state) return null;
+    const timeZone = state.config.calendar?.timeZone ?? null;
+    if (state.config.status === 'paused') return { state: 'halted', nextChange: null, timeZone };
+    const session = sessionAt(state.config.calendar ?? null, this.now());
+    return { ...session, timeZone };
   }
 
   /** Advances every instrument of a simulated feed by one tick and publishes an `update` each. */
@@ -282,6 +348,7 @@ export class MarketEngine {
   ): string | null {
     const state = this.requireFeed(slug);
     if (state.config.status === 'paused') return 'the feed is paused';
+    if (this.marketStatus(slug)?.state === 'closed') return 'the market is closed';
     const inst = state.instruments.get(tick.symbol);
     if (!inst) return `${tick.symbol} is not an instrument of this feed`;
     const now = this.now();
@@ -301,7 +368,7 @@ export class MarketEngine {
     const state = this.requireFeed(slug);
     const changed = state.config.status !== status;
     this.applyStatus(state, status);
-    if (changed) this.publishStatus(slug, status);
+    if (changed) this.publishStatus(state);
   }
 
   /** Whether a loaded feed is running or paused; null for an unknown feed. */
@@ -350,9 +417,18 @@ export class MarketEngine {
     this.publish({ type: 'update', topic, data: { topic, symbol: inst.symbol, price, bid, ask, ts: inst.ts } });
   }
 
-  private publishStatus(slug: string, status: FeedStatus): void {
+  /** A feed's `status` event: its status, plus the market fields when it has a calendar or a staleness bound. */
+  private publishStatus(state: FeedState): void {
+    const { slug, status, calendar, staleAfterMs } = state.config;
     const topic = feedTopic(slug);
-    this.publish({ topic, type: 'status', data: { topic, status } });
+    const data: StatusEvent = { topic, status };
+    if (calendar || staleAfterMs) {
+      const market = this.marketStatus(slug)!;
+      Object.assign(data, { state: market.state, nextChange: market.nextChange });
+      if (calendar) data.timeZone = calendar.timeZone;
+      if (staleAfterMs) data.staleAfterMs = staleAfterMs;
+    }
+    this.publish({ topic, type: 'status', data });
   }
 
   private requireFeed(slug: string): FeedState {
@@ -371,6 +447,7 @@ export class MarketEngine {
   private startTimer(state: FeedState): void {
     if (!this.started || state.timer || state.config.status !== 'running' || state.config.source !== 'simulator')
       return;
+    if (state.session?.state === 'closed') return; // a closed market does not trade
     state.timer = setInterval(() => this.tick(state.config.slug), state.config.tickIntervalMs);
     state.timer.unref?.();
   }

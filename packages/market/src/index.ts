@@ -7,3 +7,4 @@ export * from './simulatedHistory';
 export * from './replayCsv';
 export * from './replayPlayer';
 export * from './calendar/tradingCalendar';
+export * from './calendar/tradingWindow';

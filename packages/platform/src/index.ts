@@ -23,6 +23,7 @@ export * from './embed/embedAssets';
 export * from './candles/candleRoutes';
 export * from './admin/auditRoutes';
 export * from './health/healthRoutes';
+export * from './testHooks/testClockRoutes';
 
 // Types route handlers and the app may name
 export type { Principal } from './sessions/principal';

@@ -28,6 +28,7 @@ import { closeSessionTopics, endKeyStreams, watchGrants } from './stream/streamG
 import { principalKind, type StreamPrincipal } from './stream/streamPrincipal';
 import { StreamService } from './stream/streamService';
 import { createTopicDirectory } from './stream/topicDirectory';
+import { TestClock } from './testHooks/testClock';
 
 /** The running platform of one app instance: the services route functions pick from. */
 export interface Platform {
@@ -54,6 +55,8 @@ export interface Platform {
   candles: CandleService;
   /** Liveness and readiness of this instance. */
   health: HealthService;
+  /** The market's clock (trading calendars, tick times); only test hooks move it. */
+  clock: TestClock;
   /** Stops producing, closes every stream, saves candles and last prices and closes the database. */
   shutdown(): Promise<void>;
 }
@@ -103,6 +106,7 @@ export async function createPlatform(input: PlatformConfigInput): Promise<Platfo
       role,
       busHealthy: () => shared?.healthy() ?? true,
     }),
+    clock: parts.clock,
     shutdown: () => (stopping ??= stopParts(parts)),
   };
 }
@@ -122,7 +126,11 @@ async function startParts(config: PlatformConfig) {
   // Scaled (REDIS_URL), the log, the producer role, announcements and sign-in throttles are shared through Redis.
   const shared = config.redisUrl ? await connectShared(config) : null;
   const { log, role, publishMarket } = shared ? sharedMarketLog(shared) : localMarketLog(config.logCapacity);
-  const engine: MarketEngine = new MarketEngine({ publish: (event) => publishMarket(event, engine) });
+  const clock = new TestClock();
+  const engine: MarketEngine = new MarketEngine({
+    publish: (event) => publishMarket(event, engine),
+    now: () => clock.now(),
+  });
   const embedKeys = new EmbedKeys(db);
   const { instance, keepAliveMs, retryMs, maxQueueBytes, maxStallMs } = config;
   const hub = new StreamHub<StreamPrincipal>({
@@ -154,8 +162,8 @@ async function startParts(config: PlatformConfig) {
     db,
     log,
     views: hub.views,
-    feedStatus: (slug) => engine.feedStatus(slug),
     tickGrid: (slug, symbol) => engine.tickGrid(slug, symbol),
+    marketStatus: (slug) => engine.marketStatus(slug),
     idempotency,
   });
   await orders.loadBook();
@@ -192,6 +200,7 @@ async function startParts(config: PlatformConfig) {
     shared,
     log,
     role,
+    clock,
     engine,
     embedKeys,
     hub,

@@ -17,6 +17,7 @@ export const ERROR_CODES = {
   not_acceptable: 406,
   conflict: 409,
   feed_paused: 409,
+  market_closed: 409,
   duplicate_symbol: 409,
   duplicate_feed: 409,
   confirmation_required: 409,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { marketStateSchema } from './marketSessions';
 import { fillEventSchema, orderEventSchema, positionEventSchema } from './privateEvents';
 import { symbolSchema, topicRefusalSchema, topicSchema } from './topics';
 
@@ -52,11 +53,27 @@ export const feedStatusSchema = z.enum(['running', 'paused']);
 export type FeedStatus = z.infer<typeof feedStatusSchema>;
 
 /**
- * A feed was paused or resumed (on `feed:` topics). Published when the status
- * changes and when a feed is loaded; a snapshot carries one after its `add`s
- * only while the feed is paused, so no `status` in a snapshot means `running`.
+ * A feed was paused or resumed, or its market opened or closed (on `feed:`
+ * topics). Published when any of it changes and when a feed is loaded; a
+ * snapshot carries the latest after its `add`s while the feed is paused or has
+ * a calendar or staleness bound, so no `status` in a snapshot means `running`
+ * and always open.
  */
-export const statusEventSchema = z.object({ topic: topicSchema, status: feedStatusSchema });
+export const statusEventSchema = z.object({
+  topic: topicSchema,
+  status: feedStatusSchema,
+  /**
+   * Optional (clients that ignore them see the events they always did); present
+   * on feeds with a trading calendar or a staleness bound: `halted` while paused, else `open` or `closed` by the
+   * calendar; `nextChange` (ms since the epoch) when that changes by itself,
+   * null when it does not; `timeZone` the market's zone to show it in.
+   */
+  state: marketStateSchema.optional(),
+  nextChange: ts.nullable().optional(),
+  timeZone: z.string().optional(),
+  /** a quote of this feed older than this many ms is stale */
+  staleAfterMs: z.number().int().positive().optional(),
+});
 
 const count = z.number().int().nonnegative();
 const rate = z.number().finite().nonnegative();

@@ -1,5 +1,6 @@
 export * from './version';
 export * from './topics';
+export * from './marketSessions';
 export * from './events';
 export * from './privateEvents';
 export * from './requests';

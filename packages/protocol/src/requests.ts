@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { staleAfterMsSchema, tradingCalendarSchema } from './marketSessions';
 import { feedSlugSchema, MAX_TOPIC_NAME_LENGTH, MAX_TOPICS_PER_STREAM, symbolSchema } from './topics';
 import { moneySchema } from './privateEvents';
 import { ORIGIN_PATTERN } from './patterns';
@@ -177,10 +178,11 @@ export const createFeedRequestSchema = z
   .extend({ seed: simulatorSeedSchema.optional() })
   .strict();
 
-/** Body of `PATCH /api/admin/feeds/<slug>`: rename and/or retune. */
+/** Body of `PATCH /api/admin/feeds/<slug>`: rename, retune, set the trading calendar (null: always open) and staleness bound (null: never stale). */
 export const updateFeedRequestSchema = z
   .object({ name: feedNameSchema })
   .extend(simulatorSettingsSchema.shape)
+  .extend({ calendar: tradingCalendarSchema.nullable(), staleAfterMs: staleAfterMsSchema })
   .partial()
   .strict();
 

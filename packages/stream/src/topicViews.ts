@@ -18,8 +18,8 @@ export interface TopicViewsOptions {
  */
 export class TopicViews {
   private readonly topics = new Map<string, Map<string, AddEvent>>();
-  /** Feeds whose last `status` was paused; absent means running. */
-  private readonly paused = new Set<string>();
+  /** A feed's last `status` while it is not the default (paused, or with market fields); absent means running and always open. */
+  private readonly statuses = new Map<string, StatusEvent>();
   /** topic → instance → its latest sample */
   private readonly samples = new Map<string, Map<string, StatsEvent>>();
   private readonly now: () => number;
@@ -49,8 +49,10 @@ export class TopicViews {
         return;
       }
       case 'status': {
-        if (entry.data.status === 'paused') this.paused.add(entry.topic);
-        else this.paused.delete(entry.topic);
+        const data = entry.data;
+        if (data.status === 'paused' || data.state !== undefined || data.staleAfterMs !== undefined)
+          this.statuses.set(entry.topic, data);
+        else this.statuses.delete(entry.topic);
         return;
       }
       case 'topic_closed': {
@@ -76,13 +78,14 @@ export class TopicViews {
 
   /**
    * Everything a new subscriber of the topic needs, in order: a feed's `add`s
-   * then, only while it is paused, one `status`; for a stats topic the latest
+   * then, only while it is paused or has market fields, its latest `status`; for a stats topic the latest
    * sample of every instance heard from recently (a gone instance's last sample
    * is left out, and forgotten).
    */
   snapshotEvents(topic: string): SnapshotEvent[] {
     const events: SnapshotEvent[] = this.snapshot(topic).map((data) => ({ type: 'add', data }));
-    if (this.paused.has(topic)) events.push({ type: 'status', data: { topic, status: 'paused' } });
+    const status = this.statuses.get(topic);
+    if (status) events.push({ type: 'status', data: status });
     const byInstance = this.samples.get(topic);
     if (byInstance) {
       const now = this.now();
@@ -120,7 +123,7 @@ export class TopicViews {
   /** Forgets a topic entirely (its feed was deleted). */
   drop(topic: string): void {
     this.topics.delete(topic);
-    this.paused.delete(topic);
+    this.statuses.delete(topic);
     this.samples.delete(topic);
   }
 

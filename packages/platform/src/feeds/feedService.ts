@@ -14,6 +14,7 @@ import type { Admin } from '../admin/adminAccess';
 import type { AuditLog } from '../admin/auditLog';
 import { hashPushToken, newPushToken } from './pushTokens';
 import type { Replays } from './replays';
+import { storedCalendar } from './feedStore';
 
 /** What the feed service needs from the platform. */
 export interface FeedServiceDeps {
@@ -71,6 +72,9 @@ export class FeedService {
       drift: f.drift,
       spreadBps: f.spreadBps,
       seed: f.seed,
+      calendar: storedCalendar(f.calendar),
+      staleAfterMs: f.staleAfterMs,
+      market: engine.marketStatus(f.slug),
       // a replay feed's stored file, if any (the file itself stays on the server)
       replay: f.source === 'replay' && f.replayCsv ? { speed: f.replaySpeed, loop: f.replayLoop } : null,
       instruments: f.instruments.map((i) => ({
@@ -114,9 +118,20 @@ export class FeedService {
     await this.find(slug);
     const parsed = updateFeedRequestSchema.safeParse(body);
     if (!parsed.success) throw invalid('invalid_body', 'The change is not valid.', parsed.error.issues);
-    const { name: _name, ...settings } = parsed.data;
-    const feed = await this.deps.db.feed.update({ where: { slug }, data: parsed.data });
+    const { name: _name, calendar, staleAfterMs, ...settings } = parsed.data;
+    const feed = await this.deps.db.feed.update({
+      where: { slug },
+      data: {
+        ...parsed.data,
+        calendar: calendar === undefined ? undefined : calendar && JSON.stringify(calendar),
+      },
+    });
     this.deps.engine.configure(slug, settings);
+    if (calendar !== undefined || staleAfterMs !== undefined)
+      this.deps.engine.setSessions(slug, {
+        calendar: storedCalendar(feed.calendar),
+        staleAfterMs: feed.staleAfterMs,
+      });
     await this.deps.feedChanged(slug);
     await this.deps.audit.record(admin.email, 'feed.update', feedTopic(slug), parsed.data);
     return {
@@ -126,6 +141,8 @@ export class FeedService {
       volatility: feed.volatility,
       drift: feed.drift,
       spreadBps: feed.spreadBps,
+      calendar: storedCalendar(feed.calendar),
+      staleAfterMs: feed.staleAfterMs,
     };
   }
 

@@ -1,5 +1,6 @@
 import type { Db } from '@quoteline/db';
-import type { FeedConfig } from '@quoteline/market';
+import type { FeedConfig, TradingCalendar } from '@quoteline/market';
+import { tradingCalendarSchema } from '@quoteline/protocol';
 
 type FeedRow = NonNullable<Awaited<ReturnType<typeof loadFeedRow>>>;
 
@@ -49,6 +50,8 @@ function toFeedConfig(f: FeedRow): FeedConfig {
     drift: f.drift,
     spreadBps: f.spreadBps,
     seed: f.seed,
+    calendar: storedCalendar(f.calendar),
+    staleAfterMs: f.staleAfterMs,
     instruments: f.instruments.map((i) => ({
       symbol: i.symbol,
       name: i.name,
@@ -58,6 +61,17 @@ function toFeedConfig(f: FeedRow): FeedConfig {
       lastPrice: i.lastPrice,
     })),
   };
+}
+
+/** A feed's stored calendar (JSON), or null (always open) when there is none or it no longer validates. */
+export function storedCalendar(json: string | null): TradingCalendar | null {
+  if (!json) return null;
+  try {
+    const parsed = tradingCalendarSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Writes the engine's live last prices back, so a restart continues from them. */

@@ -23,6 +23,7 @@ import {
   type RestingOrder,
   type TickGrid,
 } from '@quoteline/trading';
+import { tradingRefusal, type MarketStatus } from '@quoteline/market';
 import type { EventLog, TopicViews } from '@quoteline/stream';
 import type { Principal } from '../sessions/principal';
 import { AccountEvents, type PrivateEvent } from './accountEvents';
@@ -51,8 +52,8 @@ export interface OrderServiceDeps {
   db: Db;
   log: EventLog;
   views: TopicViews;
-  /** running | paused | null (unknown feed) */
-  feedStatus(slug: string): 'running' | 'paused' | null;
+  /** A feed's market now: open, closed by its calendar, or halted (paused); null for an unknown feed. */
+  marketStatus(slug: string): MarketStatus | null;
   /** How an instrument is quoted (decimals, tick size); null when its feed does not know it. */
   tickGrid(slug: string, symbol: string): TickGrid | null;
   /** This instance as the owner of Idempotency-Key claims, and their lease. */
@@ -113,11 +114,8 @@ export class OrderService {
     );
     if (quote.decimals !== MONEY_SCALE)
       throw new QuotelineError('unprocessable', `${request.symbol} is quoted in a precision that cannot be traded.`);
-    if (this.deps.feedStatus(slug) === 'paused')
-      throw new QuotelineError(
-        'feed_paused',
-        `Trading in ${request.symbol} is paused; try again when its feed resumes.`,
-      );
+    const refusal = tradingRefusal(request.symbol, this.deps.marketStatus(slug));
+    if (refusal) throw new QuotelineError(refusal.code, refusal.message);
 
     const claim = await this.idempotency.claim(principal.accountId, idempotencyKey, requestHash(request));
     if (claim.kind === 'replay') return claim.answer;

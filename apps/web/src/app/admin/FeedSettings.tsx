@@ -50,7 +50,7 @@ export function FeedSettings({ feed }: { feed: Feed }) {
     const body = validated(updateFeedRequestSchema, values, setErrors);
     if (!body) return;
     const changed = Object.fromEntries(
-      Object.entries(body).filter(([key, value]) => feed[key as keyof typeof body] !== value),
+      Object.entries(body).filter(([key, value]) => (feed as Record<string, unknown>)[key] !== value),
     );
     if (Object.keys(changed).length === 0) return setSaved('Nothing changed.');
     update.mutate(changed);

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Feed" ADD COLUMN     "calendar" TEXT,
+ADD COLUMN     "staleAfterMs" INTEGER;
