@@ -50,7 +50,8 @@ describe('price simulator', () => {
       ),
       { numRuns: 200 },
     );
-  });
+    // 40,000 simulated steps: on a loaded shared machine that takes longer than vitest's default 5 s.
+  }, 60_000);
 
   it('moves more with higher volatility', () => {
     const spread = (volatility: number) => {
