@@ -8,8 +8,14 @@ import { basename, join } from 'node:path';
 
 /** Gzipped bytes a page may download for a ticker tape or quote board (loader + runtime + widget + shared chunks). */
 export const BUDGET_GZIP_BYTES = 60 * 1024;
-/** Widgets held to the budget; the price chart is reported but carries a chart library by design. */
-const BUDGETED = ['ticker-tape', 'quote-board', 'trade-link'];
+/**
+ * The price chart's own budget: it carries lightweight-charts, whose smallest
+ * build for one chart with two series is about 54 KB gzipped on its own
+ * (docs/architecture.md, "Embedding on third-party pages").
+ */
+export const CHART_BUDGET_GZIP_BYTES = 100 * 1024;
+/** The budget a widget is held to: every widget has one. */
+const budgetOf = (widget) => (widget === 'price-chart' ? CHART_BUDGET_GZIP_BYTES : BUDGET_GZIP_BYTES);
 
 const dist = 'dist';
 rmSync(dist, { recursive: true, force: true });
@@ -103,16 +109,21 @@ for (const widget of Object.keys(entries).filter((n) => n !== 'runtime')) {
 writeFileSync(
   join(dist, 'sizes.json'),
   JSON.stringify(
-    { budgetGzipBytes: BUDGET_GZIP_BYTES, loaderGzipBytes: gz(join(dist, 'embed.js')), perWidgetGzipBytes: report },
+    {
+      budgetGzipBytes: BUDGET_GZIP_BYTES,
+      chartBudgetGzipBytes: CHART_BUDGET_GZIP_BYTES,
+      loaderGzipBytes: gz(join(dist, 'embed.js')),
+      perWidgetGzipBytes: report,
+    },
     null,
     2,
   ),
 );
 for (const [widget, bytes] of Object.entries(report))
   console.log(
-    `embed: ${widget} downloads ${(bytes / 1024).toFixed(1)} KB gzipped (budget ${BUDGET_GZIP_BYTES / 1024} KB)`,
+    `embed: ${widget} downloads ${(bytes / 1024).toFixed(1)} KB gzipped (budget ${budgetOf(widget) / 1024} KB)`,
   );
-const over = Object.entries(report).filter(([widget, bytes]) => BUDGETED.includes(widget) && bytes > BUDGET_GZIP_BYTES);
+const over = Object.entries(report).filter(([widget, bytes]) => bytes > budgetOf(widget));
 if (over.length) {
   console.error(`embed: over the size budget: ${over.map(([w, b]) => `${w} ${(b / 1024).toFixed(1)} KB`).join(', ')}`);
   process.exit(1);

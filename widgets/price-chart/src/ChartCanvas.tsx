@@ -49,7 +49,7 @@ export function ChartCanvas({ bars, decimals, kind, interval, tickPrice, tickTs,
     if (!el) return;
     let disposed = false;
     let dispose = () => undefined as void;
-    void import('lightweight-charts').then((lib) => {
+    void import('./chartLib').then((lib) => {
       if (disposed) return;
       const widget = el.closest('.ql-widget') ?? el;
       const colors = readChartColors(widget);

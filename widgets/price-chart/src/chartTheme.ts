@@ -1,4 +1,4 @@
-import type * as Charts from 'lightweight-charts';
+import type * as Charts from './chartLib';
 import type { DeepPartial, ChartOptions, Time } from 'lightweight-charts';
 
 /** The library's enums this file needs, passed in so only the chart itself loads the library (lazily). */
