@@ -3,17 +3,26 @@ import { useId } from 'react';
 import type * as z from 'zod/mini';
 import { ApiError } from '@quoteline/client';
 import { useFeed } from '@quoteline/client/react';
-import { FeedPaused, StreamStatus, TopicNotice, useRarely, widgetBaseCss } from '@quoteline/widget-kit';
+import {
+  FeedPaused,
+  StreamStatus,
+  TopicNotice,
+  useRarely,
+  useWidgetLocale,
+  widgetBaseCss,
+  WidgetLocaleContext,
+} from '@quoteline/widget-kit';
 import { chartSummary } from './bars';
 import { ChartCanvas } from './ChartCanvas';
 import { priceChartConfigSchema } from './config';
 import { priceChartCss } from './styles';
 import { useCandles } from './useCandles';
 
-/** Props of the price chart: its configuration (validated) and a theme. */
+/** Props of the price chart: its configuration (validated), a theme and a locale (BCP 47; the browser's by default). */
 export type PriceChartProps = Partial<z.input<typeof priceChartConfigSchema>> & {
   symbol: string;
   theme?: 'light' | 'dark';
+  locale?: string;
 };
 
 const WAITING = 'Waiting for the first price.';
@@ -22,8 +31,10 @@ const firstPrice = (shown: string, next: string) => shown.endsWith(WAITING) && !
 
 /** Candles or a line of one instrument: history from the candles endpoint, extended live by the page's one stream. */
 export function PriceChart(props: PriceChartProps) {
-  const { theme, ...rest } = props;
+  const { theme, locale, ...rest } = props;
   const config = priceChartConfigSchema.parse(rest);
+  const l10n = useWidgetLocale(locale);
+  const { t } = l10n;
   const history = useCandles(config.symbol, config.interval);
   const feed = useFeed(config.feed);
   const row = feed?.rows[config.symbol];
@@ -37,50 +48,58 @@ export function PriceChart(props: PriceChartProps) {
   const label = useRarely(summary, 30_000, firstPrice);
 
   return (
-    <section className="ql-widget ql-chart" data-theme={theme} aria-labelledby={titleId} data-testid="price-chart">
-      <style>{widgetBaseCss + priceChartCss}</style>
-      <header>
-        <h2 id={titleId}>
-          {config.title ?? config.symbol}
-          <span className="ql-chart-sub">{config.interval}</span>
-        </h2>
-        <span className="ql-header-end">
-          <FeedPaused status={feed?.status} feed={config.feed} />
-          <StreamStatus unavailable={!!feed?.problem} />
-        </span>
-      </header>
-      <div className="ql-chart-body" aria-busy={!history.data && !history.isError}>
-        {feed?.problem ? (
-          <TopicNotice problem={feed.problem} feed={config.feed} />
-        ) : history.data ? (
-          <ChartCanvas
-            bars={history.data.candles}
-            decimals={history.data.decimals}
-            kind={config.kind}
-            interval={config.interval}
-            tickPrice={row?.price ?? null}
-            tickTs={row?.ts ?? null}
-            label={label}
-          />
-        ) : history.isError ? (
-          <div className="ql-chart-error" role="alert">
-            <p>Could not load the chart history of {config.symbol}.</p>
-            {history.error instanceof ApiError && <p className="ql-muted">{history.error.message}</p>}
-            <button
-              type="button"
-              className="ql-primary"
-              onClick={() => void history.refetch()}
-              disabled={history.isFetching}
-            >
-              {history.isFetching ? 'Retrying…' : 'Retry'}
-            </button>
-          </div>
-        ) : (
-          <div className="ql-chart-skeleton" data-testid="price-chart-loading">
-            <span className="ql-visually-hidden">Loading the chart of {config.symbol}…</span>
-          </div>
-        )}
-      </div>
-    </section>
+    <WidgetLocaleContext.Provider value={l10n}>
+      <section
+        className="ql-widget ql-chart"
+        data-theme={theme}
+        lang={l10n.locale}
+        aria-labelledby={titleId}
+        data-testid="price-chart"
+      >
+        <style>{widgetBaseCss + priceChartCss}</style>
+        <header>
+          <h2 id={titleId}>
+            {config.title ?? config.symbol}
+            <span className="ql-chart-sub">{config.interval}</span>
+          </h2>
+          <span className="ql-header-end">
+            <FeedPaused status={feed?.status} feed={config.feed} />
+            <StreamStatus unavailable={!!feed?.problem} />
+          </span>
+        </header>
+        <div className="ql-chart-body" aria-busy={!history.data && !history.isError}>
+          {feed?.problem ? (
+            <TopicNotice problem={feed.problem} feed={config.feed} />
+          ) : history.data ? (
+            <ChartCanvas
+              bars={history.data.candles}
+              decimals={history.data.decimals}
+              kind={config.kind}
+              interval={config.interval}
+              tickPrice={row?.price ?? null}
+              tickTs={row?.ts ?? null}
+              label={label}
+            />
+          ) : history.isError ? (
+            <div className="ql-chart-error" role="alert">
+              <p>{t.chartHistoryFailed(config.symbol)}</p>
+              {history.error instanceof ApiError && <p className="ql-muted">{history.error.message}</p>}
+              <button
+                type="button"
+                className="ql-primary"
+                onClick={() => void history.refetch()}
+                disabled={history.isFetching}
+              >
+                {history.isFetching ? t.retrying : t.retry}
+              </button>
+            </div>
+          ) : (
+            <div className="ql-chart-skeleton" data-testid="price-chart-loading">
+              <span className="ql-visually-hidden">{t.chartLoading(config.symbol)}</span>
+            </div>
+          )}
+        </div>
+      </section>
+    </WidgetLocaleContext.Provider>
   );
 }

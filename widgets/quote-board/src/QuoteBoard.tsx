@@ -5,42 +5,44 @@ import { useFeed } from '@quoteline/client/react';
 import {
   directionOf,
   FeedPaused,
-  formatChange,
-  formatPercent,
-  formatPrice,
-  formatTime,
   instrumentsChanged,
   StreamStatus,
   TopicNotice,
   useRarely,
+  useWidgetLocale,
   widgetBaseCss,
+  WidgetLocaleContext,
 } from '@quoteline/widget-kit';
 import { boardSummary, nextSort, sortSymbols, type SortState } from './sorting';
 import { quoteBoardConfigSchema, type QuoteBoardColumn, type QuoteBoardConfig } from './config';
 import { quoteBoardCss } from './styles';
 
-const HEADINGS: Record<QuoteBoardColumn, { label: string; numeric: boolean }> = {
-  symbol: { label: 'Symbol', numeric: false },
-  name: { label: 'Name', numeric: false },
-  last: { label: 'Last', numeric: true },
-  change: { label: 'Change', numeric: true },
-  changePercent: { label: 'Change %', numeric: true },
-  bid: { label: 'Bid', numeric: true },
-  ask: { label: 'Ask', numeric: true },
-  time: { label: 'Time', numeric: true },
+/** Columns right-aligned as numbers; their headings come from the locale's message table. */
+const NUMERIC: Record<QuoteBoardColumn, boolean> = {
+  symbol: false,
+  name: false,
+  last: true,
+  change: true,
+  changePercent: true,
+  bid: true,
+  ask: true,
+  time: true,
 };
 
 const ARROW = { up: '▲', down: '▼', flat: '' } as const;
 
-/** Props of the quote board: its configuration (validated) and a theme. */
+/** Props of the quote board: its configuration (validated), a theme and a locale (BCP 47; the browser's by default). */
 export interface QuoteBoardProps extends Partial<QuoteBoardConfig> {
   theme?: 'light' | 'dark';
+  locale?: string;
 }
 
 /** A live table of a feed's instruments, on the page's one stream. */
 export function QuoteBoard(props: QuoteBoardProps) {
-  const { theme, ...rest } = props;
+  const { theme, locale, ...rest } = props;
   const config = quoteBoardConfigSchema.parse(rest);
+  const l10n = useWidgetLocale(locale);
+  const { t } = l10n;
   const feed = useFeed(config.feed);
   const titleId = useId();
   const [sort, setSort] = useState<SortState>(null);
@@ -49,64 +51,70 @@ export function QuoteBoard(props: QuoteBoardProps) {
   const announced = useRarely(feed, 30_000, instrumentsChanged);
   const summary = announced ? boardSummary(announced.symbols, announced.rows) : '';
   return (
-    <section className="ql-widget ql-board" data-theme={theme} aria-labelledby={titleId} data-testid="quote-board">
-      <style>{widgetBaseCss + quoteBoardCss}</style>
-      <header>
-        <h2 id={titleId}>{config.title}</h2>
-        <span className="ql-header-end">
-          <FeedPaused status={feed?.status} feed={config.feed} />
-          <StreamStatus unavailable={!!feed?.problem} />
-        </span>
-      </header>
-      <p className="ql-visually-hidden" aria-live="polite">
-        {summary}
-      </p>
-      <div className="ql-table-wrap">
-        <table aria-busy={feed === undefined}>
-          <caption>
-            {config.title}: live quotes of feed {config.feed}
-          </caption>
-          <thead>
-            <tr>
-              {config.columns.map((c) => (
-                <th
-                  key={c}
-                  scope="col"
-                  className={HEADINGS[c].numeric ? 'ql-num' : undefined}
-                  aria-sort={sort?.column === c ? sort.direction : undefined}
-                >
-                  <button type="button" className="ql-sort" onClick={() => setSort((s) => nextSort(s, c))}>
-                    {HEADINGS[c].label}
-                    <span aria-hidden="true">
-                      {sort?.column === c ? (sort.direction === 'ascending' ? ' ↑' : ' ↓') : ''}
-                    </span>
-                  </button>
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {feed === undefined ? (
-              <SkeletonRows columns={config.columns.length} />
-            ) : feed.problem ? (
+    <WidgetLocaleContext.Provider value={l10n}>
+      <section
+        className="ql-widget ql-board"
+        data-theme={theme}
+        lang={l10n.locale}
+        aria-labelledby={titleId}
+        data-testid="quote-board"
+      >
+        <style>{widgetBaseCss + quoteBoardCss}</style>
+        <header>
+          <h2 id={titleId}>{config.title}</h2>
+          <span className="ql-header-end">
+            <FeedPaused status={feed?.status} feed={config.feed} />
+            <StreamStatus unavailable={!!feed?.problem} />
+          </span>
+        </header>
+        <p className="ql-visually-hidden" aria-live="polite">
+          {summary}
+        </p>
+        <div className="ql-table-wrap">
+          <table aria-busy={feed === undefined}>
+            <caption>{t.boardCaption(config.title, config.feed)}</caption>
+            <thead>
               <tr>
-                <td colSpan={config.columns.length}>
-                  <TopicNotice problem={feed.problem} feed={config.feed} />
-                </td>
+                {config.columns.map((c) => (
+                  <th
+                    key={c}
+                    scope="col"
+                    className={NUMERIC[c] ? 'ql-num' : undefined}
+                    aria-sort={sort?.column === c ? sort.direction : undefined}
+                  >
+                    <button type="button" className="ql-sort" onClick={() => setSort((s) => nextSort(s, c))}>
+                      {t.columns[c]}
+                      <span aria-hidden="true">
+                        {sort?.column === c ? (sort.direction === 'ascending' ? ' ↑' : ' ↓') : ''}
+                      </span>
+                    </button>
+                  </th>
+                ))}
               </tr>
-            ) : feed.symbols.length === 0 ? (
-              <tr>
-                <td className="ql-empty" colSpan={config.columns.length}>
-                  This feed has no instruments yet.
-                </td>
-              </tr>
-            ) : (
-              symbols.map((symbol) => <Row key={symbol} row={feed.rows[symbol]!} columns={config.columns} />)
-            )}
-          </tbody>
-        </table>
-      </div>
-    </section>
+            </thead>
+            <tbody>
+              {feed === undefined ? (
+                <SkeletonRows columns={config.columns.length} />
+              ) : feed.problem ? (
+                <tr>
+                  <td colSpan={config.columns.length}>
+                    <TopicNotice problem={feed.problem} feed={config.feed} />
+                  </td>
+                </tr>
+              ) : feed.symbols.length === 0 ? (
+                <tr>
+                  <td className="ql-empty" colSpan={config.columns.length}>
+                    {t.boardEmpty}
+                  </td>
+                </tr>
+              ) : (
+                symbols.map((symbol) => <Row key={symbol} row={feed.rows[symbol]!} columns={config.columns} />)
+              )}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </WidgetLocaleContext.Provider>
   );
 }
 
@@ -127,6 +135,7 @@ function SkeletonRows({ columns }: { columns: number }) {
 }
 
 const Row = memo(function Row({ row, columns }: { row: QuoteRow; columns: QuoteBoardColumn[] }) {
+  const { format } = useWidgetLocale();
   const scale = 10 ** row.decimals;
   const changeMinor = Math.round(row.price * scale) - Math.round(row.open * scale);
   const change = changeMinor / scale;
@@ -147,7 +156,7 @@ const Row = memo(function Row({ row, columns }: { row: QuoteRow; columns: QuoteB
               className={tick === 'flat' ? undefined : `ql-flash-${tick}`}
               data-testid={`last-${row.symbol}`}
             >
-              {formatPrice(row.price, row.decimals)}
+              {format.price(row.price, row.decimals)}
             </span>
           </td>
         );
@@ -155,19 +164,19 @@ const Row = memo(function Row({ row, columns }: { row: QuoteRow; columns: QuoteB
         return (
           <td className={`ql-num ql-${direction}`}>
             <span aria-hidden="true">{ARROW[direction]} </span>
-            {formatChange(change, row.decimals)}
+            {format.change(change, row.decimals)}
           </td>
         );
       case 'changePercent':
-        return <td className={`ql-num ql-${direction}`}>{formatPercent(percent)}</td>;
+        return <td className={`ql-num ql-${direction}`}>{format.percent(percent)}</td>;
       case 'bid':
-        return <td className="ql-num">{formatPrice(row.bid, row.decimals)}</td>;
+        return <td className="ql-num">{format.price(row.bid, row.decimals)}</td>;
       case 'ask':
-        return <td className="ql-num">{formatPrice(row.ask, row.decimals)}</td>;
+        return <td className="ql-num">{format.price(row.ask, row.decimals)}</td>;
       case 'time':
         return (
           <td className="ql-num">
-            <time dateTime={new Date(row.ts).toISOString()}>{formatTime(row.ts)}</time>
+            <time dateTime={new Date(row.ts).toISOString()}>{format.time(row.ts)}</time>
           </td>
         );
     }

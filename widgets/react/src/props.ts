@@ -14,7 +14,7 @@ export interface QuotelineProviderProps {
   children?: ReactNode;
 }
 
-/** A ticker tape: `data-feed`, `data-symbols`, `data-speed`, `data-title`, `data-theme`. */
+/** A ticker tape: `data-feed`, `data-symbols`, `data-speed`, `data-title`, `data-theme`, `data-locale`. */
 export interface TickerTapeProps {
   /** feed slug, `demo` when not given */
   feed?: string;
@@ -25,12 +25,14 @@ export interface TickerTapeProps {
   /** name of the tape for screen readers (default `Ticker tape`) */
   title?: string;
   theme?: QuotelineTheme;
+  /** BCP 47 locale of numbers, dates and words (`de-DE`); the reader's browser locale when not given */
+  locale?: string;
 }
 
 /** Columns a quote board can show. */
 export type QuoteBoardColumn = 'symbol' | 'name' | 'last' | 'change' | 'changePercent' | 'bid' | 'ask' | 'time';
 
-/** A quote board: `data-feed`, `data-columns`, `data-title`, `data-theme`. */
+/** A quote board: `data-feed`, `data-columns`, `data-title`, `data-theme`, `data-locale`. */
 export interface QuoteBoardProps {
   /** feed slug, `demo` when not given */
   feed?: string;
@@ -39,9 +41,11 @@ export interface QuoteBoardProps {
   /** which columns, in this order (default all) */
   columns?: QuoteBoardColumn[];
   theme?: QuotelineTheme;
+  /** BCP 47 locale of numbers, dates and words (`de-DE`); the reader's browser locale when not given */
+  locale?: string;
 }
 
-/** A price chart: `data-symbol`, `data-feed`, `data-interval`, `data-kind`, `data-title`, `data-theme`. */
+/** A price chart: `data-symbol`, `data-feed`, `data-interval`, `data-kind`, `data-title`, `data-theme`, `data-locale`. */
 export interface PriceChartProps {
   symbol: string;
   /** the feed whose live quotes extend the last candle, `demo` when not given */
@@ -51,4 +55,6 @@ export interface PriceChartProps {
   /** heading; the symbol when not given */
   title?: string;
   theme?: QuotelineTheme;
+  /** BCP 47 locale of numbers, dates and words (`de-DE`); the reader's browser locale when not given */
+  locale?: string;
 }

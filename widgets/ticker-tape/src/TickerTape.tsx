@@ -5,25 +5,26 @@ import type { QuoteRow } from '@quoteline/client';
 import { useFeed } from '@quoteline/client/react';
 import {
   FeedPaused,
-  formatChange,
-  formatPercent,
-  formatPrice,
   quoteChange,
   StreamStatus,
   TopicNotice,
   useRarely,
+  useWidgetLocale,
   widgetBaseCss,
+  WidgetLocaleContext,
 } from '@quoteline/widget-kit';
 import { tickerTapeConfigSchema } from './config';
 import { tickerTapeCss } from './styles';
 import { movedMuch, tapeRows, tapeSummary } from './summary';
 import { useTapeWidths } from './useTapeWidths';
 
-/** Props of the ticker tape: its configuration (validated) and a theme. */
-export type TickerTapeProps = Partial<z.input<typeof tickerTapeConfigSchema>> & { theme?: 'light' | 'dark' };
+/** Props of the ticker tape: its configuration (validated), a theme and a locale (BCP 47; the browser's by default). */
+export type TickerTapeProps = Partial<z.input<typeof tickerTapeConfigSchema>> & {
+  theme?: 'light' | 'dark';
+  locale?: string;
+};
 
 const ARROW = { up: '▲', down: '▼', flat: '■' } as const;
-const WORD = { up: 'up', down: 'down', flat: 'unchanged' } as const;
 
 /**
  * A scrolling strip of last prices and changes on the page's one stream.
@@ -31,8 +32,10 @@ const WORD = { up: 'up', down: 'down', flat: 'unchanged' } as const;
  * summary is announced at most every 30 s or on a large move, never per tick.
  */
 export function TickerTape(props: TickerTapeProps) {
-  const { theme, ...rest } = props;
+  const { theme, locale, ...rest } = props;
   const config = tickerTapeConfigSchema.parse(rest);
+  const l10n = useWidgetLocale(locale);
+  const { t } = l10n;
   const feed = useFeed(config.feed);
   const rows = tapeRows(feed, config.symbols);
   const [paused, setPaused] = useState(false);
@@ -49,74 +52,73 @@ export function TickerTape(props: TickerTapeProps) {
   const listStyle = widths.viewport ? { minWidth: widths.viewport } : undefined;
 
   return (
-    <section
-      className="ql-widget ql-tape"
-      data-theme={theme}
-      aria-label={config.title}
-      data-testid="ticker-tape"
-      data-moving={moving}
-      data-paused={paused}
-    >
-      <style>{widgetBaseCss + tickerTapeCss}</style>
-      <div className="ql-tape-bar">
-        <div className="ql-tape-side">
-          <StreamStatus unavailable={!!feed?.problem} />
-          <FeedPaused status={feed?.status} feed={config.feed} />
-          <button type="button" className="ql-tape-toggle" onClick={() => setPaused((p) => !p)}>
-            {paused ? 'Play' : 'Pause'}
-          </button>
-        </div>
-        <div className="ql-tape-viewport" ref={viewport} aria-busy={feed === undefined}>
-          {feed === undefined ? (
-            <ul className="ql-tape-list ql-tape-skeleton" aria-hidden="true">
-              {Array.from({ length: 6 }, (_, i) => (
-                <li key={i}>
-                  <span className="ql-skeleton-line" />
-                </li>
-              ))}
-            </ul>
-          ) : feed.problem ? (
-            <TopicNotice problem={feed.problem} feed={config.feed} />
-          ) : rows.length === 0 ? (
-            <p className="ql-empty">No instruments to show.</p>
-          ) : (
-            <div className="ql-tape-track" style={trackStyle}>
-              <ul
-                className="ql-tape-list"
-                ref={list}
-                style={listStyle}
-                aria-label="Last prices and changes since the open"
-              >
-                {rows.map((row) => (
-                  <Item key={row.symbol} row={row} />
+    <WidgetLocaleContext.Provider value={l10n}>
+      <section
+        className="ql-widget ql-tape"
+        data-theme={theme}
+        lang={l10n.locale}
+        aria-label={config.title}
+        data-testid="ticker-tape"
+        data-moving={moving}
+        data-paused={paused}
+      >
+        <style>{widgetBaseCss + tickerTapeCss}</style>
+        <div className="ql-tape-bar">
+          <div className="ql-tape-side">
+            <StreamStatus unavailable={!!feed?.problem} />
+            <FeedPaused status={feed?.status} feed={config.feed} />
+            <button type="button" className="ql-tape-toggle" onClick={() => setPaused((p) => !p)}>
+              {paused ? t.tapePlay : t.tapePause}
+            </button>
+          </div>
+          <div className="ql-tape-viewport" ref={viewport} aria-busy={feed === undefined}>
+            {feed === undefined ? (
+              <ul className="ql-tape-list ql-tape-skeleton" aria-hidden="true">
+                {Array.from({ length: 6 }, (_, i) => (
+                  <li key={i}>
+                    <span className="ql-skeleton-line" />
+                  </li>
                 ))}
               </ul>
-              <ul className="ql-tape-list ql-tape-copy" style={listStyle} aria-hidden="true">
-                {rows.map((row) => (
-                  <Item key={row.symbol} row={row} />
-                ))}
-              </ul>
-            </div>
-          )}
+            ) : feed.problem ? (
+              <TopicNotice problem={feed.problem} feed={config.feed} />
+            ) : rows.length === 0 ? (
+              <p className="ql-empty">{t.tapeEmpty}</p>
+            ) : (
+              <div className="ql-tape-track" style={trackStyle}>
+                <ul className="ql-tape-list" ref={list} style={listStyle} aria-label={t.tapeListLabel}>
+                  {rows.map((row) => (
+                    <Item key={row.symbol} row={row} />
+                  ))}
+                </ul>
+                <ul className="ql-tape-list ql-tape-copy" style={listStyle} aria-hidden="true">
+                  {rows.map((row) => (
+                    <Item key={row.symbol} row={row} />
+                  ))}
+                </ul>
+              </div>
+            )}
+          </div>
         </div>
-      </div>
-      <p className="ql-visually-hidden" aria-live="polite" data-testid="ticker-tape-summary">
-        {summary}
-      </p>
-    </section>
+        <p className="ql-visually-hidden" aria-live="polite" data-testid="ticker-tape-summary">
+          {summary}
+        </p>
+      </section>
+    </WidgetLocaleContext.Provider>
   );
 }
 
 const Item = memo(function Item({ row }: { row: QuoteRow }) {
   const { change, percent, direction } = quoteChange(row.price, row.open, row.decimals);
+  const { format, t } = useWidgetLocale();
   return (
     <li data-symbol={row.symbol}>
       <span className="ql-tape-sym">{row.symbol}</span>
-      <span>{formatPrice(row.price, row.decimals)}</span>
+      <span>{format.price(row.price, row.decimals)}</span>
       <span className={`ql-tape-move ql-${direction}`}>
         <span aria-hidden="true">{ARROW[direction]} </span>
-        <span className="ql-visually-hidden">{WORD[direction]} </span>
-        {formatChange(change, row.decimals)} ({formatPercent(percent)})
+        <span className="ql-visually-hidden">{t.direction[direction]} </span>
+        {format.change(change, row.decimals)} ({format.percent(percent)})
       </span>
     </li>
   );

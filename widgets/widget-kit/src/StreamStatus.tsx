@@ -1,6 +1,6 @@
 'use client';
-import { STATUS_TEXT } from '@quoteline/client';
 import { useStreamStatus } from '@quoteline/client/react';
+import { useWidgetLocale } from './locale/widgetLocale';
 
 /**
  * The stream's status in words, announced politely to screen readers; for a
@@ -9,9 +9,10 @@ import { useStreamStatus } from '@quoteline/client/react';
  */
 export function StreamStatus({ unavailable = false }: { unavailable?: boolean } = {}) {
   const status = useStreamStatus();
+  const { t } = useWidgetLocale();
   return (
     <span className="ql-status" data-status={unavailable ? 'unavailable' : status} role="status" aria-live="polite">
-      {unavailable ? 'Unavailable' : STATUS_TEXT[status]}
+      {t.status[unavailable ? 'unavailable' : status]}
     </span>
   );
 }

@@ -1,30 +1,27 @@
 'use client';
 import type { TopicProblem } from '@quoteline/client';
 import { useRetryTopic } from '@quoteline/client/react';
+import { MESSAGES, type Messages } from './locale/messages';
+import { useWidgetLocale } from './locale/widgetLocale';
 
 /** What a reader is told when the stream does not carry a widget's feed, and what they can do about it. */
-export function problemText(problem: TopicProblem, feed: string): { title: string; hint: string } {
+export function problemText(
+  problem: TopicProblem,
+  feed: string,
+  t: Messages = MESSAGES.en,
+): { title: string; hint: string } {
   switch (problem.code) {
     case 'unknown_topic':
-      return {
-        title: `No feed "${feed}"`,
-        hint: 'Check the feed name, or ask an admin to create it; this widget shows it as soon as it exists.',
-      };
+      return t.problem.unknownTopic(feed);
     case 'deleted':
-      return {
-        title: 'This feed was removed',
-        hint: 'An admin deleted it; this widget shows it again if it is created anew.',
-      };
+      return t.problem.deleted;
     case 'forbidden':
     case 'revoked':
-      return {
-        title: 'Not available with this key',
-        hint: "Try again once the site's owner has changed the key; the rest of the page is not affected.",
-      };
+      return t.problem.forbidden;
     case 'signed_out':
-      return { title: 'Signed out', hint: 'Sign in again to see this.' };
+      return t.problem.signedOut;
     case 'invalid_topic':
-      return { title: `Cannot show feed "${feed}"`, hint: 'Check the feed name in the page.' };
+      return t.problem.invalidTopic(feed);
   }
 }
 
@@ -35,14 +32,15 @@ export function problemText(problem: TopicProblem, feed: string): { title: strin
  */
 export function TopicNotice({ problem, feed }: { problem: TopicProblem; feed: string }) {
   const retry = useRetryTopic(`feed:${feed}`);
-  const { title, hint } = problemText(problem, feed);
+  const { t } = useWidgetLocale();
+  const { title, hint } = problemText(problem, feed, t);
   return (
     <div className="ql-notice" data-testid="topic-problem" data-code={problem.code}>
       <p className="ql-notice-title">{title}</p>
       <p className="ql-muted">{problem.message}</p>
       <p className="ql-muted">{hint}</p>
       <button type="button" onClick={retry}>
-        Try again
+        {t.tryAgain}
       </button>
     </div>
   );

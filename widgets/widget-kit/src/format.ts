@@ -1,44 +1,26 @@
-const numberFormats = new Map<string, Intl.NumberFormat>();
+import { localeFormatters } from './locale/formatters';
 
-function numberFormat(decimals: number, signed: boolean): Intl.NumberFormat {
-  const key = `${decimals}:${signed}`;
-  let format = numberFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat('en-US', {
-      minimumFractionDigits: decimals,
-      maximumFractionDigits: decimals,
-      signDisplay: signed ? 'exceptZero' : 'auto',
-    });
-    numberFormats.set(key, format);
-  }
-  return format;
-}
+// The en-US forms, for widgets that do not take a locale yet; localised widgets use useWidgetLocale().
+const enUS = localeFormatters('en-US');
 
 /** A price with the instrument's decimals, e.g. 1,234.50. */
 export function formatPrice(value: number, decimals: number): string {
-  return numberFormat(decimals, false).format(value);
+  return enUS.price(value, decimals);
 }
 
 /** A signed change, e.g. +1.25 or −0.40. */
 export function formatChange(value: number, decimals: number): string {
-  return numberFormat(decimals, true).format(value);
+  return enUS.change(value, decimals);
 }
 
-/** A signed percentage with two decimals, e.g. +0.87 %. */
+/** A signed percentage with two decimals, e.g. +0.87%. */
 export function formatPercent(value: number): string {
-  return `${numberFormat(2, true).format(value)} %`;
+  return enUS.percent(value);
 }
-
-const timeFormat = new Intl.DateTimeFormat('en-GB', {
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hour12: false,
-});
 
 /** The time of a quote, HH:MM:SS in the reader's zone. */
 export function formatTime(ts: number): string {
-  return timeFormat.format(ts);
+  return enUS.time(ts);
 }
 
 /** Direction of a change; shown with an arrow and a word, never by colour alone. */

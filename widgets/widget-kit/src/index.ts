@@ -8,3 +8,4 @@ export * from './configFields';
 export * from './useRarely';
 export * from './change';
 export * from './instrumentsChanged';
+export * from './locale';

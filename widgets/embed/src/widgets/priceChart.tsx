@@ -12,5 +12,5 @@ export function mount(element: HTMLElement, context: EmbedContext): () => void {
     kind: d.kind,
     title: d.title,
   });
-  return mountInShadow(element, context, PriceChart, { ...config, theme: themeOf(d.theme) });
+  return mountInShadow(element, context, PriceChart, { ...config, theme: themeOf(d.theme), locale: d.locale });
 }

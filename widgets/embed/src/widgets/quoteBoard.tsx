@@ -6,5 +6,5 @@ import { mountInShadow, type EmbedContext } from '../runtime';
 export function mount(element: HTMLElement, context: EmbedContext): () => void {
   const d = element.dataset;
   const config = quoteBoardConfigSchema.parse({ feed: d.feed, title: d.title, columns: listOf(d.columns) });
-  return mountInShadow(element, context, QuoteBoard, { ...config, theme: themeOf(d.theme) });
+  return mountInShadow(element, context, QuoteBoard, { ...config, theme: themeOf(d.theme), locale: d.locale });
 }

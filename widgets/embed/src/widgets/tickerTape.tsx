@@ -6,5 +6,5 @@ import { mountInShadow, type EmbedContext } from '../runtime';
 export function mount(element: HTMLElement, context: EmbedContext): () => void {
   const d = element.dataset;
   const config = tickerTapeConfigSchema.parse({ feed: d.feed, symbols: d.symbols, speed: d.speed, title: d.title });
-  return mountInShadow(element, context, TickerTape, { ...config, theme: themeOf(d.theme) });
+  return mountInShadow(element, context, TickerTape, { ...config, theme: themeOf(d.theme), locale: d.locale });
 }

@@ -1,0 +1,4 @@
+export * from './formatters';
+export * from './messages';
+export * from './resolveLocale';
+export * from './widgetLocale';
