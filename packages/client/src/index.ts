@@ -1,6 +1,7 @@
 export * from './status';
 export * from './connection/backoff';
 export * from './subscriptions/subscriptions';
+export * from './subscriptions/sight';
 export * from './feedState';
 export * from './batcher';
 export * from './streamClient';

@@ -146,6 +146,45 @@ describe('StreamClient', () => {
   });
 });
 
+describe('StreamClient with widgets out of sight', () => {
+  it('slows a topic only when every listener is out of sight, and asks full rate at once when one comes back', async () => {
+    const client = makeClient();
+    const a = () => undefined;
+    const b = () => undefined;
+    client.subscribe('feed:demo', a);
+    client.subscribe('feed:demo', b);
+    client.subscribe('feed:fx', () => undefined);
+    await flush();
+    client.setInSight('feed:demo', a, false);
+    await flush();
+    expect(server.posts).toEqual([]); // b still sees it
+    client.setInSight('feed:demo', b, false);
+    await flush();
+    expect(server.posts).toEqual([{ subscribe: [], unsubscribe: [], rates: { 'feed:demo': 1000 } }]);
+    client.setInSight('feed:demo', a, true);
+    await flush();
+    expect(server.posts.at(-1)).toEqual({ subscribe: [], unsubscribe: [], rates: { 'feed:demo': 0 } });
+    expect(server.posts).toHaveLength(2);
+    expect(server.gets).toHaveLength(1);
+  });
+
+  it('slows a topic whose only listener in sight leaves, and asks again for the rate on a new stream', async () => {
+    const client = makeClient();
+    const hidden = () => undefined;
+    client.subscribe('feed:demo', hidden);
+    const stop = client.subscribe('feed:demo', () => undefined);
+    await flush();
+    client.setInSight('feed:demo', hidden, false);
+    stop();
+    await flush();
+    expect(server.posts).toEqual([{ subscribe: [], unsubscribe: [], rates: { 'feed:demo': 1000 } }]);
+    server.open[0]!.end();
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(server.gets).toHaveLength(2);
+    expect(server.posts.at(-1)).toEqual({ subscribe: [], unsubscribe: [], rates: { 'feed:demo': 1000 } });
+  });
+});
+
 describe('StreamClient with a refused or closed topic', () => {
   it('tells only the refused topic’s listeners at open, keeps it out of every later stream URL, and the rest goes on', async () => {
     const client = makeClient();

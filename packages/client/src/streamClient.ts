@@ -2,6 +2,7 @@ import type { ErrorBody, ReadyEvent, StreamEvent, SubscriptionResponse, TopicRef
 import { backoffDelay } from './connection/backoff';
 import { StreamConnection } from './connection/streamConnection';
 import { Subscriptions, type SubscriptionChangeRequest, type TopicProblemCode } from './subscriptions/subscriptions';
+import { OUT_OF_SIGHT_INTERVAL_MS, SightTracker } from './subscriptions/sight';
 import { applyFeedEvents, EMPTY_FEED, type FeedState } from './feedState';
 import type { ConnectionStatus } from './status';
 
@@ -22,6 +23,12 @@ export interface TopicStream {
   subscribe(topic: string, listener: TopicListener): () => void;
   /** Asks again for a refused or closed topic someone listens to (a person pressed "Try again"). */
   retry(topic: string): void;
+  /**
+   * Says whether a listener's widgets are in sight (on screen in a visible
+   * tab). While every listener of a topic is out of sight the stream carries
+   * it at one update per symbol per second; back in sight, at full rate at once.
+   */
+  setInSight?(topic: string, listener: TopicListener, inSight: boolean): void;
 }
 
 /** What the client needs from the browser; tests pass fakes. */
@@ -58,6 +65,7 @@ export class StreamClient implements TopicStream {
   private readonly listeners = new Map<string, Set<TopicListener>>();
   private readonly lingering = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly statusListeners = new Set<(status: ConnectionStatus) => void>();
+  private readonly sight = new SightTracker<TopicListener>();
   private readonly subscriptions: Subscriptions;
   private readonly connection: StreamConnection;
   /** Topics whose state the page holds continuously up to the last event id: only those can resume. */
@@ -135,9 +143,12 @@ export class StreamClient implements TopicStream {
     if (this.ready && this.subscriptions.carries(topic) && this.feeds.has(topic))
       queueMicrotask(() => this.replayTo(topic, listener));
     this.scheduleSync();
+    this.updateRate(topic);
     return () => {
       const current = this.listeners.get(topic);
-      if (!current?.delete(listener) || current.size > 0) return;
+      if (!current?.delete(listener)) return;
+      this.sight.mark(topic, listener, true);
+      if (current.size > 0) return this.updateRate(topic);
       this.lingering.set(
         topic,
         setTimeout(() => {
@@ -150,6 +161,12 @@ export class StreamClient implements TopicStream {
         }, this.lingerMs),
       );
     };
+  }
+
+  setInSight(topic: string, listener: TopicListener, inSight: boolean): void {
+    if (!this.listeners.get(topic)?.has(listener)) return;
+    this.sight.mark(topic, listener, inSight);
+    this.updateRate(topic);
   }
 
   /** Asks again for a topic that was refused or closed, if anyone still wants it. */
@@ -166,6 +183,14 @@ export class StreamClient implements TopicStream {
     this.retryTimer = null;
     if (this.postRetryTimer) clearTimeout(this.postRetryTimer);
     this.postRetryTimer = null;
+  }
+
+  /** One update per symbol per second for a topic only its out-of-sight widgets read; else every update. */
+  private updateRate(topic: string): void {
+    const readers = this.listeners.get(topic);
+    if (!readers?.size) return;
+    this.subscriptions.setRate(topic, this.sight.outOfSight(topic, readers) ? OUT_OF_SIGHT_INTERVAL_MS : 0);
+    this.scheduleSync();
   }
 
   /** Ends the stream (nothing left to carry); refused topics due later may open another. */

@@ -2,7 +2,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import type { ComponentType } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { getEmbedStreamClient, getPageStreamClient, type TopicStream } from '@quoteline/client';
-import { StreamProvider } from '@quoteline/client/react';
+import { InSight, StreamProvider } from '@quoteline/client/react';
 
 /** What the loader hands every widget module: where Quoteline is and the key of this page. */
 export interface EmbedContext {
@@ -61,7 +61,9 @@ export function mountInShadow<P extends object>(
   root.render(
     <QueryClientProvider client={queryClient}>
       <StreamProvider client={stream} api={api}>
-        <Widget {...props} />
+        <InSight element={element}>
+          <Widget {...props} />
+        </InSight>
       </StreamProvider>
     </QueryClientProvider>,
   );

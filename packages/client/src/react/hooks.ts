@@ -5,6 +5,7 @@ import type { StreamEvent } from '@quoteline/protocol';
 import { applyFeedEvents, EMPTY_FEED, type FeedState } from '../feedState';
 import type { ConnectionStatus } from '../status';
 import { topicQueryKey, useStreamContext } from './context';
+import { useInSight } from './sight';
 
 /** The stream's status, re-rendering when it changes. */
 export function useStreamStatus(): ConnectionStatus {
@@ -25,10 +26,13 @@ export function useTopicState<S>(
   reduce: (state: S | undefined, events: StreamEvent[]) => S,
 ): S | undefined {
   const { topics, reducers } = useStreamContext();
+  const inSight = useInSight();
   useEffect(() => {
     reducers.set(topic, reduce as (state: unknown, events: StreamEvent[]) => unknown);
     return topics.acquire(topic);
   }, [topic, reduce, topics, reducers]);
+  // Declared after the acquire, so it runs after it: an out-of-sight widget marks the topic it holds.
+  useEffect(() => (inSight ? undefined : topics.hide(topic)), [inSight, topic, topics, reduce, reducers]);
   const { data } = useQuery<S>({
     queryKey: topicQueryKey(topic),
     queryFn: skipToken,

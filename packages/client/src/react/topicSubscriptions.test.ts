@@ -7,6 +7,7 @@ import { TopicSubscriptions } from './topicSubscriptions';
 function fakeStream() {
   const listeners = new Map<string, Set<TopicListener>>();
   const retried: string[] = [];
+  const sights: string[] = [];
   const stream: TopicStream = {
     status: 'live',
     onStatus: () => () => undefined,
@@ -16,9 +17,10 @@ function fakeStream() {
       return () => listeners.get(topic)!.delete(listener);
     },
     retry: (topic) => void retried.push(topic),
+    setInSight: (topic, _listener, inSight) => void sights.push(`${topic} ${inSight ? 'in' : 'out'}`),
   };
   const send = (topic: string, event: StreamEvent) => listeners.get(topic)?.forEach((l) => l(event));
-  return { stream, listeners, retried, send };
+  return { stream, listeners, retried, sights, send };
 }
 
 describe('TopicSubscriptions', () => {
@@ -48,5 +50,22 @@ describe('TopicSubscriptions', () => {
     expect(listeners.get('feed:d')!.size).toBe(1);
     second();
     expect(listeners.get('feed:d')!.size).toBe(0);
+  });
+
+  it('tells the stream a topic is out of sight only while every widget reading it is', () => {
+    const { stream, sights } = fakeStream();
+    const topics = new TopicSubscriptions(stream, () => undefined);
+    topics.acquire('feed:d');
+    const release = topics.acquire('feed:d');
+    const showFirst = topics.hide('feed:d');
+    expect(sights.at(-1)).toBe('feed:d in');
+    const showSecond = topics.hide('feed:d');
+    expect(sights.at(-1)).toBe('feed:d out');
+    showFirst();
+    expect(sights.at(-1)).toBe('feed:d in');
+    showSecond();
+    topics.hide('feed:d');
+    release(); // the widget in sight leaves: only the hidden one reads it
+    expect(sights.at(-1)).toBe('feed:d out');
   });
 });

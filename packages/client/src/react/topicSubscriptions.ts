@@ -1,5 +1,13 @@
 import type { StreamEvent } from '@quoteline/protocol';
-import type { TopicStream } from '../streamClient';
+import type { TopicListener, TopicStream } from '../streamClient';
+
+interface Held {
+  /** widgets reading the topic, and how many of them are out of sight */
+  count: number;
+  hidden: number;
+  listener: TopicListener;
+  release: () => void;
+}
 
 /**
  * One stream listener per topic for a whole React tree, however many widgets
@@ -7,7 +15,7 @@ import type { TopicStream } from '../streamClient';
  * would fold every update once per widget and lose the previous price).
  */
 export class TopicSubscriptions {
-  private readonly held = new Map<string, { count: number; release: () => void }>();
+  private readonly held = new Map<string, Held>();
 
   constructor(
     private readonly stream: TopicStream,
@@ -21,17 +29,42 @@ export class TopicSubscriptions {
       entry.count++;
       this.stream.retry(topic);
     } else {
-      entry = { count: 1, release: this.stream.subscribe(topic, (event) => this.onEvent(topic, event)) };
+      const listener: TopicListener = (event) => this.onEvent(topic, event);
+      entry = { count: 1, hidden: 0, listener, release: this.stream.subscribe(topic, listener) };
       this.held.set(topic, entry);
     }
+    this.tellSight(entry, topic);
     const held = entry;
     let released = false;
     return () => {
       if (released) return;
       released = true;
-      if (--held.count > 0) return;
+      if (--held.count > 0) return this.tellSight(held, topic);
       this.held.delete(topic);
       held.release();
     };
+  }
+
+  /**
+   * One widget reading the topic is out of sight (scrolled away, its tab
+   * hidden); returns the undo, for when it comes back. The stream hears the
+   * topic is out of sight only when every widget reading it is.
+   */
+  hide(topic: string): () => void {
+    const held = this.held.get(topic);
+    if (!held) return () => undefined;
+    held.hidden++;
+    this.tellSight(held, topic);
+    let shown = false;
+    return () => {
+      if (shown) return;
+      shown = true;
+      held.hidden--;
+      if (this.held.get(topic) === held) this.tellSight(held, topic);
+    };
+  }
+
+  private tellSight(held: Held, topic: string): void {
+    this.stream.setInSight?.(topic, held.listener, held.hidden < held.count);
   }
 }

@@ -7,6 +7,8 @@ export type TabMessage =
   | { type: 'unsubscribe'; topic: string }
   /** a widget asks again for a refused or closed topic */
   | { type: 'retry'; topic: string }
+  /** whether any widget of this tab reading the topic is in sight */
+  | { type: 'sight'; topic: string; inSight: boolean }
   /** sent every few seconds: a port that stops pinging belongs to a closed tab */
   | { type: 'ping' }
   | { type: 'bye' };

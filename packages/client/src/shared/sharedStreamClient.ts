@@ -1,5 +1,6 @@
 import type { ConnectionStatus } from '../status';
 import type { TopicListener, TopicStream } from '../streamClient';
+import { SightTracker } from '../subscriptions/sight';
 import { PING_MS, type TabMessage, type WorkerMessage } from './messages';
 
 /**
@@ -10,6 +11,9 @@ export class SharedStreamClient implements TopicStream {
   private readonly port: MessagePort;
   private readonly listeners = new Map<string, Set<TopicListener>>();
   private readonly statusListeners = new Set<(status: ConnectionStatus) => void>();
+  private readonly sight = new SightTracker<TopicListener>();
+  /** Topics this tab told the worker are out of sight. */
+  private readonly outOfSight = new Set<string>();
   private currentStatus: ConnectionStatus = 'connecting';
 
   constructor(worker: SharedWorker) {
@@ -40,12 +44,31 @@ export class SharedStreamClient implements TopicStream {
     } else this.retry(topic); // another widget asking is asking again, should the topic have been refused
 
     set.add(listener);
+    this.tellSight(topic);
     return () => {
       const current = this.listeners.get(topic);
-      if (!current?.delete(listener) || current.size > 0) return;
+      if (!current?.delete(listener)) return;
+      this.sight.mark(topic, listener, true);
+      if (current.size > 0) return this.tellSight(topic);
       this.listeners.delete(topic);
+      this.outOfSight.delete(topic);
       this.send({ type: 'unsubscribe', topic });
     };
+  }
+
+  setInSight(topic: string, listener: TopicListener, inSight: boolean): void {
+    if (!this.listeners.get(topic)?.has(listener)) return;
+    this.sight.mark(topic, listener, inSight);
+    this.tellSight(topic);
+  }
+
+  /** Tells the worker when the tab's widgets of a topic go out of sight or come back (it weighs every tab). */
+  private tellSight(topic: string): void {
+    const out = this.sight.outOfSight(topic, this.listeners.get(topic));
+    if (out === this.outOfSight.has(topic)) return;
+    if (out) this.outOfSight.add(topic);
+    else this.outOfSight.delete(topic);
+    this.send({ type: 'sight', topic, inSight: !out });
   }
 
   retry(topic: string): void {

@@ -1,9 +1,11 @@
-import { StreamClient, type StreamClientOptions } from '../streamClient';
+import { StreamClient, type StreamClientOptions, type TopicListener } from '../streamClient';
 import { PORT_TIMEOUT_MS, type TabMessage, type WorkerMessage } from './messages';
 
 interface Tab {
   port: MessagePort;
   topics: Map<string, () => void>;
+  /** the tab's one listener per topic, which its `sight` messages mark in or out of sight */
+  listeners: Map<string, TopicListener>;
   lastSeen: number;
 }
 
@@ -25,15 +27,15 @@ export function serveStreamWorker(scope: SharedWorkerScope, options: StreamClien
 
   const subscribe = (tab: Tab, topic: string) => {
     if (tab.topics.has(topic)) return;
-    tab.topics.set(
-      topic,
-      client.subscribe(topic, (event) => post(tab, { type: 'event', topic, event })),
-    );
+    const listener: TopicListener = (event) => post(tab, { type: 'event', topic, event });
+    tab.listeners.set(topic, listener);
+    tab.topics.set(topic, client.subscribe(topic, listener));
   };
 
   const forget = (tab: Tab) => {
     for (const unsubscribe of tab.topics.values()) unsubscribe();
     tab.topics.clear();
+    tab.listeners.clear();
     tabs.delete(tab);
   };
 
@@ -44,7 +46,7 @@ export function serveStreamWorker(scope: SharedWorkerScope, options: StreamClien
 
   scope.onconnect = (event) => {
     const port = event.ports[0]!;
-    const tab: Tab = { port, topics: new Map(), lastSeen: Date.now() };
+    const tab: Tab = { port, topics: new Map(), listeners: new Map(), lastSeen: Date.now() };
     tabs.add(tab);
     port.onmessage = (message: MessageEvent<TabMessage>) => {
       tab.lastSeen = Date.now();
@@ -53,8 +55,12 @@ export function serveStreamWorker(scope: SharedWorkerScope, options: StreamClien
       else if (data.type === 'unsubscribe') {
         tab.topics.get(data.topic)?.();
         tab.topics.delete(data.topic);
+        tab.listeners.delete(data.topic);
       } else if (data.type === 'retry') client.retry(data.topic);
-      else if (data.type === 'bye') forget(tab);
+      else if (data.type === 'sight') {
+        const listener = tab.listeners.get(data.topic);
+        if (listener) client.setInSight(data.topic, listener, data.inSight);
+      } else if (data.type === 'bye') forget(tab);
     };
     port.start();
     post(tab, { type: 'status', status: client.status });

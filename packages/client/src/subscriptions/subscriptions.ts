@@ -20,6 +20,8 @@ interface Refusal extends TopicProblem {
 export interface SubscriptionChangeRequest {
   subscribe: string[];
   unsubscribe: string[];
+  /** Per carried topic whose rate changes: its update interval in ms (0: every update). */
+  rates?: Record<string, number>;
 }
 
 /** Settings of the bookkeeping; the clock and randomness are for tests. */
@@ -47,6 +49,10 @@ export class Subscriptions {
   private readonly refused = new Map<string, Refusal>();
   /** What the ready stream carries or was asked to add; null while no stream is ready. */
   private onStream: Set<string> | null = null;
+  /** Topics asked at a slow rate (every widget of them out of sight): their update interval in ms. */
+  private readonly rates = new Map<string, number>();
+  /** The rate the ready stream was last asked for, per carried topic (absent: every update; NaN: unknown, ask again). */
+  private readonly streamRates = new Map<string, number>();
   private readonly now: () => number;
   private readonly random: () => number;
   private readonly retryBaseMs: number;
@@ -69,6 +75,13 @@ export class Subscriptions {
   release(topic: string): void {
     this.wanted.delete(topic);
     this.refused.delete(topic);
+    this.rates.delete(topic);
+  }
+
+  /** The update interval the stream should give a topic: ms, or 0 for every update. */
+  setRate(topic: string, ms: number): void {
+    if (ms > 0) this.rates.set(topic, ms);
+    else this.rates.delete(topic);
   }
 
   /** Every wanted topic. */
@@ -115,11 +128,13 @@ export class Subscriptions {
    */
   streamReady(topics: readonly string[], requested: readonly string[] = topics): void {
     this.onStream = new Set([...topics, ...requested]);
+    this.streamRates.clear(); // a new stream gives every topic every update
   }
 
   /** The stream is gone (closed, dropped, refused). */
   streamGone(): void {
     this.onStream = null;
+    this.streamRates.clear();
   }
 
   /** True when the ready stream carries (or was asked to add) the topic. */
@@ -142,10 +157,27 @@ export class Subscriptions {
     };
     const subscribe = [...this.wanted].filter((t) => !onStream.has(t) && askable(t));
     const unsubscribe = [...onStream].filter((t) => !this.wanted.has(t));
-    if (subscribe.length === 0 && unsubscribe.length === 0) return null;
     for (const t of subscribe) onStream.add(t);
-    for (const t of unsubscribe) onStream.delete(t);
-    return { subscribe, unsubscribe };
+    for (const t of unsubscribe) {
+      onStream.delete(t);
+      this.streamRates.delete(t); // the stream forgets the rate of a topic that leaves it
+    }
+    const rates = this.rateChanges(onStream);
+    if (subscribe.length === 0 && unsubscribe.length === 0 && !rates) return null;
+    return rates ? { subscribe, unsubscribe, rates } : { subscribe, unsubscribe };
+  }
+
+  /** Carried topics whose rate differs from what the stream was asked, marked asked from now on; null when none. */
+  private rateChanges(onStream: ReadonlySet<string>): Record<string, number> | null {
+    let changes: Record<string, number> | null = null;
+    for (const t of onStream) {
+      const want = this.rates.get(t) ?? 0;
+      if (want === (this.streamRates.get(t) ?? 0)) continue;
+      (changes ??= {})[t] = want;
+      if (want > 0) this.streamRates.set(t, want);
+      else this.streamRates.delete(t);
+    }
+    return changes;
   }
 
   /** The stream's answer to a change: what it carries now; each refused topic is remembered with its code. */
@@ -154,6 +186,7 @@ export class Subscriptions {
     result: { topics: readonly string[]; refused: readonly TopicRefusal[] },
   ): void {
     if (this.onStream) this.onStream = new Set(result.topics);
+    for (const t of this.streamRates.keys()) if (!result.topics.includes(t)) this.streamRates.delete(t);
     for (const topic of asked.subscribe) if (result.topics.includes(topic)) this.refused.delete(topic);
     for (const refusal of result.refused) this.refuse(refusal.topic, refusal.code, refusal.message);
   }
@@ -161,11 +194,13 @@ export class Subscriptions {
   /** A change the stream did not answer (gone, unreachable): its topics are not carried. */
   changeFailed(asked: SubscriptionChangeRequest): void {
     for (const t of asked.subscribe) this.onStream?.delete(t);
+    for (const t of Object.keys(asked.rates ?? {})) this.streamRates.set(t, NaN); // unknown: asked again next time
   }
 
   /** A topic was refused (at open, by POST, or every topic of a GET): remembered, retried later only for a missing feed. */
   refuse(topic: string, code: TopicProblemCode, message: string): void {
     this.onStream?.delete(topic);
+    this.streamRates.delete(topic);
     if (!this.wanted.has(topic)) return;
     const attempts = (this.refused.get(topic)?.attempts ?? 0) + 1;
     const retryAt = RETRIED.has(code) ? this.now() + this.retryDelay(attempts) : null;

@@ -28,7 +28,7 @@ export class FakeStreamServer {
   /** Every GET's URL, in order. */
   readonly gets: URL[] = [];
   /** Every POST's body, in order. */
-  readonly posts: { subscribe: string[]; unsubscribe: string[] }[] = [];
+  readonly posts: { subscribe: string[]; unsubscribe: string[]; rates?: Record<string, number> }[] = [];
   /** When set, every GET is refused with this status and code (e.g. a revoked embed key). */
   refuseAll: { status: number; code: string; message: string } | null = null;
   /** When set, every POST answers this status (with the error shape), or fails at the network when 0. */
@@ -143,8 +143,15 @@ export class FakeStreamServer {
     return new Response(body, { status: 200, headers: { 'Content-Type': 'text/event-stream' } });
   }
 
-  private post(body: { connectionId: string; token: string; subscribe: string[]; unsubscribe: string[] }): Response {
-    this.posts.push({ subscribe: body.subscribe, unsubscribe: body.unsubscribe });
+  private post(body: {
+    connectionId: string;
+    token: string;
+    subscribe: string[];
+    unsubscribe: string[];
+    rates?: Record<string, number>;
+  }): Response {
+    const { subscribe, unsubscribe, rates } = body;
+    this.posts.push(rates ? { subscribe, unsubscribe, rates } : { subscribe, unsubscribe });
     if (this.postFailure?.status === 0) throw new TypeError('fetch failed');
     if (this.postFailure)
       return Response.json(
