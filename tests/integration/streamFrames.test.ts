@@ -121,12 +121,7 @@ describe('the stream’s bytes', () => {
     expect((await getHealth(server.url)).connections).toBe(1);
     const closedAt = Date.now();
     s.close();
-    await waitUntil(
-      async () => (await getHealth(server.url)).connections === 0,
-      'the stream to be freed',
-      1_000,
-      20,
-    );
+    await waitUntil(async () => (await getHealth(server.url)).connections === 0, 'the stream to be freed', 1_000, 20);
     expect(Date.now() - closedAt).toBeLessThanOrEqual(1_000);
   });
 
