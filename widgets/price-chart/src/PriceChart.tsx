@@ -3,15 +3,7 @@ import { useId } from 'react';
 import type * as z from 'zod/mini';
 import { ApiError } from '@quoteline/client';
 import { useFeed } from '@quoteline/client/react';
-import {
-  FeedPaused,
-  StreamStatus,
-  TopicNotice,
-  useRarely,
-  useWidgetLocale,
-  widgetBaseCss,
-  WidgetLocaleContext,
-} from '@quoteline/widget-kit';
+import { FeedPaused, StreamStatus, TopicNotice, useRarely, useWidgetLocale, WidgetFrame } from '@quoteline/widget-kit';
 import { chartSummary } from './bars';
 import { ChartCanvas } from './ChartCanvas';
 import { priceChartConfigSchema } from './config';
@@ -48,58 +40,56 @@ export function PriceChart(props: PriceChartProps) {
   const label = useRarely(summary, 30_000, firstPrice);
 
   return (
-    <WidgetLocaleContext.Provider value={l10n}>
-      <section
-        className="ql-widget ql-chart"
-        data-theme={theme}
-        lang={l10n.locale}
-        aria-labelledby={titleId}
-        data-testid="price-chart"
-      >
-        <style>{widgetBaseCss + priceChartCss}</style>
-        <header>
-          <h2 id={titleId}>
-            {config.title ?? config.symbol}
-            <span className="ql-chart-sub">{config.interval}</span>
-          </h2>
-          <span className="ql-header-end">
-            <FeedPaused status={feed?.status} feed={config.feed} />
-            <StreamStatus unavailable={!!feed?.problem} />
-          </span>
-        </header>
-        <div className="ql-chart-body" aria-busy={!history.data && !history.isError}>
-          {feed?.problem ? (
-            <TopicNotice problem={feed.problem} feed={config.feed} />
-          ) : history.data ? (
-            <ChartCanvas
-              bars={history.data.candles}
-              decimals={history.data.decimals}
-              kind={config.kind}
-              interval={config.interval}
-              tickPrice={row?.price ?? null}
-              tickTs={row?.ts ?? null}
-              label={label}
-            />
-          ) : history.isError ? (
-            <div className="ql-chart-error" role="alert">
-              <p>{t.chartHistoryFailed(config.symbol)}</p>
-              {history.error instanceof ApiError && <p className="ql-muted">{history.error.message}</p>}
-              <button
-                type="button"
-                className="ql-primary"
-                onClick={() => void history.refetch()}
-                disabled={history.isFetching}
-              >
-                {history.isFetching ? t.retrying : t.retry}
-              </button>
-            </div>
-          ) : (
-            <div className="ql-chart-skeleton" data-testid="price-chart-loading">
-              <span className="ql-visually-hidden">{t.chartLoading(config.symbol)}</span>
-            </div>
-          )}
-        </div>
-      </section>
-    </WidgetLocaleContext.Provider>
+    <WidgetFrame
+      l10n={l10n}
+      theme={theme}
+      css={priceChartCss}
+      className="ql-chart"
+      aria-labelledby={titleId}
+      data-testid="price-chart"
+    >
+      <header>
+        <h2 id={titleId}>
+          {config.title ?? config.symbol}
+          <span className="ql-chart-sub">{config.interval}</span>
+        </h2>
+        <span className="ql-header-end">
+          <FeedPaused status={feed?.status} feed={config.feed} />
+          <StreamStatus unavailable={!!feed?.problem} />
+        </span>
+      </header>
+      <div className="ql-chart-body" aria-busy={!history.data && !history.isError}>
+        {feed?.problem ? (
+          <TopicNotice problem={feed.problem} feed={config.feed} />
+        ) : history.data ? (
+          <ChartCanvas
+            bars={history.data.candles}
+            decimals={history.data.decimals}
+            kind={config.kind}
+            interval={config.interval}
+            tickPrice={row?.price ?? null}
+            tickTs={row?.ts ?? null}
+            label={label}
+          />
+        ) : history.isError ? (
+          <div className="ql-chart-error" role="alert">
+            <p>{t.chartHistoryFailed(config.symbol)}</p>
+            {history.error instanceof ApiError && <p className="ql-muted">{history.error.message}</p>}
+            <button
+              type="button"
+              className="ql-primary"
+              onClick={() => void history.refetch()}
+              disabled={history.isFetching}
+            >
+              {history.isFetching ? t.retrying : t.retry}
+            </button>
+          </div>
+        ) : (
+          <div className="ql-chart-skeleton" data-testid="price-chart-loading">
+            <span className="ql-visually-hidden">{t.chartLoading(config.symbol)}</span>
+          </div>
+        )}
+      </div>
+    </WidgetFrame>
   );
 }

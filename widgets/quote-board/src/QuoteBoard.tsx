@@ -10,8 +10,7 @@ import {
   TopicNotice,
   useRarely,
   useWidgetLocale,
-  widgetBaseCss,
-  WidgetLocaleContext,
+  WidgetFrame,
 } from '@quoteline/widget-kit';
 import { boardSummary, nextSort, sortSymbols, type SortState } from './sorting';
 import { quoteBoardConfigSchema, type QuoteBoardColumn, type QuoteBoardConfig } from './config';
@@ -51,70 +50,68 @@ export function QuoteBoard(props: QuoteBoardProps) {
   const announced = useRarely(feed, 30_000, instrumentsChanged);
   const summary = announced ? boardSummary(announced.symbols, announced.rows) : '';
   return (
-    <WidgetLocaleContext.Provider value={l10n}>
-      <section
-        className="ql-widget ql-board"
-        data-theme={theme}
-        lang={l10n.locale}
-        aria-labelledby={titleId}
-        data-testid="quote-board"
-      >
-        <style>{widgetBaseCss + quoteBoardCss}</style>
-        <header>
-          <h2 id={titleId}>{config.title}</h2>
-          <span className="ql-header-end">
-            <FeedPaused status={feed?.status} feed={config.feed} />
-            <StreamStatus unavailable={!!feed?.problem} />
-          </span>
-        </header>
-        <p className="ql-visually-hidden" aria-live="polite">
-          {summary}
-        </p>
-        <div className="ql-table-wrap">
-          <table aria-busy={feed === undefined}>
-            <caption>{t.boardCaption(config.title, config.feed)}</caption>
-            <thead>
+    <WidgetFrame
+      l10n={l10n}
+      theme={theme}
+      css={quoteBoardCss}
+      className="ql-board"
+      aria-labelledby={titleId}
+      data-testid="quote-board"
+    >
+      <header>
+        <h2 id={titleId}>{config.title}</h2>
+        <span className="ql-header-end">
+          <FeedPaused status={feed?.status} feed={config.feed} />
+          <StreamStatus unavailable={!!feed?.problem} />
+        </span>
+      </header>
+      <p className="ql-visually-hidden" aria-live="polite">
+        {summary}
+      </p>
+      <div className="ql-table-wrap">
+        <table aria-busy={feed === undefined}>
+          <caption>{t.boardCaption(config.title, config.feed)}</caption>
+          <thead>
+            <tr>
+              {config.columns.map((c) => (
+                <th
+                  key={c}
+                  scope="col"
+                  className={NUMERIC[c] ? 'ql-num' : undefined}
+                  aria-sort={sort?.column === c ? sort.direction : undefined}
+                >
+                  <button type="button" className="ql-sort" onClick={() => setSort((s) => nextSort(s, c))}>
+                    {t.columns[c]}
+                    <span aria-hidden="true">
+                      {sort?.column === c ? (sort.direction === 'ascending' ? ' ↑' : ' ↓') : ''}
+                    </span>
+                  </button>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {feed === undefined ? (
+              <SkeletonRows columns={config.columns.length} />
+            ) : feed.problem ? (
               <tr>
-                {config.columns.map((c) => (
-                  <th
-                    key={c}
-                    scope="col"
-                    className={NUMERIC[c] ? 'ql-num' : undefined}
-                    aria-sort={sort?.column === c ? sort.direction : undefined}
-                  >
-                    <button type="button" className="ql-sort" onClick={() => setSort((s) => nextSort(s, c))}>
-                      {t.columns[c]}
-                      <span aria-hidden="true">
-                        {sort?.column === c ? (sort.direction === 'ascending' ? ' ↑' : ' ↓') : ''}
-                      </span>
-                    </button>
-                  </th>
-                ))}
+                <td colSpan={config.columns.length}>
+                  <TopicNotice problem={feed.problem} feed={config.feed} />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {feed === undefined ? (
-                <SkeletonRows columns={config.columns.length} />
-              ) : feed.problem ? (
-                <tr>
-                  <td colSpan={config.columns.length}>
-                    <TopicNotice problem={feed.problem} feed={config.feed} />
-                  </td>
-                </tr>
-              ) : feed.symbols.length === 0 ? (
-                <tr>
-                  <td className="ql-empty" colSpan={config.columns.length}>
-                    {t.boardEmpty}
-                  </td>
-                </tr>
-              ) : (
-                symbols.map((symbol) => <Row key={symbol} row={feed.rows[symbol]!} columns={config.columns} />)
-              )}
-            </tbody>
-          </table>
-        </div>
-      </section>
-    </WidgetLocaleContext.Provider>
+            ) : feed.symbols.length === 0 ? (
+              <tr>
+                <td className="ql-empty" colSpan={config.columns.length}>
+                  {t.boardEmpty}
+                </td>
+              </tr>
+            ) : (
+              symbols.map((symbol) => <Row key={symbol} row={feed.rows[symbol]!} columns={config.columns} />)
+            )}
+          </tbody>
+        </table>
+      </div>
+    </WidgetFrame>
   );
 }
 

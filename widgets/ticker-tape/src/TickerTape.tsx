@@ -10,8 +10,7 @@ import {
   TopicNotice,
   useRarely,
   useWidgetLocale,
-  widgetBaseCss,
-  WidgetLocaleContext,
+  WidgetFrame,
 } from '@quoteline/widget-kit';
 import { tickerTapeConfigSchema } from './config';
 import { tickerTapeCss } from './styles';
@@ -52,59 +51,57 @@ export function TickerTape(props: TickerTapeProps) {
   const listStyle = widths.viewport ? { minWidth: widths.viewport } : undefined;
 
   return (
-    <WidgetLocaleContext.Provider value={l10n}>
-      <section
-        className="ql-widget ql-tape"
-        data-theme={theme}
-        lang={l10n.locale}
-        aria-label={config.title}
-        data-testid="ticker-tape"
-        data-moving={moving}
-        data-paused={paused}
-      >
-        <style>{widgetBaseCss + tickerTapeCss}</style>
-        <div className="ql-tape-bar">
-          <div className="ql-tape-side">
-            <StreamStatus unavailable={!!feed?.problem} />
-            <FeedPaused status={feed?.status} feed={config.feed} />
-            <button type="button" className="ql-tape-toggle" onClick={() => setPaused((p) => !p)}>
-              {paused ? t.tapePlay : t.tapePause}
-            </button>
-          </div>
-          <div className="ql-tape-viewport" ref={viewport} aria-busy={feed === undefined}>
-            {feed === undefined ? (
-              <ul className="ql-tape-list ql-tape-skeleton" aria-hidden="true">
-                {Array.from({ length: 6 }, (_, i) => (
-                  <li key={i}>
-                    <span className="ql-skeleton-line" />
-                  </li>
+    <WidgetFrame
+      l10n={l10n}
+      theme={theme}
+      css={tickerTapeCss}
+      className="ql-tape"
+      aria-label={config.title}
+      data-testid="ticker-tape"
+      data-moving={moving}
+      data-paused={paused}
+    >
+      <div className="ql-tape-bar">
+        <div className="ql-tape-side">
+          <StreamStatus unavailable={!!feed?.problem} />
+          <FeedPaused status={feed?.status} feed={config.feed} />
+          <button type="button" className="ql-tape-toggle" onClick={() => setPaused((p) => !p)}>
+            {paused ? t.tapePlay : t.tapePause}
+          </button>
+        </div>
+        <div className="ql-tape-viewport" ref={viewport} aria-busy={feed === undefined}>
+          {feed === undefined ? (
+            <ul className="ql-tape-list ql-tape-skeleton" aria-hidden="true">
+              {Array.from({ length: 6 }, (_, i) => (
+                <li key={i}>
+                  <span className="ql-skeleton-line" />
+                </li>
+              ))}
+            </ul>
+          ) : feed.problem ? (
+            <TopicNotice problem={feed.problem} feed={config.feed} />
+          ) : rows.length === 0 ? (
+            <p className="ql-empty">{t.tapeEmpty}</p>
+          ) : (
+            <div className="ql-tape-track" style={trackStyle}>
+              <ul className="ql-tape-list" ref={list} style={listStyle} aria-label={t.tapeListLabel}>
+                {rows.map((row) => (
+                  <Item key={row.symbol} row={row} />
                 ))}
               </ul>
-            ) : feed.problem ? (
-              <TopicNotice problem={feed.problem} feed={config.feed} />
-            ) : rows.length === 0 ? (
-              <p className="ql-empty">{t.tapeEmpty}</p>
-            ) : (
-              <div className="ql-tape-track" style={trackStyle}>
-                <ul className="ql-tape-list" ref={list} style={listStyle} aria-label={t.tapeListLabel}>
-                  {rows.map((row) => (
-                    <Item key={row.symbol} row={row} />
-                  ))}
-                </ul>
-                <ul className="ql-tape-list ql-tape-copy" style={listStyle} aria-hidden="true">
-                  {rows.map((row) => (
-                    <Item key={row.symbol} row={row} />
-                  ))}
-                </ul>
-              </div>
-            )}
-          </div>
+              <ul className="ql-tape-list ql-tape-copy" style={listStyle} aria-hidden="true">
+                {rows.map((row) => (
+                  <Item key={row.symbol} row={row} />
+                ))}
+              </ul>
+            </div>
+          )}
         </div>
-        <p className="ql-visually-hidden" aria-live="polite" data-testid="ticker-tape-summary">
-          {summary}
-        </p>
-      </section>
-    </WidgetLocaleContext.Provider>
+      </div>
+      <p className="ql-visually-hidden" aria-live="polite" data-testid="ticker-tape-summary">
+        {summary}
+      </p>
+    </WidgetFrame>
   );
 }
 

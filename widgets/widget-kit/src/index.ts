@@ -9,3 +9,4 @@ export * from './useRarely';
 export * from './change';
 export * from './instrumentsChanged';
 export * from './locale';
+export * from './WidgetFrame';
