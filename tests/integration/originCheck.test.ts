@@ -91,6 +91,7 @@ const exempt: Record<string, string> = {
   'POST /api/feeds/[slug]/ticks': 'server to server with a push token, no cookies',
   'POST /api/stream/subscriptions': 'the connection token in the body is the proof; embeds post from other origins',
   'POST /api/test/streams/drop': 'test hook, off unless QUOTELINE_TEST_HOOKS=1',
+  'POST /api/test/clock': 'test hook, off unless QUOTELINE_TEST_HOOKS=1',
   ...Object.fromEntries(
     ['POST', 'PUT', 'PATCH', 'DELETE'].map((m) => [
       `${m} /api/bad-url`,
