@@ -14,7 +14,7 @@ import type { Admin } from '../admin/adminAccess';
 import type { AuditLog } from '../admin/auditLog';
 import { hashPushToken, newPushToken } from './pushTokens';
 import type { Replays } from './replays';
-import { storedCalendar } from './feedStore';
+import { feedSettings, storedCalendar } from './feedStore';
 
 /** What the feed service needs from the platform. */
 export interface FeedServiceDeps {
@@ -67,13 +67,7 @@ export class FeedService {
       name: f.name,
       source: f.source,
       status: engine.feedStatus(f.slug) ?? f.status,
-      tickIntervalMs: f.tickIntervalMs,
-      volatility: f.volatility,
-      drift: f.drift,
-      spreadBps: f.spreadBps,
-      seed: f.seed,
-      calendar: storedCalendar(f.calendar),
-      staleAfterMs: f.staleAfterMs,
+      ...feedSettings(f),
       market: engine.marketStatus(f.slug),
       // a replay feed's stored file, if any (the file itself stays on the server)
       replay: f.source === 'replay' && f.replayCsv ? { speed: f.replaySpeed, loop: f.replayLoop } : null,

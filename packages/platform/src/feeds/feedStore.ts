@@ -45,13 +45,7 @@ function toFeedConfig(f: FeedRow): FeedConfig {
     slug: f.slug,
     source: f.source,
     status: f.status === 'paused' ? 'paused' : 'running',
-    tickIntervalMs: f.tickIntervalMs,
-    volatility: f.volatility,
-    drift: f.drift,
-    spreadBps: f.spreadBps,
-    seed: f.seed,
-    calendar: storedCalendar(f.calendar),
-    staleAfterMs: f.staleAfterMs,
+    ...feedSettings(f),
     instruments: f.instruments.map((i) => ({
       symbol: i.symbol,
       name: i.name,
@@ -60,6 +54,24 @@ function toFeedConfig(f: FeedRow): FeedConfig {
       openPrice: i.openPrice,
       lastPrice: i.lastPrice,
     })),
+  };
+}
+
+type SettingsRow = Pick<
+  FeedRow,
+  'tickIntervalMs' | 'volatility' | 'drift' | 'spreadBps' | 'seed' | 'calendar' | 'staleAfterMs'
+>;
+
+/** A stored feed's simulator settings and sessions, as the engine takes them and the admin API lists them. */
+export function feedSettings(f: SettingsRow) {
+  return {
+    tickIntervalMs: f.tickIntervalMs,
+    volatility: f.volatility,
+    drift: f.drift,
+    spreadBps: f.spreadBps,
+    seed: f.seed,
+    calendar: storedCalendar(f.calendar),
+    staleAfterMs: f.staleAfterMs,
   };
 }
 

@@ -376,12 +376,6 @@ function toTerms(o: { side: string; type: string; quantity: number; limitPrice: 
 }
 
 function toResting(o: OrderRow): RestingOrder {
-  return {
-    id: o.id,
-    accountId: o.accountId,
-    symbol: o.symbol,
-    side: o.side as 'buy' | 'sell',
-    quantity: o.quantity,
-    limitPrice: o.limitPrice!,
-  };
+  const { side, quantity } = toTerms(o);
+  return { id: o.id, accountId: o.accountId, symbol: o.symbol, side, quantity, limitPrice: o.limitPrice! };
 }
