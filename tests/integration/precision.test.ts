@@ -4,6 +4,13 @@ import { openTestStream } from '../support/sseClient';
 
 const app = appPerFile({ env: { QUOTELINE_INSTANCE: 'it-precision' } });
 
+/** Adds an instrument as the admin, expecting 201, and answers its JSON. */
+async function addInstrument(feed: string, instrument: Record<string, unknown>): Promise<unknown> {
+  const added = await app.admin.send('POST', `/api/admin/feeds/${feed}/instruments`, instrument);
+  expect(added.status).toBe(201);
+  return added.json();
+}
+
 /** True when `n` has at most `decimals` decimals. */
 const hasAtMost = (n: number, decimals: number) =>
   Math.abs(Math.round(n * 10 ** decimals) / 10 ** decimals - n) < 1e-12;
@@ -18,14 +25,13 @@ describe('instruments quoted in their own precision', () => {
       volatility: 2,
     });
     expect(created.status).toBe(201);
-    const added = await app.admin.send('POST', '/api/admin/feeds/fx4/instruments', {
+    const added = await addInstrument('fx4', {
       symbol: 'EURUSD4',
       name: 'Euro / US dollar',
       price: 1.0852,
       decimals: 4,
     });
-    expect(added.status).toBe(201);
-    expect(await added.json()).toMatchObject({ symbol: 'EURUSD4', decimals: 4, tickSize: '0.0001' });
+    expect(added).toMatchObject({ symbol: 'EURUSD4', decimals: 4, tickSize: '0.0001' });
 
     const stream = await openTestStream(app.server.url, '/api/stream?topics=feed:fx4');
     try {
@@ -57,14 +63,13 @@ describe('instruments quoted in their own precision', () => {
   });
 
   it('takes a tick size larger than one unit of the last decimal and holds limits to it', async () => {
-    const added = await app.admin.send('POST', '/api/admin/feeds/demo/instruments', {
+    const added = await addInstrument('demo', {
       symbol: 'NICKEL',
       name: 'Nickel Steps Inc',
       price: 20.05,
       tickSize: 0.05,
     });
-    expect(added.status).toBe(201);
-    expect(await added.json()).toMatchObject({ decimals: 2, tickSize: '0.05' });
+    expect(added).toMatchObject({ decimals: 2, tickSize: '0.05' });
     const offGrid = await app.trader.order({
       symbol: 'NICKEL',
       side: 'buy',
