@@ -2,7 +2,7 @@ import type { ErrorBody, ReadyEvent, StreamEvent, SubscriptionResponse, TopicRef
 import { backoffDelay } from './connection/backoff';
 import { StreamConnection } from './connection/streamConnection';
 import { Subscriptions, type SubscriptionChangeRequest, type TopicProblemCode } from './subscriptions/subscriptions';
-import { OUT_OF_SIGHT_INTERVAL_MS, SightTracker } from './subscriptions/sight';
+import { OUT_OF_SIGHT_INTERVAL_MS, TopicReaders } from './subscriptions/topicReaders';
 import { applyFeedEvents, EMPTY_FEED, type FeedState } from './feedState';
 import type { ConnectionStatus } from './status';
 
@@ -62,10 +62,9 @@ export interface StreamClientOptions {
  * over POST), and every other topic goes on.
  */
 export class StreamClient implements TopicStream {
-  private readonly listeners = new Map<string, Set<TopicListener>>();
   private readonly lingering = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly statusListeners = new Set<(status: ConnectionStatus) => void>();
-  private readonly sight = new SightTracker<TopicListener>();
+  private readonly listeners = new TopicReaders<TopicListener>();
   private readonly subscriptions: Subscriptions;
   private readonly connection: StreamConnection;
   /** Topics whose state the page holds continuously up to the last event id: only those can resume. */
@@ -132,12 +131,10 @@ export class StreamClient implements TopicStream {
 
   /** Listens to a topic; a new listener is a widget asking for it (again), the last one leaving lets it go after the linger. */
   subscribe(topic: string, listener: TopicListener): () => void {
-    let set = this.listeners.get(topic);
-    if (!set) this.listeners.set(topic, (set = new Set()));
     const lingering = this.lingering.get(topic);
     if (lingering) clearTimeout(lingering);
     this.lingering.delete(topic);
-    set.add(listener);
+    this.listeners.add(topic, listener);
     this.subscriptions.ask(topic);
     // The topic is already live: this listener gets its current rows (the stream will not send the snapshot again).
     if (this.ready && this.subscriptions.carries(topic) && this.feeds.has(topic))
@@ -145,16 +142,14 @@ export class StreamClient implements TopicStream {
     this.scheduleSync();
     this.updateRate(topic);
     return () => {
-      const current = this.listeners.get(topic);
-      if (!current?.delete(listener)) return;
-      this.sight.mark(topic, listener, true);
-      if (current.size > 0) return this.updateRate(topic);
+      const left = this.listeners.remove(topic, listener);
+      if (left === 'others') this.updateRate(topic);
+      if (left !== 'last') return;
       this.lingering.set(
         topic,
         setTimeout(() => {
           this.lingering.delete(topic);
-          if ((this.listeners.get(topic)?.size ?? 0) > 0) return;
-          this.listeners.delete(topic);
+          if (this.listeners.of(topic).size > 0) return;
           this.feeds.delete(topic);
           this.subscriptions.release(topic);
           this.scheduleSync();
@@ -164,14 +159,12 @@ export class StreamClient implements TopicStream {
   }
 
   setInSight(topic: string, listener: TopicListener, inSight: boolean): void {
-    if (!this.listeners.get(topic)?.has(listener)) return;
-    this.sight.mark(topic, listener, inSight);
-    this.updateRate(topic);
+    if (this.listeners.mark(topic, listener, inSight)) this.updateRate(topic);
   }
 
   /** Asks again for a topic that was refused or closed, if anyone still wants it. */
   retry(topic: string): void {
-    if (!this.listeners.get(topic)?.size) return;
+    if (!this.listeners.of(topic).size) return;
     this.subscriptions.ask(topic);
     this.scheduleSync();
   }
@@ -187,9 +180,8 @@ export class StreamClient implements TopicStream {
 
   /** One update per symbol per second for a topic only its out-of-sight widgets read; else every update. */
   private updateRate(topic: string): void {
-    const readers = this.listeners.get(topic);
-    if (!readers?.size) return;
-    this.subscriptions.setRate(topic, this.sight.outOfSight(topic, readers) ? OUT_OF_SIGHT_INTERVAL_MS : 0);
+    if (!this.listeners.of(topic).size) return;
+    this.subscriptions.setRate(topic, this.listeners.outOfSight(topic) ? OUT_OF_SIGHT_INTERVAL_MS : 0);
     this.scheduleSync();
   }
 
@@ -370,7 +362,7 @@ export class StreamClient implements TopicStream {
 
   private replayTo(topic: string, listener: TopicListener): void {
     const feed = this.feeds.get(topic);
-    if (!feed || !this.ready || !this.listeners.get(topic)?.has(listener)) return;
+    if (!feed || !this.ready || !this.listeners.of(topic).has(listener)) return;
     listener({ type: 'ready', data: { ...this.ready, topics: [topic] } });
     for (const symbol of feed.symbols) {
       const { previousPrice: _previous, ...add } = feed.rows[symbol]!;
@@ -380,7 +372,7 @@ export class StreamClient implements TopicStream {
   }
 
   private deliver(topic: string, event: StreamEvent): void {
-    for (const l of this.listeners.get(topic) ?? []) l(event);
+    for (const l of this.listeners.of(topic)) l(event);
   }
 
   /** Wakes up when the next refused topic is due to be asked again. */

@@ -1,6 +1,6 @@
 import type { ConnectionStatus } from '../status';
 import type { TopicListener, TopicStream } from '../streamClient';
-import { SightTracker } from '../subscriptions/sight';
+import { TopicReaders } from '../subscriptions/topicReaders';
 import { PING_MS, type TabMessage, type WorkerMessage } from './messages';
 
 /**
@@ -9,9 +9,8 @@ import { PING_MS, type TabMessage, type WorkerMessage } from './messages';
  */
 export class SharedStreamClient implements TopicStream {
   private readonly port: MessagePort;
-  private readonly listeners = new Map<string, Set<TopicListener>>();
   private readonly statusListeners = new Set<(status: ConnectionStatus) => void>();
-  private readonly sight = new SightTracker<TopicListener>();
+  private readonly listeners = new TopicReaders<TopicListener>();
   /** Topics this tab told the worker are out of sight. */
   private readonly outOfSight = new Set<string>();
   private currentStatus: ConnectionStatus = 'connecting';
@@ -37,34 +36,25 @@ export class SharedStreamClient implements TopicStream {
   }
 
   subscribe(topic: string, listener: TopicListener): () => void {
-    let set = this.listeners.get(topic);
-    if (!set) {
-      this.listeners.set(topic, (set = new Set()));
-      this.send({ type: 'subscribe', topic });
-    } else this.retry(topic); // another widget asking is asking again, should the topic have been refused
-
-    set.add(listener);
+    if (this.listeners.add(topic, listener)) this.send({ type: 'subscribe', topic });
+    else this.retry(topic); // another widget asking is asking again, should the topic have been refused
     this.tellSight(topic);
     return () => {
-      const current = this.listeners.get(topic);
-      if (!current?.delete(listener)) return;
-      this.sight.mark(topic, listener, true);
-      if (current.size > 0) return this.tellSight(topic);
-      this.listeners.delete(topic);
+      const left = this.listeners.remove(topic, listener);
+      if (left === 'others') this.tellSight(topic);
+      if (left !== 'last') return;
       this.outOfSight.delete(topic);
       this.send({ type: 'unsubscribe', topic });
     };
   }
 
   setInSight(topic: string, listener: TopicListener, inSight: boolean): void {
-    if (!this.listeners.get(topic)?.has(listener)) return;
-    this.sight.mark(topic, listener, inSight);
-    this.tellSight(topic);
+    if (this.listeners.mark(topic, listener, inSight)) this.tellSight(topic);
   }
 
   /** Tells the worker when the tab's widgets of a topic go out of sight or come back (it weighs every tab). */
   private tellSight(topic: string): void {
-    const out = this.sight.outOfSight(topic, this.listeners.get(topic));
+    const out = this.listeners.outOfSight(topic);
     if (out === this.outOfSight.has(topic)) return;
     if (out) this.outOfSight.add(topic);
     else this.outOfSight.delete(topic);
@@ -80,7 +70,7 @@ export class SharedStreamClient implements TopicStream {
       this.currentStatus = message.status;
       for (const l of this.statusListeners) l(message.status);
     } else if (message.type === 'event') {
-      for (const l of this.listeners.get(message.topic) ?? []) l(message.event);
+      for (const l of this.listeners.of(message.topic)) l(message.event);
     }
   }
 
