@@ -1,7 +1,7 @@
 'use client';
 import { useId } from 'react';
 import { useAccount } from '@quoteline/client/react';
-import { StreamStatus, widgetBaseCss } from '@quoteline/widget-kit';
+import { StreamStatus, WidgetFrame } from '@quoteline/widget-kit';
 import { z } from 'zod';
 import { FillsTable } from './FillsTable';
 import { OrdersTable } from './OrdersTable';
@@ -32,8 +32,7 @@ export function Blotter(
   const cancel = useCancelOrder();
 
   return (
-    <section className="ql-widget ql-blotter" data-theme={theme} aria-labelledby={`${id}-title`} data-testid="blotter">
-      <style>{widgetBaseCss + css}</style>
+    <WidgetFrame theme={theme} css={css} className="ql-blotter" aria-labelledby={`${id}-title`} data-testid="blotter">
       <header>
         <h2 id={`${id}-title`}>{config.title}</h2>
         <StreamStatus />
@@ -46,6 +45,6 @@ export function Blotter(
       )}
       <OrdersTable id={`${id}-orders`} orders={account?.orders} rows={config.rows} cancel={cancel} />
       <FillsTable id={`${id}-fills`} fills={account?.fills} rows={config.rows} />
-    </section>
+    </WidgetFrame>
   );
 }

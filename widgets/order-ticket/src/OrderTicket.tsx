@@ -3,7 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { ApiError, placeOrder } from '@quoteline/client';
 import { useAccount, useFeed } from '@quoteline/client/react';
 import { orderRequestSchema } from '@quoteline/protocol';
-import { FeedPaused, formatCents, StreamStatus, toCents, TopicNotice, widgetBaseCss } from '@quoteline/widget-kit';
+import { FeedPaused, formatCents, StreamStatus, toCents, TopicNotice, WidgetFrame } from '@quoteline/widget-kit';
 import { orderTicketConfigSchema, type OrderTicketConfig } from './config';
 import { estimateCents } from './estimate';
 import { OrderFields, type OrderDraft } from './OrderFields';
@@ -88,13 +88,13 @@ export function OrderTicket(props: Partial<OrderTicketConfig> & { accountId: str
   };
 
   return (
-    <section
-      className="ql-widget ql-ticket"
-      data-theme={theme}
+    <WidgetFrame
+      theme={theme}
+      css={css}
+      className="ql-ticket"
       aria-labelledby={`${id}-title`}
       data-testid="order-ticket"
     >
-      <style>{widgetBaseCss + css}</style>
       <header>
         <h2 id={`${id}-title`}>{config.title}</h2>
         <span className="ql-header-end">
@@ -132,6 +132,6 @@ export function OrderTicket(props: Partial<OrderTicketConfig> & { accountId: str
         </button>
         <OrderOutcome phase={phase} orders={account?.orders} />
       </form>
-    </section>
+    </WidgetFrame>
   );
 }

@@ -2,14 +2,7 @@
 import { useId } from 'react';
 import { useAccount, useFeed } from '@quoteline/client/react';
 import { feedSlugSchema } from '@quoteline/protocol';
-import {
-  directionOf,
-  formatCents,
-  formatSignedCents,
-  StreamStatus,
-  toCents,
-  widgetBaseCss,
-} from '@quoteline/widget-kit';
+import { directionOf, formatCents, formatSignedCents, StreamStatus, toCents, WidgetFrame } from '@quoteline/widget-kit';
 import { z } from 'zod';
 
 /** Configuration of a portfolio: the account, and the feed whose live prices value it. */
@@ -45,13 +38,13 @@ export function Portfolio(
   const invested = rows.every((r) => r.value !== null) ? rows.reduce((s, r) => s + r.value!, 0) : null;
 
   return (
-    <section
-      className="ql-widget ql-portfolio"
-      data-theme={theme}
+    <WidgetFrame
+      theme={theme}
+      css={css}
+      className="ql-portfolio"
       aria-labelledby={`${id}-title`}
       data-testid="portfolio"
     >
-      <style>{widgetBaseCss + css}</style>
       <header>
         <h2 id={`${id}-title`}>{config.title}</h2>
         <StreamStatus />
@@ -122,6 +115,6 @@ export function Portfolio(
           </tbody>
         </table>
       </div>
-    </section>
+    </WidgetFrame>
   );
 }
