@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { FeedState, QuoteRow } from '@quoteline/client';
 import { formatPrice } from '@quoteline/widget-kit';
 
@@ -43,11 +44,30 @@ export function OrderFields({
         {errors[name]}
       </p>
     ) : null;
+  /** A typed field's input, bound to the draft. */
+  const typed = (name: 'quantity' | 'limitPrice', inputMode: 'numeric' | 'decimal', placeholder?: string) => (
+    <input
+      {...field(name)}
+      inputMode={inputMode}
+      value={draft[name]}
+      onChange={(e) => onChange({ [name]: e.target.value })}
+      placeholder={placeholder}
+    />
+  );
+  /** A field's row: its label, its control and its error. */
+  const labelled = (name: keyof OrderDraft, label: string, control: ReactNode, className?: string) => (
+    <div className={className}>
+      <label htmlFor={`${id}-${name}`}>{label}</label>
+      {control}
+      {fieldError(name)}
+    </div>
+  );
 
   return (
     <>
-      <div className="ql-wide">
-        <label htmlFor={`${id}-symbol`}>Instrument</label>
+      {labelled(
+        'symbol',
+        'Instrument',
         <select
           {...field('symbol')}
           value={symbol}
@@ -59,9 +79,9 @@ export function OrderFields({
               {s} · {feed.rows[s]!.name}
             </option>
           ))}
-        </select>
-        {fieldError('symbol')}
-      </div>
+        </select>,
+        'ql-wide',
+      )}
       <div className="ql-touch ql-wide" aria-live="off">
         <span>
           Bid <strong data-testid="ticket-bid">{quote ? formatPrice(quote.bid, quote.decimals) : '—'}</strong>
@@ -85,8 +105,9 @@ export function OrderFields({
           </label>
         ))}
       </fieldset>
-      <div>
-        <label htmlFor={`${id}-type`}>Type</label>
+      {labelled(
+        'type',
+        'Type',
         <select
           {...field('type')}
           value={draft.type}
@@ -94,31 +115,16 @@ export function OrderFields({
         >
           <option value="market">Market</option>
           <option value="limit">Limit</option>
-        </select>
-      </div>
-      <div>
-        <label htmlFor={`${id}-quantity`}>Quantity</label>
-        <input
-          {...field('quantity')}
-          inputMode="numeric"
-          value={draft.quantity}
-          onChange={(e) => onChange({ quantity: e.target.value })}
-        />
-        {fieldError('quantity')}
-      </div>
-      {draft.type === 'limit' && (
-        <div className="ql-wide">
-          <label htmlFor={`${id}-limitPrice`}>Limit price</label>
-          <input
-            {...field('limitPrice')}
-            inputMode="decimal"
-            value={draft.limitPrice}
-            onChange={(e) => onChange({ limitPrice: e.target.value })}
-            placeholder={quote ? String(quote.price) : ''}
-          />
-          {fieldError('limitPrice')}
-        </div>
+        </select>,
       )}
+      {labelled('quantity', 'Quantity', typed('quantity', 'numeric'))}
+      {draft.type === 'limit' &&
+        labelled(
+          'limitPrice',
+          'Limit price',
+          typed('limitPrice', 'decimal', quote ? String(quote.price) : ''),
+          'ql-wide',
+        )}
     </>
   );
 }
