@@ -66,6 +66,22 @@ test('a third-party page mounts four kinds of widget in Shadow DOM over ONE stre
   expect(after.stream.opened - before.stream.opened).toBe(1);
 });
 
+test('a ticker tape in a grid or flex cell of the page keeps to the width it is given', async ({ page }) => {
+  await page.goto(`${demo.url}/cells.html`);
+  for (const id of ['in-grid', 'in-column', 'in-flex'])
+    await expect(page.locator(`#${id}`).getByText('HOOLI').first()).toBeAttached();
+  // Let the tapes measure themselves a few times: a tape that grows with its own content would keep widening the page.
+  await page.waitForTimeout(1500);
+  const widths = await page.evaluate(() => ({
+    page: document.documentElement.scrollWidth,
+    viewport: innerWidth,
+    tapes: ['in-grid', 'in-column', 'in-flex'].map((id) => document.getElementById(id)!.getBoundingClientRect().width),
+  }));
+  expect(widths.page).toBeLessThanOrEqual(widths.viewport);
+  for (const width of widths.tapes) expect(width).toBeLessThanOrEqual(widths.viewport);
+  await page.screenshot({ path: '.data/test-results/screens/embed-cells.png', fullPage: true });
+});
+
 test('a page whose CSS unsets everything does not break the widgets', async ({ page }) => {
   await page.goto(`${demo.url}/aggressive.html`);
   const board = page.locator('[data-quoteline="quote-board"]');

@@ -5,9 +5,12 @@
  * becomes a static wrapped list. Overrides of the kit's base rules use
  * `.ql-widget.ql-tape`: every widget on a page carries the base CSS in its own
  * <style>, so a later widget's copy would win over an equally specific rule.
+ * The tape takes the width its cell gives it and never asks for its content's
+ * (inline-size containment): in a page's grid or flex cell, a strip sized to
+ * its own list would widen the cell, the list would follow, and so on.
  */
 export const tickerTapeCss = `
-.ql-widget.ql-tape{padding:0;overflow:hidden}
+.ql-widget.ql-tape{padding:0;overflow:hidden;contain:inline-size}
 .ql-tape-bar{display:flex;align-items:stretch;min-height:40px}
 .ql-tape-side{display:flex;align-items:center;gap:8px;padding:4px 10px;flex:none;border-right:1px solid var(--ql-border);background:var(--ql-head);border-radius:8px 0 0 8px}
 .ql-tape-side .ql-paused{margin:0}
