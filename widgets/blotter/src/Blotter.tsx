@@ -2,6 +2,7 @@
 import { useId } from 'react';
 import { useAccount } from '@quoteline/client/react';
 import { StreamStatus, WidgetFrame } from '@quoteline/widget-kit';
+import type { WidgetLook } from '@quoteline/widget-kit';
 import { z } from 'zod';
 import { FillsTable } from './FillsTable';
 import { OrdersTable } from './OrdersTable';
@@ -15,24 +16,23 @@ export const blotterConfigSchema = z.object({
 });
 
 const css = `
-.ql-blotter h3{font-size:13px;margin:12px 0 4px;color:var(--ql-muted)}
+.ql-blotter h3{font-size:13px;margin:12px 0 4px;color:var(--qli-muted)}
 .ql-blotter td button{padding:2px 8px;font-size:13px}
-.ql-blotter [data-status="filled"]{color:var(--ql-up)}
-.ql-blotter [data-status="rejected"],.ql-blotter [data-status="cancelled"]{color:var(--ql-muted)}
+.ql-blotter [data-status="filled"]{color:var(--qli-up)}
+.ql-blotter [data-status="rejected"],.ql-blotter [data-status="cancelled"]{color:var(--qli-muted)}
 `;
 
 /** The account's orders and fills, live, newest first; resting orders can be cancelled. */
 export function Blotter(
-  props: Partial<z.input<typeof blotterConfigSchema>> & { accountId: string; theme?: 'light' | 'dark' },
+  props: Partial<z.input<typeof blotterConfigSchema>> & { accountId: string } & Omit<WidgetLook, 'locale'>,
 ) {
-  const { theme, ...rest } = props;
-  const config = blotterConfigSchema.parse(rest);
+  const config = blotterConfigSchema.parse(props);
   const { account, error } = useAccount(config.accountId);
   const id = useId();
   const cancel = useCancelOrder();
 
   return (
-    <WidgetFrame theme={theme} css={css} className="ql-blotter" aria-labelledby={`${id}-title`} data-testid="blotter">
+    <WidgetFrame look={props} css={css} className="ql-blotter" aria-labelledby={`${id}-title`} data-testid="blotter">
       <header>
         <h2 id={`${id}-title`}>{config.title}</h2>
         <StreamStatus />

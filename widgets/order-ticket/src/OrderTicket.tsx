@@ -4,6 +4,7 @@ import { ApiError, placeOrder } from '@quoteline/client';
 import { useAccount, useFeed } from '@quoteline/client/react';
 import { orderRequestSchema } from '@quoteline/protocol';
 import { FeedPaused, formatCents, StreamStatus, toCents, TopicNotice, WidgetFrame } from '@quoteline/widget-kit';
+import type { WidgetLook } from '@quoteline/widget-kit';
 import { orderTicketConfigSchema, type OrderTicketConfig } from './config';
 import { estimateCents } from './estimate';
 import { OrderFields, type OrderDraft } from './OrderFields';
@@ -13,14 +14,14 @@ const css = `
 .ql-ticket form{display:grid;grid-template-columns:1fr 1fr;gap:10px 12px}
 .ql-ticket .ql-wide{grid-column:1 / -1}
 .ql-ticket fieldset{border:none;padding:0;margin:0;display:flex;gap:12px}
-.ql-ticket legend{font-size:12px;font-weight:600;color:var(--ql-muted);margin-bottom:4px;padding:0}
-.ql-ticket fieldset label{display:inline-flex;align-items:center;gap:6px;font-size:14px;color:var(--ql-fg);font-weight:400;margin:0}
+.ql-ticket legend{font-size:12px;font-weight:600;color:var(--qli-muted);margin-bottom:4px;padding:0}
+.ql-ticket fieldset label{display:inline-flex;align-items:center;gap:6px;font-size:14px;color:var(--qli-fg);font-weight:400;margin:0}
 .ql-ticket fieldset input{width:auto}
 .ql-ticket .ql-touch{display:flex;gap:16px;font-variant-numeric:tabular-nums}
-.ql-ticket .ql-outcome{margin:0;padding:8px;border-radius:6px;border:1px solid var(--ql-border)}
-.ql-ticket .ql-outcome[data-kind="rejected"]{border-color:var(--ql-down);color:var(--ql-down)}
-.ql-ticket .ql-outcome[data-kind="filled"]{border-color:var(--ql-up)}
-.ql-ticket .ql-paused-reason{margin:0;color:var(--ql-warn)}
+.ql-ticket .ql-outcome{margin:0;padding:8px;border-radius:6px;border:1px solid var(--qli-border)}
+.ql-ticket .ql-outcome[data-kind="rejected"]{border-color:var(--qli-down);color:var(--qli-down)}
+.ql-ticket .ql-outcome[data-kind="filled"]{border-color:var(--qli-up)}
+.ql-ticket .ql-paused-reason{margin:0;color:var(--qli-warn)}
 .ql-ticket button[aria-describedby]:disabled{cursor:not-allowed}
 `;
 
@@ -29,9 +30,8 @@ const errorsByField = (issues: readonly { path: readonly PropertyKey[]; message:
   Object.fromEntries(issues.map((i) => [String(i.path[0] ?? 'form'), i.message]));
 
 /** Buy or sell one instrument: validated before sending, live bid/ask and estimated cost, then pending → accepted → filled. */
-export function OrderTicket(props: Partial<OrderTicketConfig> & { accountId: string; theme?: 'light' | 'dark' }) {
-  const { theme, ...rest } = props;
-  const config = orderTicketConfigSchema.parse(rest);
+export function OrderTicket(props: Partial<OrderTicketConfig> & { accountId: string } & Omit<WidgetLook, 'locale'>) {
+  const config = orderTicketConfigSchema.parse(props);
   const feed = useFeed(config.feed);
   const { account } = useAccount(config.accountId);
   const id = useId();
@@ -89,7 +89,7 @@ export function OrderTicket(props: Partial<OrderTicketConfig> & { accountId: str
 
   return (
     <WidgetFrame
-      theme={theme}
+      look={props}
       css={css}
       className="ql-ticket"
       aria-labelledby={`${id}-title`}

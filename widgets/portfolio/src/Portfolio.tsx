@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { useAccount, useFeed } from '@quoteline/client/react';
 import { feedSlugSchema } from '@quoteline/protocol';
 import { directionOf, formatCents, formatSignedCents, StreamStatus, toCents, WidgetFrame } from '@quoteline/widget-kit';
+import type { WidgetLook } from '@quoteline/widget-kit';
 import { z } from 'zod';
 
 /** Configuration of a portfolio: the account, and the feed whose live prices value it. */
@@ -14,16 +15,15 @@ export const portfolioConfigSchema = z.object({
 
 const css = `
 .ql-portfolio dl{display:grid;grid-template-columns:repeat(3,minmax(0,1fr));gap:8px;margin:0 0 12px}
-.ql-portfolio dt{font-size:12px;color:var(--ql-muted)}
+.ql-portfolio dt{font-size:12px;color:var(--qli-muted)}
 .ql-portfolio dd{margin:0;font-size:18px;font-weight:600;font-variant-numeric:tabular-nums}
 `;
 
 /** Cash, positions, market value and unrealised P&L, revalued on every tick of the held instruments. */
 export function Portfolio(
-  props: Partial<z.input<typeof portfolioConfigSchema>> & { accountId: string; theme?: 'light' | 'dark' },
+  props: Partial<z.input<typeof portfolioConfigSchema>> & { accountId: string } & Omit<WidgetLook, 'locale'>,
 ) {
-  const { theme, ...rest } = props;
-  const config = portfolioConfigSchema.parse(rest);
+  const config = portfolioConfigSchema.parse(props);
   const { account, error } = useAccount(config.accountId);
   const feed = useFeed(config.feed);
   const id = useId();
@@ -39,7 +39,7 @@ export function Portfolio(
 
   return (
     <WidgetFrame
-      theme={theme}
+      look={props}
       css={css}
       className="ql-portfolio"
       aria-labelledby={`${id}-title`}

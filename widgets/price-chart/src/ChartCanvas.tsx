@@ -37,7 +37,7 @@ function mark(el: HTMLDivElement | null, handle: ChartHandle, decimals: number):
 /**
  * The lightweight-charts canvas. Client-only: the library is loaded when the
  * chart mounts (never on the server), and the kit's colours are read from
- * the widget and re-applied when its theme or the reader's preference changes.
+ * the widget and re-applied when its theme, its tokens (style) or the reader's preference changes.
  */
 export function ChartCanvas({ bars, decimals, kind, interval, tickPrice, tickTs, label }: ChartCanvasProps) {
   const container = useRef<HTMLDivElement>(null);
@@ -67,7 +67,7 @@ export function ChartCanvas({ bars, decimals, kind, interval, tickPrice, tickTs,
       };
       el.dataset.chartBg = colors.bg;
       const observer = new MutationObserver(retheme);
-      observer.observe(widget, { attributes: true, attributeFilter: ['data-theme'] });
+      observer.observe(widget, { attributes: true, attributeFilter: ['data-theme', 'style'] });
       const media = matchMedia('(prefers-color-scheme: dark)');
       media.addEventListener('change', retheme);
       dispose = () => {

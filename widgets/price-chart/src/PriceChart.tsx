@@ -4,18 +4,15 @@ import type * as z from 'zod/mini';
 import { ApiError } from '@quoteline/client';
 import { useFeed } from '@quoteline/client/react';
 import { FeedPaused, StreamStatus, TopicNotice, useRarely, useWidgetLocale, WidgetFrame } from '@quoteline/widget-kit';
+import type { WidgetLook } from '@quoteline/widget-kit';
 import { chartSummary } from './bars';
 import { ChartCanvas } from './ChartCanvas';
 import { priceChartConfigSchema } from './config';
 import { priceChartCss } from './styles';
 import { useCandles } from './useCandles';
 
-/** Props of the price chart: its configuration (validated), a theme and a locale (BCP 47; the browser's by default). */
-export type PriceChartProps = Partial<z.input<typeof priceChartConfigSchema>> & {
-  symbol: string;
-  theme?: 'light' | 'dark';
-  locale?: string;
-};
+/** Props of the price chart: its configuration (validated), and its look: theme, locale (the browser's by default), tokens. */
+export type PriceChartProps = Partial<z.input<typeof priceChartConfigSchema>> & { symbol: string } & WidgetLook;
 
 const WAITING = 'Waiting for the first price.';
 /** The first real price replaces the placeholder label at once; after that the label changes at most every 30 s. */
@@ -23,9 +20,8 @@ const firstPrice = (shown: string, next: string) => shown.endsWith(WAITING) && !
 
 /** Candles or a line of one instrument: history from the candles endpoint, extended live by the page's one stream. */
 export function PriceChart(props: PriceChartProps) {
-  const { theme, locale, ...rest } = props;
-  const config = priceChartConfigSchema.parse(rest);
-  const l10n = useWidgetLocale(locale);
+  const config = priceChartConfigSchema.parse(props);
+  const l10n = useWidgetLocale(props.locale);
   const { t } = l10n;
   const history = useCandles(config.symbol, config.interval);
   const feed = useFeed(config.feed);
@@ -42,7 +38,7 @@ export function PriceChart(props: PriceChartProps) {
   return (
     <WidgetFrame
       l10n={l10n}
-      theme={theme}
+      look={props}
       css={priceChartCss}
       className="ql-chart"
       aria-labelledby={titleId}

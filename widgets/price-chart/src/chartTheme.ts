@@ -14,21 +14,23 @@ export interface ChartColors {
   up: string;
   down: string;
   accent: string;
+  font: string;
 }
 
-/** Reads the kit's CSS variables from the widget element: the canvas cannot use CSS, so colours are passed in. */
+/** Reads the kit's resolved tokens (`--qli-*`, the page's `--ql-*` or the theme's) from the widget element: the canvas cannot use CSS, so colours are passed in. */
 export function readChartColors(widget: Element): ChartColors {
   const style = getComputedStyle(widget);
   const token = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
   return {
-    bg: token('--ql-bg', '#ffffff'),
-    fg: token('--ql-fg', '#111827'),
-    muted: token('--ql-muted', '#4b5563'),
-    border: token('--ql-border', '#d1d5db'),
-    grid: token('--ql-head', '#f3f4f6'),
-    up: token('--ql-up', '#046c2c'),
-    down: token('--ql-down', '#b42318'),
-    accent: token('--ql-accent', '#1d4ed8'),
+    bg: token('--qli-bg', '#ffffff'),
+    fg: token('--qli-fg', '#111827'),
+    muted: token('--qli-muted', '#4b5563'),
+    border: token('--qli-border', '#d1d5db'),
+    grid: token('--qli-head', '#f3f4f6'),
+    up: token('--qli-up', '#046c2c'),
+    down: token('--qli-down', '#b42318'),
+    accent: token('--qli-accent', '#1d4ed8'),
+    font: token('--qli-font-family', 'system-ui, sans-serif'),
   };
 }
 
@@ -50,7 +52,7 @@ export function chartOptions(colors: ChartColors, lib: ChartLib): DeepPartial<Ch
     layout: {
       background: { type: lib.ColorType.Solid, color: colors.bg },
       textColor: colors.muted,
-      fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+      fontFamily: colors.font,
       attributionLogo: true,
     },
     grid: { vertLines: { color: colors.grid }, horzLines: { color: colors.grid } },

@@ -12,6 +12,7 @@ import {
   useWidgetLocale,
   WidgetFrame,
 } from '@quoteline/widget-kit';
+import type { WidgetLook } from '@quoteline/widget-kit';
 import { boardSummary, nextSort, sortSymbols, type SortState } from './sorting';
 import { quoteBoardConfigSchema, type QuoteBoardColumn, type QuoteBoardConfig } from './config';
 import { quoteBoardCss } from './styles';
@@ -30,17 +31,13 @@ const NUMERIC: Record<QuoteBoardColumn, boolean> = {
 
 const ARROW = { up: '▲', down: '▼', flat: '' } as const;
 
-/** Props of the quote board: its configuration (validated), a theme and a locale (BCP 47; the browser's by default). */
-export interface QuoteBoardProps extends Partial<QuoteBoardConfig> {
-  theme?: 'light' | 'dark';
-  locale?: string;
-}
+/** Props of the quote board: its configuration (validated), and its look: theme, locale (the browser's by default), tokens. */
+export interface QuoteBoardProps extends Partial<QuoteBoardConfig>, WidgetLook {}
 
 /** A live table of a feed's instruments, on the page's one stream. */
 export function QuoteBoard(props: QuoteBoardProps) {
-  const { theme, locale, ...rest } = props;
-  const config = quoteBoardConfigSchema.parse(rest);
-  const l10n = useWidgetLocale(locale);
+  const config = quoteBoardConfigSchema.parse(props);
+  const l10n = useWidgetLocale(props.locale);
   const { t } = l10n;
   const feed = useFeed(config.feed);
   const titleId = useId();
@@ -52,7 +49,7 @@ export function QuoteBoard(props: QuoteBoardProps) {
   return (
     <WidgetFrame
       l10n={l10n}
-      theme={theme}
+      look={props}
       css={quoteBoardCss}
       className="ql-board"
       aria-labelledby={titleId}

@@ -3,7 +3,8 @@
 import type { PriceChartProps as ChartProps } from '@quoteline/price-chart';
 import type { QuoteBoardProps as BoardProps } from '@quoteline/quote-board';
 import type { TickerTapeProps as TapeProps } from '@quoteline/ticker-tape';
-import type { PriceChartProps, QuoteBoardProps, TickerTapeProps } from './props';
+import type { ThemeToken } from '@quoteline/widget-kit';
+import type { PriceChartProps, QuotelineTokens, QuoteBoardProps, TickerTapeProps } from './props';
 
 type Same<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;
 type Fits<A, B> = A extends B ? true : false;
@@ -18,4 +19,6 @@ export type PropsMatchTheSchemas = [
   Holds<Fits<PriceChartProps, ChartProps>>,
   Holds<Fits<Required<QuoteBoardProps>['columns'][number], NonNullable<BoardProps['columns']>[number]>>,
   Holds<Fits<NonNullable<BoardProps['columns']>[number], Required<QuoteBoardProps>['columns'][number]>>,
+  Holds<Fits<keyof QuotelineTokens, ThemeToken>>,
+  Holds<Fits<ThemeToken, keyof QuotelineTokens>>,
 ];

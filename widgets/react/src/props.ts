@@ -5,6 +5,36 @@ import type { ReactNode } from 'react';
 /** `light` or `dark`; the reader's preference when not given. */
 export type QuotelineTheme = 'light' | 'dark';
 
+/**
+ * Theme tokens by name: colours (light and dark alike once set), font, radius
+ * and density (a padding multiplier, 1 by default). The same names work as
+ * CSS custom properties `--ql-<name>` on any ancestor of the widget.
+ */
+export type QuotelineTokens = Partial<
+  Record<
+    | 'bg'
+    | 'fg'
+    | 'muted'
+    | 'border'
+    | 'head'
+    | 'up'
+    | 'down'
+    | 'flash-up'
+    | 'flash-down'
+    | 'skeleton'
+    | 'accent'
+    | 'accent-fg'
+    | 'field'
+    | 'warn'
+    | 'warn-bg'
+    | 'font-family'
+    | 'font-size'
+    | 'radius'
+    | 'density',
+    string
+  >
+>;
+
 /** Where Quoteline is and the page's embed key. */
 export interface QuotelineProviderProps {
   /** Quoteline's origin, e.g. `https://quoteline.example` */
@@ -14,7 +44,7 @@ export interface QuotelineProviderProps {
   children?: ReactNode;
 }
 
-/** A ticker tape: `data-feed`, `data-symbols`, `data-speed`, `data-title`, `data-theme`, `data-locale`. */
+/** A ticker tape: `data-feed`, `data-symbols`, `data-speed`, `data-title`, `data-theme`, `data-locale`, `data-tokens`. */
 export interface TickerTapeProps {
   /** feed slug, `demo` when not given */
   feed?: string;
@@ -27,12 +57,13 @@ export interface TickerTapeProps {
   theme?: QuotelineTheme;
   /** BCP 47 locale of numbers, dates and words (`de-DE`); the reader's browser locale when not given */
   locale?: string;
+  tokens?: QuotelineTokens;
 }
 
 /** Columns a quote board can show. */
 export type QuoteBoardColumn = 'symbol' | 'name' | 'last' | 'change' | 'changePercent' | 'bid' | 'ask' | 'time';
 
-/** A quote board: `data-feed`, `data-columns`, `data-title`, `data-theme`, `data-locale`. */
+/** A quote board: `data-feed`, `data-columns`, `data-title`, `data-theme`, `data-locale`, `data-tokens`. */
 export interface QuoteBoardProps {
   /** feed slug, `demo` when not given */
   feed?: string;
@@ -43,9 +74,10 @@ export interface QuoteBoardProps {
   theme?: QuotelineTheme;
   /** BCP 47 locale of numbers, dates and words (`de-DE`); the reader's browser locale when not given */
   locale?: string;
+  tokens?: QuotelineTokens;
 }
 
-/** A price chart: `data-symbol`, `data-feed`, `data-interval`, `data-kind`, `data-title`, `data-theme`, `data-locale`. */
+/** A price chart: `data-symbol`, `data-feed`, `data-interval`, `data-kind`, `data-title`, `data-theme`, `data-locale`, `data-tokens`. */
 export interface PriceChartProps {
   symbol: string;
   /** the feed whose live quotes extend the last candle, `demo` when not given */
@@ -57,4 +89,5 @@ export interface PriceChartProps {
   theme?: QuotelineTheme;
   /** BCP 47 locale of numbers, dates and words (`de-DE`); the reader's browser locale when not given */
   locale?: string;
+  tokens?: QuotelineTokens;
 }

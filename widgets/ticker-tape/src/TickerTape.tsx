@@ -12,16 +12,14 @@ import {
   useWidgetLocale,
   WidgetFrame,
 } from '@quoteline/widget-kit';
+import type { WidgetLook } from '@quoteline/widget-kit';
 import { tickerTapeConfigSchema } from './config';
 import { tickerTapeCss } from './styles';
 import { movedMuch, tapeRows, tapeSummary } from './summary';
 import { useTapeWidths } from './useTapeWidths';
 
-/** Props of the ticker tape: its configuration (validated), a theme and a locale (BCP 47; the browser's by default). */
-export type TickerTapeProps = Partial<z.input<typeof tickerTapeConfigSchema>> & {
-  theme?: 'light' | 'dark';
-  locale?: string;
-};
+/** Props of the ticker tape: its configuration (validated), and its look: theme, locale (the browser's by default), tokens. */
+export type TickerTapeProps = Partial<z.input<typeof tickerTapeConfigSchema>> & WidgetLook;
 
 const ARROW = { up: '▲', down: '▼', flat: '■' } as const;
 
@@ -31,9 +29,8 @@ const ARROW = { up: '▲', down: '▼', flat: '■' } as const;
  * summary is announced at most every 30 s or on a large move, never per tick.
  */
 export function TickerTape(props: TickerTapeProps) {
-  const { theme, locale, ...rest } = props;
-  const config = tickerTapeConfigSchema.parse(rest);
-  const l10n = useWidgetLocale(locale);
+  const config = tickerTapeConfigSchema.parse(props);
+  const l10n = useWidgetLocale(props.locale);
   const { t } = l10n;
   const feed = useFeed(config.feed);
   const rows = tapeRows(feed, config.symbols);
@@ -47,13 +44,13 @@ export function TickerTape(props: TickerTapeProps) {
   const moving = rows.length > 0 && widths.list > 0;
   // Whole seconds: prices changing width by a pixel must not nudge the running animation.
   const duration = Math.max(5, Math.round(Math.max(widths.list, widths.viewport) / config.speed));
-  const trackStyle = { '--ql-tape-duration': `${duration}s` } as CSSProperties;
+  const trackStyle = { '--qli-tape-duration': `${duration}s` } as CSSProperties;
   const listStyle = widths.viewport ? { minWidth: widths.viewport } : undefined;
 
   return (
     <WidgetFrame
       l10n={l10n}
-      theme={theme}
+      look={props}
       css={tickerTapeCss}
       className="ql-tape"
       aria-label={config.title}

@@ -12,16 +12,16 @@
 export const tickerTapeCss = `
 .ql-widget.ql-tape{padding:0;overflow:hidden;contain:inline-size}
 .ql-tape-bar{display:flex;align-items:stretch;min-height:40px}
-.ql-tape-side{display:flex;align-items:center;gap:8px;padding:4px 10px;flex:none;border-right:1px solid var(--ql-border);background:var(--ql-head);border-radius:8px 0 0 8px}
+.ql-tape-side{display:flex;align-items:center;gap:8px;padding:4px 10px;flex:none;border-right:1px solid var(--qli-border);background:var(--qli-head);border-radius:var(--qli-radius) 0 0 var(--qli-radius)}
 .ql-tape-side .ql-paused{margin:0}
 .ql-tape-side .ql-feed-status:empty{margin-left:-8px}
 .ql-tape-viewport{flex:1;min-width:0;overflow:hidden;display:flex;align-items:center}
 .ql-tape-track{display:flex;width:max-content}
-.ql-tape[data-moving="true"] .ql-tape-track{animation:ql-tape-scroll var(--ql-tape-duration,60s) linear infinite}
+.ql-tape[data-moving="true"] .ql-tape-track{animation:ql-tape-scroll var(--qli-tape-duration,60s) linear infinite}
 .ql-tape:hover .ql-tape-track,.ql-tape:focus-within .ql-tape-track,.ql-tape[data-paused="true"] .ql-tape-track{animation-play-state:paused}
 @keyframes ql-tape-scroll{from{transform:translateX(0)}to{transform:translateX(-50%)}}
 .ql-tape-list{display:flex;align-items:center;justify-content:space-around;list-style:none;margin:0;padding:0;flex:none}
-.ql-tape-list li{display:inline-flex;align-items:baseline;gap:6px;padding:6px 14px;white-space:nowrap;font-variant-numeric:tabular-nums;border-right:1px solid var(--ql-border)}
+.ql-tape-list li{display:inline-flex;align-items:baseline;gap:6px;padding:6px 14px;white-space:nowrap;font-variant-numeric:tabular-nums;border-right:1px solid var(--qli-border)}
 .ql-tape-sym{font-weight:700}
 .ql-tape-move{font-size:13px}
 .ql-widget .ql-tape-toggle{padding:2px 8px;font-size:12px}

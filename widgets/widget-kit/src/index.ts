@@ -10,3 +10,4 @@ export * from './change';
 export * from './instrumentsChanged';
 export * from './locale';
 export * from './WidgetFrame';
+export * from './themeTokens';

@@ -1,5 +1,5 @@
 import { PriceChart, priceChartConfigSchema } from '@quoteline/price-chart';
-import { themeOf } from '../dataset';
+import { lookOf } from '../dataset';
 import { mountInShadow, type EmbedContext } from '../runtime';
 
 /** `<div data-quoteline="price-chart" data-symbol="ACME" data-interval="1m" data-kind="candles">`. */
@@ -12,5 +12,5 @@ export function mount(element: HTMLElement, context: EmbedContext): () => void {
     kind: d.kind,
     title: d.title,
   });
-  return mountInShadow(element, context, PriceChart, { ...config, theme: themeOf(d.theme), locale: d.locale });
+  return mountInShadow(element, context, PriceChart, { ...config, ...lookOf(d) });
 }

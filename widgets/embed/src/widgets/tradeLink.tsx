@@ -18,7 +18,7 @@ function TradeLink({ base, kind, theme }: { base: string; kind: string; theme?: 
       </header>
       <p className="ql-muted">Trading happens on Quoteline itself, where you are signed in.</p>
       <p>
-        <a href={`${base}/`} target="_blank" rel="noopener" style={{ color: 'var(--ql-accent)' }}>
+        <a href={`${base}/`} target="_blank" rel="noopener" style={{ color: 'var(--qli-accent)' }}>
           Trade on Quoteline ↗
         </a>
       </p>

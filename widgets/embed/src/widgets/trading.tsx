@@ -3,7 +3,7 @@ import type { SessionResponse } from '@quoteline/protocol';
 import { Blotter } from '@quoteline/blotter';
 import { OrderTicket } from '@quoteline/order-ticket';
 import { Portfolio } from '@quoteline/portfolio';
-import { themeOf } from '../dataset';
+import { lookOf } from '../dataset';
 import { mountInShadow, mountMessage, type EmbedContext } from '../runtime';
 
 // Built on its own (see build.mjs): it carries the full order validation and
@@ -21,12 +21,19 @@ export function mount(element: HTMLElement, context: EmbedContext): () => void {
         return;
       }
       const d = element.dataset;
-      const theme = themeOf(d.theme);
+      let look;
+      try {
+        const { theme, tokens } = lookOf(d);
+        look = { theme, tokens };
+      } catch (error) {
+        mountMessage(element, `This Quoteline widget is misconfigured: ${(error as Error).message}`);
+        return;
+      }
       if (d.quoteline === 'order-ticket')
-        stop = mountInShadow(element, context, OrderTicket, { accountId: user.accountId, feed: d.feed, theme });
+        stop = mountInShadow(element, context, OrderTicket, { accountId: user.accountId, feed: d.feed, ...look });
       else if (d.quoteline === 'blotter')
-        stop = mountInShadow(element, context, Blotter, { accountId: user.accountId, theme });
-      else stop = mountInShadow(element, context, Portfolio, { accountId: user.accountId, feed: d.feed, theme });
+        stop = mountInShadow(element, context, Blotter, { accountId: user.accountId, ...look });
+      else stop = mountInShadow(element, context, Portfolio, { accountId: user.accountId, feed: d.feed, ...look });
     },
     () => mountMessage(element, 'Could not reach Quoteline to check who is signed in.'),
   );
