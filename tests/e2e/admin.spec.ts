@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { serveDemo } from '../../widgets/embed/demo/serve';
 import { answerConfirm } from './confirmDialog';
 import { ADMIN, adminConsole, closeContextsAfterEach, signedIn, TRADER, visitor } from './signedIn';
 
@@ -129,6 +130,7 @@ test('an admin creates an embed key and revokes it, asked first in a dialog', as
   await form.getByRole('button', { name: 'Create key' }).click();
   const row = keys.getByRole('row', { name: /^Revoke me / });
   await expect(row).toContainText('https://revoke.example');
+  await expect(row).toContainText('all symbols');
 
   await row.getByRole('button', { name: 'Revoke' }).click();
   expect(await answerConfirm(admin, null)).toContain('Revoke the key "Revoke me"?');
@@ -136,4 +138,47 @@ test('an admin creates an embed key and revokes it, asked first in a dialog', as
   await row.getByRole('button', { name: 'Revoke' }).click();
   await answerConfirm(admin, 'Revoke key');
   await expect(row.getByRole('cell').last()).toHaveText('Revoked');
+});
+
+test('an admin creates a key for two symbols; the console lists them and its widgets get only those', async ({
+  browser,
+  baseURL,
+}) => {
+  const admin = await adminConsole(browser);
+  const keys = admin.getByRole('region', { name: 'Embed keys' });
+  const form = keys.getByRole('form', { name: 'Create an embed key' });
+  const symbols = form.getByLabel('Symbols (comma- or space-separated)');
+  await form.getByLabel('Label').fill('Two symbols');
+  await form.getByLabel('Allowed origins (comma-separated)').fill('http://localhost:*');
+  await symbols.fill('ACME, globx');
+  await form.getByRole('button', { name: 'Create key' }).click();
+  // Checked as the API checks it, the error next to the field.
+  await expect(symbols).toHaveAttribute('aria-invalid', 'true');
+  await expect(symbols).toHaveAccessibleDescription(/a symbol is 1-12 uppercase letters/);
+  await expect(keys.getByRole('row', { name: /^Two symbols / })).toHaveCount(0);
+  await symbols.fill('ACME, GLOBX');
+  await form.getByRole('button', { name: 'Create key' }).click();
+  const row = keys.getByRole('row', { name: /^Two symbols / });
+  await expect(row.getByRole('cell').nth(3)).toHaveText('ACME, GLOBX');
+  await expect(symbols).toHaveValue('');
+  await expect(symbols).toHaveAttribute('aria-invalid', 'false');
+  const key = await keys.getByRole('status').locator('code').textContent();
+  expect(key).toMatch(/^pk_/);
+  await admin.screenshot({ path: '.data/test-results/screens/admin-embed-key-symbols.png', fullPage: true });
+
+  // A page on another origin embeds a board of the whole demo feed with that key: it shows only the two.
+  const page = await admin.context().newPage();
+  const shop = await serveDemo({ port: 0, quoteline: baseURL!.replace('127.0.0.1', 'localhost'), key: key! });
+  try {
+    await page.goto(`${shop.url}/aggressive.html`);
+    const rows = page.locator('[data-quoteline="quote-board"] tbody tr[data-symbol]');
+    await expect(rows).toHaveCount(2);
+    expect((await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-symbol')))).sort()).toEqual([
+      'ACME',
+      'GLOBX',
+    ]);
+  } finally {
+    await page.close();
+    await shop.close();
+  }
 });

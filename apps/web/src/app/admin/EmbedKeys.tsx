@@ -11,6 +11,26 @@ import { ConsoleTable } from './ConsoleTable';
 
 type Key = EmbedKeyListing;
 
+const EMPTY = { label: '', origins: '', feeds: 'demo', symbols: '' };
+
+const FIELDS = [
+  { name: 'label', label: 'Label' },
+  { name: 'origins', label: 'Allowed origins (comma-separated)' },
+  { name: 'feeds', label: 'Feeds (comma-separated)' },
+  {
+    name: 'symbols',
+    label: 'Symbols (comma- or space-separated)',
+    hint: 'Leave empty to allow every symbol of the feeds.',
+  },
+] as const;
+
+/** A typed list: the items between commas (and, for symbols, spaces), blanks dropped. */
+const list = (v: string, separator: RegExp = /,/) =>
+  v
+    .split(separator)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
 /** The embed keys: created here (the new key shown once), revoked after a confirmation. */
 export function EmbedKeys() {
   const refresh = useRefresh();
@@ -19,19 +39,14 @@ export function EmbedKeys() {
     queryKey: keys.embedKeys,
     queryFn: () => apiJson<{ keys: Key[] }>('/api/admin/embed-keys'),
   });
-  const [form, setForm] = useState({ label: '', origins: '', feeds: 'demo' });
+  const [form, setForm] = useState(EMPTY);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [created, setCreated] = useState<string | null>(null);
-  const list = (v: string) =>
-    v
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean);
   const create = useMutation({
     mutationFn: (body: unknown) => apiJson<{ key: string }>('/api/admin/embed-keys', json('POST', body)),
     onSuccess: (r) => {
       setCreated(r.key);
-      setForm({ label: '', origins: '', feeds: 'demo' });
+      setForm(EMPTY);
       void refresh();
     },
     onError: (e) => setErrors(errorsOf(e)),
@@ -42,9 +57,15 @@ export function EmbedKeys() {
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    const symbols = list(form.symbols, /[\s,]+/);
     const body = validated(
       embedKeyRequestSchema,
-      { label: form.label, origins: list(form.origins), feeds: list(form.feeds) },
+      {
+        label: form.label,
+        origins: list(form.origins),
+        feeds: list(form.feeds),
+        symbols: symbols.length ? symbols : null, // none typed: every symbol of its feeds
+      },
       setErrors,
     );
     if (body) create.mutate(body);
@@ -58,7 +79,7 @@ export function EmbedKeys() {
         </p>
       )}
       <ConsoleTable
-        columns={['Label', 'Key', 'Origins', 'Feeds', 'State']}
+        columns={['Label', 'Key', 'Origins', 'Feeds', 'Symbols', 'State']}
         empty={data?.keys.length === 0 && 'No embed keys yet.'}
       >
         {data?.keys.map((k) => (
@@ -69,6 +90,7 @@ export function EmbedKeys() {
             </td>
             <td>{k.origins.join(', ')}</td>
             <td>{k.feeds.join(', ')}</td>
+            <td className={k.symbols ? undefined : 'muted'}>{k.symbols ? k.symbols.join(', ') : 'all symbols'}</td>
             <td>
               {k.revokedAt ? (
                 'Revoked'
@@ -95,17 +117,12 @@ export function EmbedKeys() {
         ))}
       </ConsoleTable>
       <form className="admin-form" onSubmit={submit} noValidate aria-label="Create an embed key">
-        {(['label', 'origins', 'feeds'] as const).map((name) => (
+        {FIELDS.map(({ name, label, ...field }) => (
           <Field
             key={name}
             id={`key-${name}`}
-            label={
-              name === 'label'
-                ? 'Label'
-                : name === 'origins'
-                  ? 'Allowed origins (comma-separated)'
-                  : 'Feeds (comma-separated)'
-            }
+            label={label}
+            hint={'hint' in field ? field.hint : undefined}
             value={form[name]}
             onChange={(e) => setForm({ ...form, [name]: e.target.value })}
             error={errors[name]}
