@@ -26,7 +26,8 @@ export function TraderDesk() {
           <h1>Quoteline</h1>
           <p>Live quotes of the demo market, streamed over one connection.</p>
         </div>
-        <nav aria-label="Account">
+        <nav aria-label="Pages and account">
+          <Link href="/docs/embed">Embed widgets</Link>
           {user === undefined ? null : user ? (
             <>
               <span className="who">

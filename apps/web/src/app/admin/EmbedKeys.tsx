@@ -1,4 +1,5 @@
 'use client';
+import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { apiJson } from '@quoteline/client';
@@ -73,6 +74,10 @@ export function EmbedKeys() {
   return (
     <section className="admin-section" aria-labelledby="keys-title">
       <h2 id="keys-title">Embed keys</h2>
+      <p className="muted">
+        A key lets pages on its origins show widgets of its feeds (and, when given, only those symbols); see{' '}
+        <Link href="/docs/embed#keys">Embedding Quoteline widgets</Link>.
+      </p>
       {created && (
         <p role="status">
           New key: <code>{created}</code>
