@@ -316,8 +316,8 @@ export default async function EmbedDocsPage() {
         </pre>
         <ul>
           <li>
-            <code>async</code> keeps the script from holding up your page; the loader itself is about 1 KB and each
-            widget&apos;s code loads only when an element asks for it.
+            <code>async</code> keeps the script from holding up your page; the loader itself is about 1 KB (gzipped) and
+            each widget&apos;s code loads only when an element asks for it.
           </li>
           <li>
             <code>data-key</code> on the script tag is the embed key, for every widget of the page.
@@ -350,8 +350,10 @@ export default async function EmbedDocsPage() {
       <section aria-labelledby="widgets">
         {heading('widgets')}
         <p>
-          <code>data-quoteline</code> names the widget. A value the loader does not know, or an attribute outside the
-          values below, shows a message in place of the widget saying what is wrong; the rest of the page goes on.
+          <code>data-quoteline</code> names the widget. A name the loader does not know, or an attribute outside the
+          values below, shows a message in place of the widget saying what is wrong; the rest of the page goes on. Only{' '}
+          <code>data-theme</code> and <code>data-locale</code> never fail: a value they do not know falls back to the
+          reader&apos;s preference and to <code>en-US</code>.
         </p>
         <h3 id="ticker-tape">
           Ticker tape: <code>data-quoteline=&quot;ticker-tape&quot;</code>
