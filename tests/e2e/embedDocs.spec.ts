@@ -6,7 +6,7 @@ const SECTIONS = [
   'Add widgets to a page',
   'Live example',
   'Widgets and their attributes',
-  'Light and dark',
+  'Light, dark and your own look',
   'Languages and number formats',
   'Embed keys and origins',
   'What a widget says when something is wrong',

@@ -4,7 +4,7 @@ import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { CANDLE_INTERVALS } from '@quoteline/protocol/patterns';
 import { QUOTE_BOARD_COLUMNS } from '@quoteline/quote-board';
-import { MESSAGES } from '@quoteline/widget-kit';
+import { COLOR_TOKENS, LAYOUT_TOKENS, MESSAGES } from '@quoteline/widget-kit';
 
 export const metadata: Metadata = { title: 'Embedding Quoteline widgets' };
 
@@ -61,6 +61,22 @@ const THEME: Attribute = {
   meaning: "colours; any other value follows the reader's light or dark preference (prefers-color-scheme)",
 };
 
+const TOKENS: Attribute = {
+  name: 'data-tokens',
+  values: (
+    <>
+      <code>name: value</code> pairs split by <code>;</code>, e.g. <code>up: #0a7d32; radius: 0</code>
+    </>
+  ),
+  default: 'none',
+  meaning: (
+    <>
+      this widget&apos;s <a href="#theming">theme tokens</a>; an unknown name or a value that is not a plain CSS value
+      (such as <code>url(…)</code>) shows the misconfiguration message
+    </>
+  ),
+};
+
 const LOCALE: Attribute = {
   name: 'data-locale',
   values: (
@@ -93,6 +109,7 @@ const TAPE: Attribute[] = [
     meaning: 'the name screen readers give the tape (it has no visible heading)',
   },
   THEME,
+  TOKENS,
   LOCALE,
 ];
 
@@ -111,6 +128,7 @@ const BOARD: Attribute[] = [
     meaning: 'the heading above the table',
   },
   THEME,
+  TOKENS,
   LOCALE,
 ];
 
@@ -145,6 +163,7 @@ const CHART: Attribute[] = [
     meaning: 'the heading above the chart',
   },
   THEME,
+  TOKENS,
   LOCALE,
 ];
 
@@ -155,6 +174,7 @@ const TRADING: Attribute[] = [
     meaning: 'order-ticket and portfolio only: the feed whose quotes they price orders and holdings with',
   },
   THEME,
+  TOKENS,
 ];
 
 /**
@@ -266,7 +286,7 @@ const SECTIONS = [
   ['snippet', 'Add widgets to a page'],
   ['live', 'Live example'],
   ['widgets', 'Widgets and their attributes'],
-  ['theming', 'Light and dark'],
+  ['theming', 'Light, dark and your own look'],
   ['locales', 'Languages and number formats'],
   ['keys', 'Embed keys and origins'],
   ['states', 'What a widget says when something is wrong'],
@@ -396,8 +416,47 @@ export default async function EmbedDocsPage() {
           Widgets come in a light and a dark theme, each with text at 4.5:1 contrast or more. Without{' '}
           <code>data-theme</code> a widget follows the reader&apos;s system preference;{' '}
           <code>data-theme=&quot;light&quot;</code> or <code>data-theme=&quot;dark&quot;</code> fixes it, per element.
-          That is all there is to theming today: widgets draw their own frame, fonts and colours, and a page cannot
-          restyle them.
+        </p>
+        <p>
+          A page gives the widgets its own look with CSS custom properties, <code>--ql-</code> and a token&apos;s name,
+          set on the widget&apos;s element or any ancestor: custom properties cross the Shadow DOM boundary, nothing
+          else of the page&apos;s CSS does. A token the page sets wins in both themes, so set the colours you change as
+          a set, per colour scheme; tokens left unset keep the light and dark defaults. The same tokens go on one
+          element as <code>data-tokens</code>, or as the <code>tokens</code> prop in React.
+        </p>
+        <pre className="code-block docs-code">
+          <code>{`.brand {
+  --ql-bg: #fffbe6;
+  --ql-fg: #2b2005;
+  --ql-border: #8a6d1d;
+  --ql-font-family: Georgia, serif;
+  --ql-radius: 0px;
+}
+@media (prefers-color-scheme: dark) {
+  .brand { --ql-bg: #2b2005; --ql-fg: #fffbe6; }
+}`}</code>
+        </pre>
+        <DocsTable
+          caption="Theme tokens"
+          columns={['Token', 'Light default', 'Dark default']}
+          rows={[
+            ...Object.entries(COLOR_TOKENS).map(([name, [light, dark]]) => [
+              <code key="n">--ql-{name}</code>,
+              <code key="l">{light}</code>,
+              <code key="d">{dark}</code>,
+            ]),
+            ...Object.entries(LAYOUT_TOKENS).map(([name, value]) => [
+              <code key="n">--ql-{name}</code>,
+              <code key="l">{value}</code>,
+              'the same',
+            ]),
+          ]}
+        />
+        <p>
+          <code>--ql-fg</code> is the text, <code>--ql-muted</code> secondary text, <code>--ql-head</code> the table
+          heads, <code>--ql-flash-up</code> and <code>--ql-flash-down</code> the flash of a changed price,{' '}
+          <code>--ql-field</code> form fields, <code>--ql-warn</code> and <code>--ql-warn-bg</code> notices and the
+          paused badge. <code>--ql-density</code> multiplies every padding: <code>0.75</code> is compact.
         </p>
       </section>
 
@@ -512,15 +571,15 @@ export default function Page() {
           </li>
           <li>
             <code>{'<TickerTape>'}</code>: <code>feed</code>, <code>symbols</code> (an array or a comma list),{' '}
-            <code>speed</code>, <code>title</code>, <code>theme</code>, <code>locale</code>.
+            <code>speed</code>, <code>title</code>, <code>theme</code>, <code>tokens</code>, <code>locale</code>.
           </li>
           <li>
             <code>{'<QuoteBoard>'}</code>: <code>feed</code>, <code>columns</code> (an array), <code>title</code>,{' '}
-            <code>theme</code>, <code>locale</code>.
+            <code>theme</code>, <code>tokens</code>, <code>locale</code>.
           </li>
           <li>
             <code>{'<PriceChart>'}</code>: <code>symbol</code> (required), <code>feed</code>, <code>interval</code>,{' '}
-            <code>kind</code>, <code>title</code>, <code>theme</code>, <code>locale</code>.
+            <code>kind</code>, <code>title</code>, <code>theme</code>, <code>tokens</code>, <code>locale</code>.
           </li>
           <li>
             Props mean what the <a href="#widgets">attributes</a> of the same name mean, with the same defaults; the
