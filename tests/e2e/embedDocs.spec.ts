@@ -17,9 +17,7 @@ const SECTIONS = [
 function errorsOf(page: Page): string[] {
   const errors: string[] = [];
   page.on('console', (message) => {
-    // The browser's own request for /favicon.ico (the app has no icon) is not the page's doing.
-    if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico'))
-      errors.push(`${message.text()} ${message.location().url}`);
+    if (message.type() === 'error') errors.push(`${message.text()} ${message.location().url}`);
   });
   page.on('pageerror', (error) => errors.push(error.message));
   return errors;
