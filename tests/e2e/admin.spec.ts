@@ -119,6 +119,20 @@ test('a trader gets no admin console', async ({ browser }) => {
   await expect(trader.getByRole('alert').filter({ hasText: 'Only admins' })).toBeVisible();
   await expect(trader.getByTestId('live-connections')).toHaveCount(0);
   expect((await trader.request.get('/api/admin/feeds')).status()).toBe(403);
+  // A page of its own, not a bare line: a heading, who is signed in, and the way back.
+  await expect(trader.getByRole('heading', { level: 1, name: 'Not allowed' })).toBeVisible();
+  await expect(trader.getByRole('alert').filter({ hasText: 'Only admins' })).toContainText(TRADER[0]);
+  await trader.screenshot({ path: '.data/test-results/screens/admin-not-allowed.png' });
+  await trader.getByRole('link', { name: 'Back to the trader page' }).click();
+  await expect(trader).toHaveURL(/\/$/);
+  await expect(trader.getByTestId('quote-board')).toBeVisible();
+});
+
+test('a signed-out visitor on /admin is asked to sign in as an admin', async ({ page }) => {
+  await page.goto('/admin');
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in as an admin' })).toBeVisible();
+  await page.getByRole('link', { name: 'Sign in', exact: true }).click();
+  await expect(page).toHaveURL(/\/signin$/);
 });
 
 test('an admin creates an embed key and revokes it, asked first in a dialog', async ({ browser }) => {

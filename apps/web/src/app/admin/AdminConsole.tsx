@@ -8,18 +8,13 @@ import { ConsoleNav } from './ConsoleNav';
 import { EmbedKeys } from './EmbedKeys';
 import { FeedCard } from './FeedCard';
 import { FeedForm } from './FeedForm';
+import { NotAllowed } from './NotAllowed';
 
 /** Admins configure what the platform streams; every change reaches connected widgets live. */
 export function AdminConsole() {
   const user = useSession();
   if (user === undefined) return <p className="muted">Loading…</p>;
-  if (!user)
-    return (
-      <p>
-        The admin console needs an admin account. <Link href="/signin">Sign in</Link>.
-      </p>
-    );
-  if (user.role !== 'admin') return <p role="alert">Only admins may use the console (signed in as {user.email}).</p>;
+  if (!user || user.role !== 'admin') return <NotAllowed email={user?.email ?? null} />;
   return (
     <ConfirmProvider>
       <header className="page-header">
