@@ -17,6 +17,7 @@ export * from './http/readBody';
 export * from './sessions/sessionRoutes';
 export * from './orders/orderRoutes';
 export * from './feeds/feedRoutes';
+export * from './feeds/instrumentSearchRoutes';
 export * from './stream/streamRoutes';
 export * from './embed/embedRoutes';
 export * from './embed/embedAssets';

@@ -12,6 +12,7 @@ import { EmbedKeyService } from './embed/embedKeyService';
 import { checkpointPrices, produceFeeds } from './feeds/feedProducer';
 import { FeedService } from './feeds/feedService';
 import { loadFeedsFromDatabase, restoreReplays, syncFeedFromDatabase } from './feeds/feedSync';
+import { InstrumentSearch } from './feeds/instrumentSearch';
 import { InstrumentService } from './feeds/instrumentService';
 import { PushTicks } from './feeds/pushTicks';
 import { Replays } from './feeds/replays';
@@ -41,6 +42,8 @@ export interface Platform {
   feeds: FeedService;
   /** Feeds' instruments as admins add and remove them. */
   instruments: InstrumentService;
+  /** Instruments by symbol and name, across the feeds a caller may read. */
+  instrumentSearch: InstrumentSearch;
   /** Prices push feeds send. */
   pushes: PushTicks;
   /** Checks embed keys against the requesting page (cached for a moment). */
@@ -65,7 +68,7 @@ export interface Platform {
 export async function createPlatform(input: PlatformConfigInput): Promise<Platform> {
   const config = platformConfigSchema.parse(input);
   const parts = await startParts(config);
-  const { db, shared, log, role, engine, embedKeys, hub, candles, candleStore, replays } = parts;
+  const { db, shared, log, role, engine, embedKeys, directory, hub, candles, candleStore, replays } = parts;
   const audit = new AuditLog(db);
   const feedChanged = async (slug: string) => {
     await shared?.announce('feed', slug);
@@ -87,6 +90,7 @@ export async function createPlatform(input: PlatformConfigInput): Promise<Platfo
     orders: parts.orders,
     feeds,
     instruments: new InstrumentService({ db, engine, feeds, audit }),
+    instrumentSearch: new InstrumentSearch({ engine, views: hub.views, directory, embedKeys }),
     pushes: new PushTicks({ db, engine }),
     embedKeys,
     embedKeyService: new EmbedKeyService({
@@ -133,9 +137,10 @@ async function startParts(config: PlatformConfig) {
   });
   const embedKeys = new EmbedKeys(db);
   const { instance, keepAliveMs, retryMs, maxQueueBytes, maxStallMs } = config;
+  const directory = createTopicDirectory(engine, embedKeys);
   const hub = new StreamHub<StreamPrincipal>({
     log,
-    directory: createTopicDirectory(engine, embedKeys),
+    directory,
     instance,
     keepAliveMs,
     retryMs,
@@ -203,6 +208,7 @@ async function startParts(config: PlatformConfig) {
     clock,
     engine,
     embedKeys,
+    directory,
     hub,
     candleStore,
     candles,

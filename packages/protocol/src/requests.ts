@@ -206,3 +206,33 @@ export const replayOptionsSchema = z.object({
 });
 
 export type ReplayOptions = z.infer<typeof replayOptionsSchema>;
+
+/** Longest text `GET /api/instruments?q=` searches for (after trimming). */
+export const MAX_INSTRUMENT_QUERY_LENGTH = 64;
+/** Most instruments one search answers. */
+export const MAX_INSTRUMENT_SEARCH_RESULTS = 50;
+
+/**
+ * Query of `GET /api/instruments?q=&limit=`: `q` is 1-64 characters once trimmed, without control characters;
+ * `limit` is 1-50 (default 10).
+ */
+export const instrumentSearchQuerySchema = z.object({
+  q: z
+    .string({ error: 'say what to search for: q=<symbol or name>' })
+    .refine((q) => !/\p{Cc}/u.test(q), 'q must not contain control characters')
+    .transform((q) => q.trim())
+    .pipe(
+      z
+        .string()
+        .min(1, 'q must not be empty')
+        .max(MAX_INSTRUMENT_QUERY_LENGTH, `q is at most ${MAX_INSTRUMENT_QUERY_LENGTH} characters`),
+    ),
+  limit: z.coerce
+    .number({ error: 'limit is a whole number' })
+    .int(`limit is a whole number from 1 to ${MAX_INSTRUMENT_SEARCH_RESULTS}`)
+    .min(1, `limit is a whole number from 1 to ${MAX_INSTRUMENT_SEARCH_RESULTS}`)
+    .max(MAX_INSTRUMENT_SEARCH_RESULTS, `limit is a whole number from 1 to ${MAX_INSTRUMENT_SEARCH_RESULTS}`)
+    .default(10),
+});
+
+export type InstrumentSearchQuery = z.infer<typeof instrumentSearchQuerySchema>;

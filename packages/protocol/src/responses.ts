@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { topicRefusalSchema, topicSchema } from './topics';
+import { feedSlugSchema, symbolSchema, topicRefusalSchema, topicSchema } from './topics';
 
 /** Body of `GET /api/health`, the liveness check: always 200 while the process runs; `db` and `bus` are for people. */
 export const healthResponseSchema = z.object({
@@ -39,9 +39,25 @@ export const subscriptionResponseSchema = z.object({
   refused: z.array(topicRefusalSchema),
 });
 
+/** One instrument a search found: its feed, the decimals it is quoted with and its latest price (a wire price). */
+export const instrumentMatchSchema = z.object({
+  symbol: symbolSchema,
+  name: z.string(),
+  feed: feedSlugSchema,
+  decimals: z.number().int().min(0).max(8),
+  last: z.number().finite().nonnegative(),
+});
+
+/** Body of `GET /api/instruments?q=`: best match first (exact symbol, symbol prefix, then a word of the name). */
+export const instrumentSearchResponseSchema = z.object({
+  instruments: z.array(instrumentMatchSchema),
+});
+
 export type HealthResponse = z.infer<typeof healthResponseSchema>;
 export type ReadinessResponse = z.infer<typeof readinessResponseSchema>;
 export type SubscriptionResponse = z.infer<typeof subscriptionResponseSchema>;
+export type InstrumentMatch = z.infer<typeof instrumentMatchSchema>;
+export type InstrumentSearchResponse = z.infer<typeof instrumentSearchResponseSchema>;
 
 /** An embed key as admins see it. */
 export interface EmbedKeyListing {
