@@ -46,13 +46,18 @@ export function OrderTicket(props: Partial<OrderTicketConfig> & { accountId: str
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [key, setKey] = useState(() => crypto.randomUUID());
 
-  const symbol = draft.symbol || feed?.symbols[0] || '';
+  // A pick from the list holds until the page names another instrument (`symbol`).
+  const [pickedFor, setPickedFor] = useState(config.symbol);
+  const picked = pickedFor === config.symbol && feed?.rows[draft.symbol] ? draft.symbol : '';
+  const preset = config.symbol && feed?.rows[config.symbol] ? config.symbol : '';
+  const symbol = picked || preset || feed?.symbols[0] || '';
   const quote = symbol ? feed?.rows[symbol] : undefined;
   const estimate = estimateCents(draft, quote);
   // The server refuses orders on a paused feed (409 feed_paused): say so before anyone tries.
   const paused = feed?.status === 'paused';
 
   const update = (patch: Partial<OrderDraft>) => {
+    if (patch.symbol !== undefined) setPickedFor(config.symbol);
     setDraft((d) => ({ ...d, ...patch }));
     setKey(crypto.randomUUID()); // a changed order is a new order
   };
