@@ -9,11 +9,14 @@ import { Portfolio } from '@quoteline/portfolio';
 import { PriceChart } from '@quoteline/price-chart';
 import { QuoteBoard } from '@quoteline/quote-board';
 import { TickerTape } from '@quoteline/ticker-tape';
+import { useDeskInstrument, type DeskInstrument } from './deskInstrument';
+import { InstrumentSearch } from './InstrumentSearch';
 
 /** The trader's desk: every widget on the page shares the browser's one stream. */
 export function TraderDesk() {
   const user = useSession();
   const queryClient = useQueryClient();
+  const [chosen, open] = useDeskInstrument();
   const signOut = async () => {
     await apiJson('/api/session', { method: 'DELETE' }).catch(() => undefined);
     queryClient.clear();
@@ -46,15 +49,21 @@ export function TraderDesk() {
         </nav>
       </header>
       <TickerTape feed="demo" title="Demo market ticker" />
+      <InstrumentSearch onOpen={({ symbol, feed }) => open({ symbol, feed })} />
       <div className={user ? 'desk' : undefined}>
         <div className="desk-main">
           <QuoteBoard feed="demo" title="Demo market" />
-          <DeskChart />
+          <DeskChart chosen={chosen} />
           {user && <Blotter accountId={user.accountId} />}
         </div>
         {user && (
           <div className="desk-side">
-            <OrderTicket accountId={user.accountId} feed="demo" />
+            <OrderTicket
+              accountId={user.accountId}
+              feed={chosen?.feed ?? 'demo'}
+              symbol={chosen?.symbol}
+              title={`Order ticket · ${chosen?.feed ?? 'demo'}`}
+            />
             <Portfolio accountId={user.accountId} feed="demo" />
           </div>
         )}
@@ -63,8 +72,11 @@ export function TraderDesk() {
   );
 }
 
-/** The chart of the demo feed's first instrument; its own component so ticks re-render the chart, not the desk. */
-function DeskChart() {
-  const feed = useFeed('demo');
-  return <PriceChart symbol={feed?.symbols[0] ?? 'ACME'} feed="demo" />;
+/**
+ * The chart of the instrument opened from the search, or else of the demo feed's first; its own component so ticks
+ * re-render the chart, not the desk.
+ */
+function DeskChart({ chosen }: { chosen: DeskInstrument | null }) {
+  const demo = useFeed('demo');
+  return <PriceChart symbol={chosen?.symbol ?? demo?.symbols[0] ?? 'ACME'} feed={chosen?.feed ?? 'demo'} />;
 }
