@@ -38,7 +38,7 @@ async function expectShowing(page: Page, symbol: string, feed: string): Promise<
   await expect(ticket.getByTestId('ticket-ask')).not.toHaveText('—');
 }
 
-test('"/" then "eur", arrow to EURUSD, Enter: chart and ticket show it, the URL keeps it across a reload, on ONE stream', async ({
+test('"/" then "eur", arrow to EURUSD, Enter: chart and ticket show it, the URL keeps it across a reload and Back, on ONE stream', async ({
   browser,
 }) => {
   const page = await signedIn(browser, TRADER, { viewport: { width: 1440, height: 900 } });
@@ -73,6 +73,16 @@ test('"/" then "eur", arrow to EURUSD, Enter: chart and ticket show it, the URL 
   await page.getByTestId('order-ticket').getByLabel('Quantity').fill('');
   await page.getByTestId('order-ticket').getByLabel('Quantity').press('/');
   await expect(search).not.toBeFocused();
+
+  // Another instrument, the only match: Enter opens it; Back returns to the one before.
+  await search.click();
+  await page.keyboard.type('globex');
+  await expect(list.getByRole('option')).toHaveCount(1);
+  await page.keyboard.press('Enter');
+  await expectShowing(page, 'GLOBX', 'demo');
+  expect(new URL(page.url()).searchParams.get('feed')).toBe('demo');
+  await page.goBack();
+  await expectShowing(page, 'EURUSD', 'fx');
 
   // The SharedWorker holds the stream (Playwright does not see its requests): count on the server.
   await expect.poll(async () => (await health(page)).connections, { timeout: 10_000 }).toBe(1);

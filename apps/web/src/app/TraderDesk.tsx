@@ -9,14 +9,14 @@ import { Portfolio } from '@quoteline/portfolio';
 import { PriceChart } from '@quoteline/price-chart';
 import { QuoteBoard } from '@quoteline/quote-board';
 import { TickerTape } from '@quoteline/ticker-tape';
-import { useDeskInstrument, type DeskInstrument } from './deskInstrument';
+import { openDeskInstrument, useDeskInstrument, type DeskInstrument } from './deskInstrument';
 import { InstrumentSearch } from './InstrumentSearch';
 
 /** The trader's desk: every widget on the page shares the browser's one stream. */
 export function TraderDesk() {
   const user = useSession();
   const queryClient = useQueryClient();
-  const [chosen, open] = useDeskInstrument();
+  const chosen = useDeskInstrument();
   const signOut = async () => {
     await apiJson('/api/session', { method: 'DELETE' }).catch(() => undefined);
     queryClient.clear();
@@ -49,7 +49,7 @@ export function TraderDesk() {
         </nav>
       </header>
       <TickerTape feed="demo" title="Demo market ticker" />
-      <InstrumentSearch onOpen={({ symbol, feed }) => open({ symbol, feed })} />
+      <InstrumentSearch onOpen={openDeskInstrument} />
       <div className={user ? 'desk' : undefined}>
         <div className="desk-main">
           <QuoteBoard feed="demo" title="Demo market" />

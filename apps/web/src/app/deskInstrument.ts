@@ -27,24 +27,26 @@ export function instrumentOf(search: string): DeskInstrument | null {
   return symbol.success && feed.success ? { symbol: symbol.data, feed: feed.data } : null;
 }
 
+/** Opens an instrument on the desk: a new history entry, so Back returns to the one before. */
+export function openDeskInstrument(next: DeskInstrument): void {
+  const url = new URL(window.location.href);
+  url.searchParams.set('symbol', next.symbol);
+  url.searchParams.set('feed', next.feed);
+  if (url.search === window.location.search) return;
+  window.history.pushState(null, '', url); // Next.js keeps its router in step with it
+  for (const listener of listeners) listener();
+}
+
 /**
  * The desk's instrument, kept in the URL so a reload (or a shared link) shows
- * the same one, and Back returns to the one before; null until one is opened.
- * Read after hydration: the server renders the default.
+ * the same one; null until one is opened. Read after hydration: the server
+ * renders the default.
  */
-export function useDeskInstrument(): [DeskInstrument | null, (next: DeskInstrument) => void] {
+export function useDeskInstrument(): DeskInstrument | null {
   const search = useSyncExternalStore(
     subscribe,
     () => window.location.search,
     () => '',
   );
-  const open = (next: DeskInstrument) => {
-    const url = new URL(window.location.href);
-    url.searchParams.set('symbol', next.symbol);
-    url.searchParams.set('feed', next.feed);
-    if (url.search === window.location.search) return;
-    window.history.pushState(null, '', url); // Next.js keeps its router in step with it
-    for (const listener of listeners) listener();
-  };
-  return [instrumentOf(search), open];
+  return instrumentOf(search);
 }
