@@ -49,6 +49,11 @@ test('a trader signs in, buys 10, and sees the fill, the position and the lower 
   await expect(ticket.getByTestId('ticket-outcome')).toHaveText(/Rejected: You do not hold enough/);
 
   await page.screenshot({ path: '.data/test-results/screens/desk-after.png', fullPage: true });
+  // The outcome is about ACME: another instrument clears it, and back on ACME it is not brought back as news.
+  await ticket.getByLabel('Instrument').selectOption('GLOBX');
+  await expect(ticket.getByTestId('ticket-outcome')).toHaveCount(0);
+  await ticket.getByLabel('Instrument').selectOption('ACME');
+  await expect(ticket.getByTestId('ticket-outcome')).toHaveCount(0);
   expect(await opened()).toBe(before); // the account topic joined the existing stream
 });
 

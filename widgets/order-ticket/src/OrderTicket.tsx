@@ -29,6 +29,8 @@ const css = `
 const errorsByField = (issues: readonly { path: readonly PropertyKey[]; message: string }[]) =>
   Object.fromEntries(issues.map((i) => [String(i.path[0] ?? 'form'), i.message]));
 
+const IDLE: Phase = { kind: 'idle' };
+
 /** Buy or sell one instrument: validated before sending, live bid/ask and estimated cost, then pending → accepted → filled. */
 export function OrderTicket(props: Partial<OrderTicketConfig> & { accountId: string } & Omit<WidgetLook, 'locale'>) {
   const config = orderTicketConfigSchema.parse(props);
@@ -44,6 +46,8 @@ export function OrderTicket(props: Partial<OrderTicketConfig> & { accountId: str
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  // The instrument the last order was for: its outcome shows only while the ticket is still on that instrument.
+  const [phaseFor, setPhaseFor] = useState('');
   const [key, setKey] = useState(() => crypto.randomUUID());
 
   // A pick from the list holds until the page names another instrument (`symbol`).
@@ -53,6 +57,11 @@ export function OrderTicket(props: Partial<OrderTicketConfig> & { accountId: str
   const symbol = picked || preset || feed?.symbols[0] || '';
   const quote = symbol ? feed?.rows[symbol] : undefined;
   const estimate = estimateCents(draft, quote);
+  // On another instrument the last outcome is old news: drop it (during render, as React advises for derived resets).
+  if (phaseFor && phaseFor !== symbol && phase.kind !== 'pending') {
+    setPhase(IDLE);
+    setPhaseFor('');
+  }
   // The server refuses orders on a paused feed (409 feed_paused): say so before anyone tries.
   const paused = feed?.status === 'paused';
 
@@ -79,6 +88,7 @@ export function OrderTicket(props: Partial<OrderTicketConfig> & { accountId: str
     }
     setErrors({});
     setPhase({ kind: 'pending' });
+    setPhaseFor(symbol);
     try {
       const order = await placeOrder(parsed.data, key);
       setPhase({ kind: 'accepted', order });
@@ -135,7 +145,7 @@ export function OrderTicket(props: Partial<OrderTicketConfig> & { accountId: str
         >
           {phase.kind === 'pending' ? 'Sending…' : `${draft.side === 'buy' ? 'Buy' : 'Sell'} ${symbol}`}
         </button>
-        <OrderOutcome phase={phase} orders={account?.orders} />
+        <OrderOutcome phase={phaseFor === symbol ? phase : IDLE} orders={account?.orders} />
       </form>
     </WidgetFrame>
   );
