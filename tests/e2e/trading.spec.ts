@@ -1,4 +1,7 @@
 import { expect, test } from '@playwright/test';
+import { closeContextsAfterEach, signedIn, TRADER } from './signedIn';
+
+closeContextsAfterEach();
 
 test('a trader signs in, buys 10, and sees the fill, the position and the lower cash live on one stream', async ({
   page,
@@ -68,4 +71,35 @@ test('the trader desk is legible in dark mode', async ({ browser }) => {
   await expect(page.locator('[data-testid="quote-board"] tbody tr[data-symbol]')).toHaveCount(10);
   await page.screenshot({ path: '.data/test-results/screens/desk-dark.png', fullPage: true });
   await context.close();
+});
+
+test('a resting buy limit shows as reserved cash, and cancelling it gives the cash back', async ({ browser }) => {
+  const page = await signedIn(browser, TRADER);
+  const ticket = page.getByTestId('order-ticket');
+  const portfolio = page.getByTestId('portfolio');
+  const blotter = page.getByTestId('blotter');
+  const rest = async () =>
+    (await (await page.request.get('/api/portfolio')).json()) as { cash: string; reserved: string; available: string };
+  const cents = (money: string) => Math.round(Number(money.replace(/,/g, '')) * 100);
+  const shown = async (id: string) => cents((await portfolio.getByTestId(id).textContent())!);
+  await expect(portfolio.getByTestId('portfolio-reserved')).toBeVisible();
+  const before = await rest();
+  expect(await shown('portfolio-reserved')).toBe(cents(before.reserved));
+
+  // 7 at 1.00: far below the market, so it rests and sets 7.00 aside.
+  await ticket.getByLabel('Instrument').selectOption('ACME');
+  await ticket.getByLabel('Type').selectOption('limit');
+  await ticket.getByLabel('Quantity').fill('7');
+  await ticket.getByLabel('Limit price').fill('1.00');
+  await ticket.getByRole('button', { name: 'Buy ACME' }).click();
+  await expect(ticket.getByTestId('ticket-outcome')).toHaveText(/resting at 1\.00/);
+  await expect.poll(() => shown('portfolio-reserved')).toBe(cents(before.reserved) + 700);
+  const resting = await rest();
+  expect(cents(resting.reserved)).toBe(cents(before.reserved) + 700);
+  expect(await shown('portfolio-available')).toBe(cents(resting.available));
+  await portfolio.screenshot({ path: '.data/test-results/screens/portfolio-reserved.png' });
+
+  await blotter.getByRole('button', { name: 'Cancel buy 7 ACME' }).first().click();
+  await expect.poll(() => shown('portfolio-reserved')).toBe(cents(before.reserved));
+  expect(cents((await rest()).reserved)).toBe(cents(before.reserved));
 });

@@ -5,6 +5,7 @@ import { feedSlugSchema } from '@quoteline/protocol';
 import { directionOf, formatCents, formatSignedCents, StreamStatus, toCents, WidgetFrame } from '@quoteline/widget-kit';
 import type { WidgetLook } from '@quoteline/widget-kit';
 import { z } from 'zod';
+import { reservedCents } from './reservedCash';
 
 /** Configuration of a portfolio: the account, and the feed whose live prices value it. */
 export const portfolioConfigSchema = z.object({
@@ -17,6 +18,8 @@ const css = `
 .ql-portfolio dl{display:grid;grid-template-columns:repeat(3,minmax(0,1fr));gap:8px;margin:0 0 12px}
 .ql-portfolio dt{font-size:12px;color:var(--qli-muted)}
 .ql-portfolio dd{margin:0;font-size:18px;font-weight:600;font-variant-numeric:tabular-nums}
+.ql-portfolio .ql-cash-split{margin:-4px 0 12px;font-size:13px;color:var(--qli-muted);font-variant-numeric:tabular-nums}
+.ql-portfolio .ql-cash-split strong{color:var(--qli-fg)}
 `;
 
 /** Cash, positions, market value and unrealised P&L, revalued on every tick of the held instruments. */
@@ -35,6 +38,7 @@ export function Portfolio(
     return { ...p, value, pnl: value === null ? null : value - cost };
   });
   const cash = account ? toCents(account.cash) : null;
+  const reserved = account ? reservedCents(account.orders) : null;
   const invested = rows.every((r) => r.value !== null) ? rows.reduce((s, r) => s + r.value!, 0) : null;
 
   return (
@@ -66,6 +70,12 @@ export function Portfolio(
           <dd>{invested === null || cash === null ? '—' : formatCents(invested + cash)}</dd>
         </div>
       </dl>
+      {cash !== null && reserved !== null && (
+        <p className="ql-cash-split">
+          Reserved for open buy orders <strong data-testid="portfolio-reserved">{formatCents(reserved)}</strong> ·
+          Available to trade <strong data-testid="portfolio-available">{formatCents(cash - reserved)}</strong>
+        </p>
+      )}
       <div className="ql-table-wrap">
         <table aria-labelledby={`${id}-title`} aria-busy={!account}>
           <thead>
