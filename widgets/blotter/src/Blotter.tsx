@@ -20,6 +20,7 @@ const css = `
 .ql-blotter td button{padding:2px 8px;font-size:13px}
 .ql-blotter [data-status="filled"]{color:var(--qli-up)}
 .ql-blotter [data-status="rejected"],.ql-blotter [data-status="cancelled"]{color:var(--qli-muted)}
+@container (max-width: 599px){.ql-blotter .ql-minor{display:none}.ql-blotter td{white-space:normal}}
 `;
 
 /** The account's orders and fills, live, newest first; resting orders can be cancelled. */

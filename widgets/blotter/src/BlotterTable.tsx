@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 
 /** A column heading: its text, or its text and whether it heads figures (right-aligned). */
-export type Column = string | { label: ReactNode; numeric?: boolean };
+export type Column = string | { label: ReactNode; numeric?: boolean; minor?: boolean };
 
 /**
  * One titled table of the blotter: its heading (which names the table), the
@@ -47,9 +47,13 @@ export function BlotterTable({
           <thead>
             <tr>
               {columns.map((column, i) => {
-                const { label, numeric } = typeof column === 'string' ? { label: column, numeric: false } : column;
+                const { label, numeric, minor } = typeof column === 'string' ? { label: column } : column;
                 return (
-                  <th key={i} scope="col" className={numeric ? 'ql-num' : undefined}>
+                  <th
+                    key={i}
+                    scope="col"
+                    className={[numeric && 'ql-num', minor && 'ql-minor'].filter(Boolean).join(' ') || undefined}
+                  >
                     {label}
                   </th>
                 );

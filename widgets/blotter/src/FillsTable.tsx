@@ -8,13 +8,19 @@ export function FillsTable({ id, fills, rows }: { id: string; fills: FillView[] 
     <BlotterTable
       id={id}
       title="Fills"
-      columns={['Time', 'Symbol', 'Side', { label: 'Qty', numeric: true }, { label: 'Price', numeric: true }]}
+      columns={[
+        { label: 'Time', minor: true },
+        'Symbol',
+        'Side',
+        { label: 'Qty', numeric: true },
+        { label: 'Price', numeric: true },
+      ]}
       empty={fills?.length === 0 && 'No fills yet.'}
       testId="fills"
     >
       {fills?.slice(0, rows).map((f) => (
         <tr key={f.id} data-fill={f.id}>
-          <td>{timeOf(f.createdAt)}</td>
+          <td className="ql-minor">{timeOf(f.createdAt)}</td>
           <th scope="row">{f.symbol}</th>
           <td>{f.side === 'buy' ? 'Bought' : 'Sold'}</td>
           <td className="ql-num">{f.quantity}</td>

@@ -20,12 +20,12 @@ export function OrdersTable({
       id={id}
       title="Orders"
       columns={[
-        'Time',
+        { label: 'Time', minor: true },
         'Symbol',
         'Side',
         { label: 'Qty', numeric: true },
-        'Type',
-        { label: 'Price', numeric: true },
+        { label: 'Type', minor: true },
+        { label: 'Price', numeric: true, minor: true },
         'Status',
         { label: <span className="ql-muted">Action</span> },
       ]}
@@ -34,12 +34,12 @@ export function OrdersTable({
     >
       {orders?.slice(0, rows).map((o) => (
         <tr key={o.id} data-order={o.id}>
-          <td>{timeOf(o.createdAt)}</td>
+          <td className="ql-minor">{timeOf(o.createdAt)}</td>
           <th scope="row">{o.symbol}</th>
           <td>{o.side === 'buy' ? 'Buy' : 'Sell'}</td>
           <td className="ql-num">{o.quantity}</td>
-          <td>{o.type === 'market' ? 'Market' : `Limit ${o.limitPrice}`}</td>
-          <td className="ql-num">{o.averagePrice ?? '—'}</td>
+          <td className="ql-minor">{o.type === 'market' ? 'Market' : `Limit ${o.limitPrice}`}</td>
+          <td className="ql-num ql-minor">{o.averagePrice ?? '—'}</td>
           <td data-status={o.status}>
             {o.status === 'rejected' && o.reason ? `rejected (${o.reason.replace('_', ' ')})` : o.status}
           </td>

@@ -15,11 +15,12 @@ export const portfolioConfigSchema = z.object({
 });
 
 const css = `
-.ql-portfolio dl{display:grid;grid-template-columns:repeat(3,minmax(0,1fr));gap:8px;margin:0 0 12px}
+.ql-portfolio dl{display:grid;grid-template-columns:repeat(auto-fit,minmax(9em,1fr));gap:8px;margin:0 0 12px}
 .ql-portfolio dt{font-size:12px;color:var(--qli-muted)}
 .ql-portfolio dd{margin:0;font-size:18px;font-weight:600;font-variant-numeric:tabular-nums}
 .ql-portfolio .ql-cash-split{margin:-4px 0 12px;font-size:13px;color:var(--qli-muted);font-variant-numeric:tabular-nums}
 .ql-portfolio .ql-cash-split strong{color:var(--qli-fg)}
+@container (max-width: 469px){.ql-portfolio .ql-minor{display:none}}
 `;
 
 /** Cash, positions, market value and unrealised P&L, revalued on every tick of the held instruments. */
@@ -84,7 +85,7 @@ export function Portfolio(
               <th scope="col" className="ql-num">
                 Qty
               </th>
-              <th scope="col" className="ql-num">
+              <th scope="col" className="ql-num ql-minor">
                 Avg cost
               </th>
               <th scope="col" className="ql-num">
@@ -111,7 +112,7 @@ export function Portfolio(
                   <td className="ql-num" data-testid={`position-qty-${r.symbol}`}>
                     {r.quantity}
                   </td>
-                  <td className="ql-num">{r.averageCost}</td>
+                  <td className="ql-num ql-minor">{r.averageCost}</td>
                   <td className="ql-num">{r.value === null ? '—' : formatCents(r.value)}</td>
                   <td className={`ql-num ql-${direction}`}>
                     {r.pnl === null ? '—' : formatSignedCents(r.pnl)}

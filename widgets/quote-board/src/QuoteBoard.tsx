@@ -17,6 +17,9 @@ import { boardSummary, nextSort, sortSymbols, type SortState } from './sorting';
 import { quoteBoardConfigSchema, type QuoteBoardColumn, type QuoteBoardConfig } from './config';
 import { quoteBoardCss } from './styles';
 
+/** Columns a narrow board leaves out (a phone): the quote itself stays. */
+const MINOR = new Set<QuoteBoardColumn>(['name', 'bid', 'ask', 'time']);
+
 /** Columns right-aligned as numbers; their headings come from the locale's message table. */
 const NUMERIC: Record<QuoteBoardColumn, boolean> = {
   symbol: false,
@@ -74,7 +77,9 @@ export function QuoteBoard(props: QuoteBoardProps) {
                 <th
                   key={c}
                   scope="col"
-                  className={NUMERIC[c] ? 'ql-num' : undefined}
+                  className={
+                    [NUMERIC[c] && 'ql-num', MINOR.has(c) && 'ql-minor'].filter(Boolean).join(' ') || undefined
+                  }
                   aria-sort={sort?.column === c ? sort.direction : undefined}
                 >
                   <button type="button" className="ql-sort" onClick={() => setSort((s) => nextSort(s, c))}>
@@ -141,7 +146,7 @@ const Row = memo(function Row({ row, columns }: { row: QuoteRow; columns: QuoteB
       case 'symbol':
         return <th scope="row">{row.symbol}</th>;
       case 'name':
-        return <td className="ql-name">{row.name}</td>;
+        return <td className="ql-name ql-minor">{row.name}</td>;
       case 'last':
         return (
           <td className="ql-num">
@@ -164,12 +169,12 @@ const Row = memo(function Row({ row, columns }: { row: QuoteRow; columns: QuoteB
       case 'changePercent':
         return <td className={`ql-num ql-${direction}`}>{format.percent(percent)}</td>;
       case 'bid':
-        return <td className="ql-num">{format.price(row.bid, row.decimals)}</td>;
+        return <td className="ql-num ql-minor">{format.price(row.bid, row.decimals)}</td>;
       case 'ask':
-        return <td className="ql-num">{format.price(row.ask, row.decimals)}</td>;
+        return <td className="ql-num ql-minor">{format.price(row.ask, row.decimals)}</td>;
       case 'time':
         return (
-          <td className="ql-num">
+          <td className="ql-num ql-minor">
             <time dateTime={new Date(row.ts).toISOString()}>{format.time(row.ts)}</time>
           </td>
         );

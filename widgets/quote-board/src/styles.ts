@@ -7,5 +7,6 @@ export const quoteBoardCss = `
 .ql-flash-up{animation:ql-flash-up .8s ease-out}.ql-flash-down{animation:ql-flash-down .8s ease-out}
 @keyframes ql-flash-up{from{background:var(--qli-flash-up)}to{background:transparent}}
 @keyframes ql-flash-down{from{background:var(--qli-flash-down)}to{background:transparent}}
+@container (max-width: 679px){.ql-board .ql-minor{display:none}}
 @media (prefers-reduced-motion: reduce){.ql-flash-up,.ql-flash-down{animation:none}}
 `;

@@ -27,13 +27,15 @@ export const widgetBaseCss = `
 .ql-notice .ql-notice-title{font-weight:700;color:var(--qli-fg)}
 .ql-header-end{display:inline-flex;align-items:center;flex-wrap:wrap;justify-content:flex-end}
 .ql-paused{display:inline-block;margin-inline-end:8px;font-size:12px;font-weight:700;padding:1px 8px;border-radius:999px;border:1px solid var(--qli-warn);color:var(--qli-warn);background:var(--qli-warn-bg);white-space:nowrap}
-.ql-table-wrap{overflow-x:auto;max-width:100%}
+.ql-table-wrap{overflow-x:auto;max-width:100%;container-type:inline-size}
 .ql-widget table{width:100%;border-collapse:collapse;font-variant-numeric:tabular-nums}
 .ql-widget caption{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 .ql-widget th,.ql-widget td{padding:${space(6)} ${space(8)};border-bottom:1px solid var(--qli-border);white-space:nowrap;text-align:left}
 .ql-widget thead th{background:var(--qli-head);font-weight:600;color:var(--qli-muted);font-size:12px;text-transform:uppercase;letter-spacing:.03em}
 .ql-widget tbody th{font-weight:600}
 .ql-widget .ql-num{text-align:right}
+.ql-widget thead th{vertical-align:bottom}
+@container (max-width: 479px){.ql-widget th,.ql-widget td{padding-inline:${space(5)}}.ql-widget thead th{white-space:normal}}
 .ql-up{color:var(--qli-up)}.ql-down{color:var(--qli-down)}
 .ql-muted{color:var(--qli-muted)}
 .ql-skeleton td span,.ql-skeleton-line{display:inline-block;height:1em;width:4em;border-radius:4px;background:var(--qli-skeleton)}
