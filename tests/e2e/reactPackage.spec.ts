@@ -75,3 +75,26 @@ test('the widgets tick on ONE stream shared with a script-tag widget; 100 parent
   expect((await opened(request)) - before).toBe(1);
   await page.screenshot({ path: '.data/test-results/screens/react-example.png', fullPage: true });
 });
+
+test('the widgets watch their hosts: pushed out of view, the feed they read slows; back in view, full rate', async ({
+  page,
+}) => {
+  const rates: Record<string, number>[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname !== '/api/stream/subscriptions') return;
+    const body = JSON.parse(r.postData() ?? '{}') as { rates?: Record<string, number> };
+    if (body.rates) rates.push(body.rates);
+  });
+  await page.goto(example.url);
+  const board = page.locator('[data-quoteline-react="quote-board"]');
+  await expect(board.locator('tbody tr[data-symbol]')).toHaveCount(10);
+  await expect(page.locator('[data-quoteline="ticker-tape"]').getByText('HOOLI').first()).toBeVisible();
+  expect(rates).toEqual([]);
+  // Every reader of feed:demo (three React widgets, one script-tag tape) leaves the viewport. The topic
+  // slows only if the React widgets watch their hosts too: else they would keep it at full rate.
+  await page.evaluate(() => (document.body.style.paddingTop = '300vh'));
+  await expect.poll(() => rates.at(-1)?.['feed:demo']).toBe(1000);
+  await page.evaluate(() => (document.body.style.paddingTop = ''));
+  await expect.poll(() => rates.at(-1)?.['feed:demo']).toBe(0);
+  await expect(board).toBeInViewport();
+});
