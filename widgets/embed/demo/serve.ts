@@ -12,21 +12,34 @@ function demoDir(): string {
   }
 }
 
-/** Starts the demo page server on loopback; resolves with its URL and a close function. */
+/** The HTML of a demo page of this folder (placeholders left in), e.g. to serve a variant of it. */
+export function demoPage(name: string): string {
+  return readFileSync(join(demoDir(), name), 'utf8');
+}
+
+/**
+ * Starts the demo page server on loopback; resolves with its URL and a close
+ * function. `pages` adds pages of the caller's (name → HTML, with the same
+ * placeholders): served from a real loopback origin, as a browser requires of
+ * a page whose widgets reach a loopback Quoteline.
+ */
 export function serveDemo(
-  options: { port?: number; quoteline?: string; key?: string } = {},
+  options: { port?: number; quoteline?: string; key?: string; pages?: Record<string, string> } = {},
 ): Promise<{ url: string; close(): Promise<void> }> {
-  const { port = 3001, quoteline = 'http://localhost:3000', key = 'pk_demo_localhost_only' } = options;
+  const { port = 3001, quoteline = 'http://localhost:3000', key = 'pk_demo_localhost_only', pages = {} } = options;
   const here = demoDir();
   const server = createServer((req, res) => {
     const name = new URL(req.url ?? '/', 'http://x').pathname.replace(/^\//, '') || 'index.html';
-    if (!/^[a-z-]+\.html$/.test(name) || !existsSync(join(here, name))) {
+    const source = Object.hasOwn(pages, name)
+      ? pages[name]!
+      : /^[a-z-]+\.html$/.test(name) && existsSync(join(here, name))
+        ? readFileSync(join(here, name), 'utf8')
+        : null;
+    if (source === null) {
       res.writeHead(404).end('not found');
       return;
     }
-    const html = readFileSync(join(here, name), 'utf8')
-      .replaceAll('{{QUOTELINE}}', quoteline)
-      .replaceAll('{{KEY}}', key);
+    const html = source.replaceAll('{{QUOTELINE}}', quoteline).replaceAll('{{KEY}}', key);
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(html);
   });
   return new Promise((done) =>

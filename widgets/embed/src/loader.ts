@@ -14,6 +14,7 @@ type MessageModule = {
 const script = document.currentScript as HTMLScriptElement | null;
 const base = script ? new URL(script.src).origin : location.origin;
 const key = script?.dataset.key ?? '';
+const offscreenFull = script?.dataset.offscreen === 'full';
 const mounted = new Map<HTMLElement, Promise<(() => void) | null>>();
 const moduleUrl = (file: string) => `${base}/embed/${file}`;
 
@@ -24,12 +25,13 @@ function load<T>(file: string): Promise<T> {
 async function check(): Promise<
   { ok: true; context: EmbedContext } | { ok: false; reason: 'unauthorised' | 'unreachable' }
 > {
-  if (location.origin === base) return { ok: true, context: { base, key, feeds: [], symbols: null, sameOrigin: true } };
+  if (location.origin === base)
+    return { ok: true, context: { base, key, feeds: [], symbols: null, sameOrigin: true, offscreenFull } };
   try {
     const response = await fetch(`${base}/api/embed/check?key=${encodeURIComponent(key)}`, { credentials: 'omit' });
     if (response.ok) {
       const grant = (await response.json()) as { feeds: string[]; symbols: string[] | null };
-      return { ok: true, context: { base, key, ...grant, sameOrigin: false } };
+      return { ok: true, context: { base, key, ...grant, sameOrigin: false, offscreenFull } };
     }
     return { ok: false, reason: 'unauthorised' };
   } catch {

@@ -13,6 +13,8 @@ export interface EmbedContext {
   symbols: string[] | null;
   /** the page is on Quoteline's own origin: the session cookie works, no key is needed */
   sameOrigin: boolean;
+  /** `data-offscreen="full"` on the loader script: every widget stays at full rate out of sight */
+  offscreenFull: boolean;
 }
 
 interface Shared {
@@ -45,7 +47,14 @@ function sharedFor(context: EmbedContext): Shared {
   return shared;
 }
 
-/** Renders a widget into the element's Shadow DOM root, so the page's CSS and ours never meet; returns the unmount. */
+/**
+ * Renders a widget into the element's Shadow DOM root, so the page's CSS and
+ * ours never meet; returns the unmount. The widget watches the element
+ * (`InSight`): out of view or in a hidden tab, its feed slows to one update per
+ * symbol per second, unless the element or the loader script says
+ * `data-offscreen="full"` (a widget that must stay at full rate, e.g. one
+ * recorded or read by other code while off screen).
+ */
 export function mountInShadow<P extends object>(
   element: HTMLElement,
   context: EmbedContext,
@@ -58,12 +67,12 @@ export function mountInShadow<P extends object>(
   container.setAttribute('style', 'all: initial; display: block;');
   shadow.replaceChildren(container);
   const root: Root = createRoot(container);
+  const full = (element.dataset.offscreen ?? (context.offscreenFull ? 'full' : '')) === 'full';
+  const widget = <Widget {...props} />;
   root.render(
     <QueryClientProvider client={queryClient}>
       <StreamProvider client={stream} api={api}>
-        <InSight element={element}>
-          <Widget {...props} />
-        </InSight>
+        {full ? widget : <InSight element={element}>{widget}</InSight>}
       </StreamProvider>
     </QueryClientProvider>,
   );
