@@ -6,7 +6,7 @@
 // BENCH_SECONDS (default 10, 3..60): first with data-offscreen="full" on the
 // loader script (the slowdown off), then without. Loopback only; stops by itself.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { printAndSave } from '../savedTable';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import config from '../../playwright.config';
 import { embedKeySql, feedSql, startAppServer } from '../../tests/support/appServer';
@@ -152,9 +152,7 @@ async function main(): Promise<void> {
       '| ---: | ---: | --- | ---: | ---: | ---: |',
       ...rows,
     ].join('\n');
-    console.log(`\n${table}\n`);
-    mkdirSync('.data/bench', { recursive: true });
-    writeFileSync('.data/bench/offscreen.md', table + '\n');
+    printAndSave('offscreen', table);
   } finally {
     await browser.close();
     await demo.close();

@@ -2,13 +2,14 @@
 // Starts the scaled shape (2 instances, nginx with HTTP/2 + TLS), opens N
 // streams asking for gzip and N without, for S seconds, and prints bytes on the
 // wire per event and delivery latency (arrival - event ts) for both. Loopback only, bounded.
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGunzip, constants } from 'node:zlib';
 import { createStreamParser } from '@quoteline/protocol/parser';
 import { freePort } from '../../scripts/servers/process.mjs';
+import { printAndSave } from '../savedTable';
 
 const streams = Number(process.env.BENCH_STREAMS ?? 50);
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
@@ -94,9 +95,7 @@ try {
     '',
     `identity / gzip bytes per event: ${(rows[1]!.bytesPerEvent / rows[0]!.bytesPerEvent).toFixed(1)}×`,
   ].join('\n');
-  console.log(`\n${table}\n`);
-  mkdirSync('.data/bench', { recursive: true });
-  writeFileSync('.data/bench/sse-gzip.md', table + '\n');
+  printAndSave('sse-gzip', table);
 } finally {
   await shape.stop();
   rmSync(dataDir, { recursive: true, force: true });
