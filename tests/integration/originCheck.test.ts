@@ -92,6 +92,7 @@ const exempt: Record<string, string> = {
   'POST /api/stream/subscriptions': 'the connection token in the body is the proof; embeds post from other origins',
   'POST /api/test/streams/drop': 'test hook, off unless QUOTELINE_TEST_HOOKS=1',
   'POST /api/test/clock': 'test hook, off unless QUOTELINE_TEST_HOOKS=1',
+  'POST /api/test/noop': 'test hook, off unless QUOTELINE_TEST_HOOKS=1',
   ...Object.fromEntries(
     ['POST', 'PUT', 'PATCH', 'DELETE'].map((m) => [
       `${m} /api/bad-url`,

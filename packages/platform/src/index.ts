@@ -10,7 +10,7 @@ export { listeningOrigins, originSchema } from './network/publicOrigins';
 
 // Request handling shared by every route
 export * from './http/handle';
-export { handleNode } from './http/nodeHttp';
+export { answer, handleNode, headOf } from './http/nodeHttp';
 export * from './http/readBody';
 
 // Routes, by feature
@@ -25,6 +25,7 @@ export * from './candles/candleRoutes';
 export * from './admin/auditRoutes';
 export * from './health/healthRoutes';
 export * from './testHooks/testClockRoutes';
+export * from './testHooks/noopRoutes';
 
 // Types route handlers and the app may name
 export type { Principal } from './sessions/principal';

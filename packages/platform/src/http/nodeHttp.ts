@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { HeaderSource } from '../network/peerAddress';
 import { errorResponse } from './handle';
 
 /** The parts of a request the platform's routes read: its URL and its headers (as web `Headers.get`). */
-export interface RequestHead {
+export interface RequestHead extends HeaderSource {
   url: URL;
-  headers: { get(name: string): string | null };
 }
 
 /** A Node request's head in the shape the routes read; the host is irrelevant to them (they read paths, queries and headers). */
@@ -20,17 +20,22 @@ export function headOf(req: IncomingMessage): RequestHead {
   };
 }
 
-/** Writes a (small, complete) web Response to Node's response: how error answers leave a Node route. */
+/** Writes a (small, complete) web Response to Node's response: how JSON answers leave a Node route. */
 export async function sendResponse(res: ServerResponse, response: Response): Promise<void> {
   const body = Buffer.from(await response.arrayBuffer());
   res.writeHead(response.status, Object.fromEntries(response.headers));
   res.end(body);
 }
 
+/** Serves a route of a Pages Router API file that answers with a web Response (JSON), as App Router handlers do. */
+export function answer(res: ServerResponse, work: () => Promise<Response>): () => Promise<void> {
+  return async () => sendResponse(res, await work());
+}
+
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
- * Serves a Pages Router API route that writes Node's response itself (the stream): dispatches by method
+ * Serves a Pages Router API route (the stream, orders): dispatches by method
  * (OPTIONS answers 204 with `Allow`, an unlisted method 405 with `Allow`, as the App Router does for its
  * handlers), and turns anything thrown before the answer started into the JSON error answer, as `handle` does.
  */
@@ -45,7 +50,10 @@ export async function handleNode(
   try {
     await handler();
   } catch (cause) {
-    if (!res.headersSent) await sendResponse(res, errorResponse(cause));
-    else res.destroy();
+    if (res.headersSent) return void res.destroy();
+    // Refused before its body was read to the end (unauthenticated, too large): close after the answer
+    // instead of letting Node read and discard the rest of it.
+    if (!req.complete) res.setHeader('Connection', 'close');
+    await sendResponse(res, errorResponse(cause));
   }
 }

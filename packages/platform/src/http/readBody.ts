@@ -1,8 +1,12 @@
+import { IncomingMessage } from 'node:http';
 import { QuotelineError } from '@quoteline/protocol';
 
+/** A request whose body a route reads: a web Request (App Router) or Node's request (Pages Router API routes). */
+export type BodyRequest = Request | IncomingMessage;
+
 /** Reads a JSON body with a size limit; malformed or oversize bodies become 400/413 errors. */
-export async function readJson(request: Request, maxBytes = 16 * 1024): Promise<unknown> {
-  const type = request.headers.get('content-type') ?? '';
+export async function readJson(request: BodyRequest, maxBytes = 16 * 1024): Promise<unknown> {
+  const type = headerOf(request, 'content-type') ?? '';
   if (!/^application\/json\b/i.test(type))
     throw new QuotelineError('invalid_body', 'Send the body as JSON with Content-Type: application/json.');
   const text = await readText(request, maxBytes);
@@ -14,8 +18,17 @@ export async function readJson(request: Request, maxBytes = 16 * 1024): Promise<
 }
 
 /** Reads a text body (e.g. a CSV upload) with a size limit; oversize bodies become 413. */
-export async function readText(request: Request, maxBytes: number): Promise<string> {
-  return new TextDecoder().decode(await readBytes(request, maxBytes));
+export async function readText(request: BodyRequest, maxBytes: number): Promise<string> {
+  if (Number(headerOf(request, 'content-length') ?? '0') > maxBytes) throw tooLarge(maxBytes);
+  const bytes =
+    request instanceof IncomingMessage ? await readNode(request, maxBytes) : await readWeb(request, maxBytes);
+  return new TextDecoder().decode(bytes);
+}
+
+function headerOf(request: BodyRequest, name: string): string | null {
+  if (!(request instanceof IncomingMessage)) return request.headers.get(name);
+  const value = request.headers[name];
+  return Array.isArray(value) ? value.join(', ') : (value ?? null);
 }
 
 /**
@@ -23,8 +36,7 @@ export async function readText(request: Request, maxBytes: number): Promise<stri
  * a chunked body has no Content-Length to refuse up front, and reading it
  * whole first (`request.text()`) would hold any size in memory.
  */
-async function readBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
-  if (Number(request.headers.get('content-length') ?? '0') > maxBytes) throw tooLarge(maxBytes);
+async function readWeb(request: Request, maxBytes: number): Promise<Uint8Array> {
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -39,6 +51,40 @@ async function readBytes(request: Request, maxBytes: number): Promise<Uint8Array
     }
     chunks.push(value);
   }
+}
+
+/**
+ * The same for Node's request. Past the limit it stops listening and pauses the request rather than destroying it
+ * (that would take the socket, and the 413 with it); `handleNode` closes the connection after the answer.
+ */
+function readNode(request: IncomingMessage, maxBytes: number): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stop = () => {
+      request.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size <= maxBytes) return void chunks.push(chunk);
+      stop();
+      request.pause();
+      reject(tooLarge(maxBytes));
+    };
+    const onEnd = () => {
+      stop();
+      resolve(Buffer.concat(chunks, size));
+    };
+    const onError = (error: Error) => {
+      stop();
+      reject(error);
+    };
+    const onClose = () => {
+      stop();
+      reject(new QuotelineError('bad_request', 'The request ended before its body did.'));
+    };
+    request.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);
+  });
 }
 
 function tooLarge(maxBytes: number): QuotelineError {

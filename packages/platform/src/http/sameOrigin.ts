@@ -1,5 +1,6 @@
 import { QuotelineError } from '@quoteline/protocol';
 import type { PlatformConfig } from '../config';
+import type { HeaderSource } from '../network/peerAddress';
 import type { ProxyTrust } from '../network/proxyTrust';
 
 /** What the Origin check compares with: the configured public origins, and the proxies whose forwarded host may count. */
@@ -16,7 +17,7 @@ export interface OriginPolicy {
  * can send them. A cross-site Sec-Fetch-Site, an unknown Origin, or no Origin
  * at all on a request carrying cookies is refused with 403.
  */
-export function assertSameOrigin(policy: OriginPolicy, request: Request): void {
+export function assertSameOrigin(policy: OriginPolicy, request: HeaderSource): void {
   const site = request.headers.get('sec-fetch-site');
   if (site && site !== 'same-origin' && site !== 'none') throw forbidden();
   const origin = request.headers.get('origin');

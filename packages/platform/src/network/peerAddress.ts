@@ -3,6 +3,11 @@ import { subscribe } from 'node:diagnostics_channel';
 import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 
+/** What reads a request's headers: a web Request, or a Node request seen through `headOf`. */
+export interface HeaderSource {
+  readonly headers: Pick<Headers, 'get'>;
+}
+
 // An App Router route handler gets a web Request: no socket, so no peer
 // address. Node's HTTP server publishes every request on the diagnostics
 // channel `http.server.request.start` (with its socket) before Next.js sees
@@ -32,7 +37,7 @@ export function recordPeerAddresses(): void {
 }
 
 /** The address of the TCP peer that sent `request` (a client or a proxy), or null when this process did not record it. */
-export function peerAddressOf(request: Request): string | null {
+export function peerAddressOf(request: HeaderSource): string | null {
   return request.headers.get(state().header) || null;
 }
 

@@ -1,6 +1,6 @@
 import { BlockList, isIP } from 'node:net';
 import { z } from 'zod';
-import { peerAddressOf } from './peerAddress';
+import { peerAddressOf, type HeaderSource } from './peerAddress';
 
 /** An IP address or CIDR range (`10.0.0.0/8`, `::1`, `fd00::/8`), as `TRUSTED_PROXIES` lists them. */
 export const addressRangeSchema = z
@@ -47,7 +47,7 @@ export class ProxyTrust {
   }
 
   /** True when the request's TCP peer is a trusted proxy. */
-  fromProxy(request: Request): boolean {
+  fromProxy(request: HeaderSource): boolean {
     return this.trusts(normalise(peerAddressOf(request)));
   }
 
@@ -58,7 +58,7 @@ export class ProxyTrust {
    * untrusted one may be anything), else X-Real-IP. 'unknown' when the peer
    * was not recorded.
    */
-  clientAddress(request: Request): string {
+  clientAddress(request: HeaderSource): string {
     const peer = normalise(peerAddressOf(request));
     if (!peer) return 'unknown';
     if (!this.trusts(peer)) return peer;
@@ -78,7 +78,7 @@ export class ProxyTrust {
    * (X-Forwarded-Proto and X-Forwarded-Host, else Host; the last entry, which
    * the nearest proxy wrote); null when the peer is no trusted proxy.
    */
-  forwardedOrigin(request: Request): string | null {
+  forwardedOrigin(request: HeaderSource): string | null {
     if (!this.fromProxy(request)) return null;
     const host = lastEntry(request.headers.get('x-forwarded-host')) ?? request.headers.get('host');
     const proto = lastEntry(request.headers.get('x-forwarded-proto')) === 'https' ? 'https' : 'http';
@@ -91,7 +91,7 @@ export class ProxyTrust {
   }
 
   /** True when the client's connection is TLS as a trusted proxy says (X-Forwarded-Proto: https); this app itself serves plain HTTP. */
-  isSecure(request: Request): boolean {
+  isSecure(request: HeaderSource): boolean {
     return this.fromProxy(request) && lastEntry(request.headers.get('x-forwarded-proto')) === 'https';
   }
 
