@@ -7,10 +7,9 @@ export interface RequestHead extends HeaderSource {
   url: URL;
 }
 
-/** A Node request's head in the shape the routes read; the host is irrelevant to them (they read paths, queries and headers). */
-export function headOf(req: IncomingMessage): RequestHead {
+/** A Node request's headers as web `Headers.get` reads them (repeated headers joined with ", "). */
+export function headersOf(req: IncomingMessage): HeaderSource {
   return {
-    url: new URL(req.url ?? '/', 'http://quoteline.invalid'),
     headers: {
       get(name) {
         const value = req.headers[name.toLowerCase()];
@@ -18,6 +17,11 @@ export function headOf(req: IncomingMessage): RequestHead {
       },
     },
   };
+}
+
+/** A Node request's head in the shape the routes read; the host is irrelevant to them (they read paths, queries and headers). */
+export function headOf(req: IncomingMessage): RequestHead {
+  return { url: new URL(req.url ?? '/', 'http://quoteline.invalid'), ...headersOf(req) };
 }
 
 /** Writes a (small, complete) web Response to Node's response: how JSON answers leave a Node route. */

@@ -1,5 +1,6 @@
 import { IncomingMessage } from 'node:http';
 import { QuotelineError } from '@quoteline/protocol';
+import { headersOf } from './nodeHttp';
 
 /** A request whose body a route reads: a web Request (App Router) or Node's request (Pages Router API routes). */
 export type BodyRequest = Request | IncomingMessage;
@@ -26,9 +27,7 @@ export async function readText(request: BodyRequest, maxBytes: number): Promise<
 }
 
 function headerOf(request: BodyRequest, name: string): string | null {
-  if (!(request instanceof IncomingMessage)) return request.headers.get(name);
-  const value = request.headers[name];
-  return Array.isArray(value) ? value.join(', ') : (value ?? null);
+  return (request instanceof IncomingMessage ? headersOf(request) : request).headers.get(name);
 }
 
 /**

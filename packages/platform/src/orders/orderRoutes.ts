@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { headOf, type RequestHead } from '../http/nodeHttp';
+import { headersOf, type RequestHead } from '../http/nodeHttp';
 import { assertSameOrigin } from '../http/sameOrigin';
 import { readJson } from '../http/readBody';
 import type { Platform } from '../platform';
@@ -14,7 +14,7 @@ const json = (body: unknown, status = 200) => Response.json(body, { status, head
  * handler's, docs/architecture.md).
  */
 export async function postOrder(platform: Platform, request: IncomingMessage): Promise<Response> {
-  const head = headOf(request);
+  const head = headersOf(request); // the order path reads no URL
   assertSameOrigin(platform, head);
   const principal = await principalOf(platform, head);
   const key = head.headers.get('idempotency-key');

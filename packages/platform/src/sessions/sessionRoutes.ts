@@ -3,11 +3,11 @@ import { clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie } from 
 import type { Principal } from './principal';
 import { assertSameOrigin } from '../http/sameOrigin';
 import { readJson } from '../http/readBody';
-import type { RequestHead } from '../http/nodeHttp';
+import type { HeaderSource } from '../network/peerAddress';
 import type { Platform } from '../platform';
 
 /** The principal of a request's session cookie, or null when signed out; every route that needs one asks here. */
-export function principalOf(platform: Platform, request: Pick<Request, 'headers'> | RequestHead): Promise<Principal> {
+export function principalOf(platform: Platform, request: HeaderSource): Promise<Principal> {
   return platform.sessions.resolve(readCookie(request.headers.get('cookie'), SESSION_COOKIE));
 }
 

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { QuotelineError } from '@quoteline/protocol';
-import { headOf } from '../http/nodeHttp';
+import { headersOf } from '../http/nodeHttp';
 import { readJson } from '../http/readBody';
 import { assertSameOrigin } from '../http/sameOrigin';
 import type { Platform } from '../platform';
@@ -12,7 +12,7 @@ import type { Platform } from '../platform';
  */
 export async function postTestNoop(platform: Platform, request: IncomingMessage): Promise<Response> {
   if (!platform.config.testHooks) throw new QuotelineError('not_found', 'Not found.');
-  assertSameOrigin(platform, headOf(request));
+  assertSameOrigin(platform, headersOf(request));
   const body = await readJson(request, 4 * 1024);
   return Response.json({ received: typeof body }, { status: 201, headers: { 'Cache-Control': 'no-store' } });
 }
